@@ -1,0 +1,48 @@
+/**
+ * A tiny benchmark harness: each case runs for a warm-up, then for several timed rounds; the best
+ * round counts (the least disturbed by the rest of the machine). Results are rates, printed as a
+ * table with ratios against a named baseline. Never used to fail CI.
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface BenchCase {
+  readonly name: string;
+  /** Runs one batch and returns how many operations it did. */
+  readonly run: () => number;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly opsPerSecond: number;
+}
+
+export function measure(bench: BenchCase, rounds = 5, minMs = 300): BenchResult {
+  const deadline = performance.now() + minMs / 2;
+  while (performance.now() < deadline) bench.run();
+  let best = 0;
+  for (let round = 0; round < rounds; round++) {
+    let ops = 0;
+    const start = performance.now();
+    let elapsed: number;
+    do {
+      ops += bench.run();
+      elapsed = performance.now() - start;
+    } while (elapsed < minMs);
+    best = Math.max(best, (ops / elapsed) * 1000);
+  }
+  return { name: bench.name, opsPerSecond: best };
+}
+
+function fmt(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(1);
+}
+
+export function printTable(title: string, unit: string, results: readonly BenchResult[], baseline: string): void {
+  const base = results.find((r) => r.name === baseline)?.opsPerSecond ?? Number.NaN;
+  console.log(`\n${title}`);
+  const width = Math.max(...results.map((r) => r.name.length), 10);
+  console.log(`  ${'case'.padEnd(width)}  ${(unit + '/s').padStart(12)}  ${('× ' + baseline).padStart(14)}`);
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(width)}  ${fmt(r.opsPerSecond).padStart(12)}  ${(r.opsPerSecond / base).toFixed(2).padStart(14)}`);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * `npm run bench`: every benchmark in one run, printed as tables with ratios. Not a test: numbers
+ * depend on the machine and never fail CI.
+ */
+import { benchKernel } from './kernel.js';
+
+console.log(`intervention-lifecycle benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+benchKernel();

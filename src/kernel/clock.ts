@@ -1,0 +1,97 @@
+/**
+ * Time and identity come from the context so that runs are deterministic. These are the defaults
+ * and two deterministic helpers for tests and simulations.
+ */
+
+/** Gives the current instant as an ISO-8601 string or a `Date`. */
+export type Clock = () => string | Date;
+
+/** Gives a fresh id, unique within a case. */
+export type IdGenerator = () => string;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The system clock, as an ISO-8601 UTC instant with milliseconds.
+ *
+ * @example
+ * ```ts
+ * systemClock(); // '2026-01-05T10:00:00.000Z'
+ * ```
+ */
+export const systemClock: Clock = () => new Date().toISOString();
+
+/**
+ * Normalises what a {@link Clock} gives to an ISO-8601 UTC instant (`2026-01-05T10:00:00.000Z`).
+ *
+ * @throws {RangeError} when the value is not a valid instant.
+ * @example
+ * ```ts
+ * toInstant(new Date(Date.UTC(2026, 0, 5, 10))); // '2026-01-05T10:00:00.000Z'
+ * toInstant('2026-01-05T11:00:00+01:00'); // '2026-01-05T10:00:00.000Z'
+ * ```
+ */
+export function toInstant(value: string | Date): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError('The clock gave an invalid Date');
+    return value.toISOString();
+  }
+  if (!ISO_INSTANT.test(value)) throw new RangeError(`The clock gave "${value}", which is not an ISO-8601 instant`);
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`The clock gave "${value}", which is not a valid instant`);
+  return new Date(ms).toISOString();
+}
+
+/**
+ * A deterministic clock: starts at `start` and moves on `stepMs` milliseconds at every call.
+ *
+ * @example
+ * ```ts
+ * const now = steppingClock('2026-01-05T10:00:00.000Z', 60_000);
+ * now(); // '2026-01-05T10:00:00.000Z'
+ * now(); // '2026-01-05T10:01:00.000Z'
+ * ```
+ */
+export function steppingClock(start: string, stepMs = 0): Clock {
+  let at = Date.parse(toInstant(start));
+  if (!Number.isFinite(stepMs)) throw new RangeError('stepMs must be a finite number');
+  return () => {
+    const current = new Date(at).toISOString();
+    at += stepMs;
+    return current;
+  };
+}
+
+/**
+ * Random ids (UUID v4) from the platform's crypto, in Node 20+, browsers, workers and Deno.
+ *
+ * @example
+ * ```ts
+ * randomId(); // '3b241101-e2bb-4255-8caf-4136c566a962'
+ * ```
+ */
+export const randomId: IdGenerator = () => {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  // randomUUID is missing outside secure browser contexts; build a v4 UUID from getRandomValues.
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+/**
+ * Deterministic ids `prefix1`, `prefix2`, … for tests and simulations.
+ *
+ * @example
+ * ```ts
+ * const newId = sequentialIds('g-');
+ * newId(); // 'g-1'
+ * newId(); // 'g-2'
+ * ```
+ */
+export function sequentialIds(prefix = 'id-'): IdGenerator {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}

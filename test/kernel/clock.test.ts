@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
+
+describe('clock', () => {
+  it('systemClock gives an ISO instant', () => {
+    const now = systemClock();
+    expect(typeof now === 'string' && toInstant(now) === now).toBe(true);
+  });
+
+  it('toInstant normalises Dates and offsets to UTC with milliseconds', () => {
+    expect(toInstant(new Date(Date.UTC(2026, 0, 5, 10)))).toBe('2026-01-05T10:00:00.000Z');
+    expect(toInstant('2026-01-05T11:00:00+01:00')).toBe('2026-01-05T10:00:00.000Z');
+    expect(toInstant('2026-01-05T10:00:00Z')).toBe('2026-01-05T10:00:00.000Z');
+  });
+
+  it('toInstant refuses what is not an instant', () => {
+    expect(() => toInstant('2026-01-05')).toThrow(RangeError);
+    expect(() => toInstant('yesterday')).toThrow(RangeError);
+    expect(() => toInstant(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => toInstant('2026-13-45T10:00:00Z')).toThrow(RangeError);
+  });
+
+  it('steppingClock is deterministic', () => {
+    const now = steppingClock('2026-01-05T10:00:00.000Z', 60_000);
+    expect([now(), now(), now()]).toEqual(['2026-01-05T10:00:00.000Z', '2026-01-05T10:01:00.000Z', '2026-01-05T10:02:00.000Z']);
+  });
+});
+
+describe('ids', () => {
+  it('randomId gives distinct v4 UUIDs', () => {
+    const ids = new Set(Array.from({ length: 100 }, () => randomId()));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('sequentialIds counts from one, per generator', () => {
+    const a = sequentialIds('g-');
+    const b = sequentialIds();
+    expect([a(), a(), b()]).toEqual(['g-1', 'g-2', 'id-1']);
+  });
+});
