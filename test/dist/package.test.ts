@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// The package is imported by its name, through the exports map of the built dist/.
+const name = 'intervention-lifecycle';
+const require = createRequire(import.meta.url);
+
+interface Api {
+  defineMachine: (m: unknown) => unknown;
+  step: (m: unknown, s: unknown, c: unknown, x: unknown) => { ok: boolean; value?: unknown; error?: { code: string } };
+  toMermaid: (m: unknown) => string;
+  LifecycleError: new (code: string, message: string) => Error;
+}
+
+const machine = {
+  id: 'door',
+  states: ['open', 'closed'],
+  final: [],
+  transitions: { close: { from: ['open'], to: 'closed' } },
+};
+
+function exercise(api: Api): void {
+  const m = api.defineMachine(machine);
+  expect(api.step(m, 'open', { type: 'close' }, undefined)).toEqual({ ok: true, value: 'closed' });
+  expect(api.step(m, 'closed', { type: 'close' }, undefined).error?.code).toBe('INVALID_TRANSITION');
+  expect(api.toMermaid(m)).toContain('open --> closed : close');
+  expect(new api.LifecycleError('CONFLICT', 'x')).toBeInstanceOf(Error);
+}
+
+describe.runIf(existsSync('dist/index.js'))('the built package', () => {
+  it('loads as ESM through the exports map', async () => {
+    exercise((await import(name)) as Api);
+  });
+
+  it('loads as CommonJS through the exports map', () => {
+    exercise(require(name) as Api);
+  });
+
+  it('runs its bin', () => {
+    const out = execFileSync(process.execPath, ['dist/cli/main.js', '--version'], { encoding: 'utf8' });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
