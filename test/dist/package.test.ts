@@ -43,3 +43,18 @@ describe.runIf(existsSync('dist/index.js'))('the built package', () => {
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe.runIf(existsSync('dist/measures/index.js'))('the built ./measures entry', () => {
+  interface Measures {
+    scoreInstrument: (id: string, r: number[]) => { total: number | null };
+    gasTScore: (levels: number[]) => number;
+  }
+  it('loads as ESM and CommonJS through the exports map', async () => {
+    const esm = (await import(`${name}/measures`)) as Measures;
+    const cjs = require(`${name}/measures`) as Measures;
+    for (const m of [esm, cjs]) {
+      expect(m.scoreInstrument('gad7', [1, 1, 1, 1, 1, 1, 1]).total).toBe(7);
+      expect(m.gasTScore([1])).toBeCloseTo(60, 12);
+    }
+  });
+});
