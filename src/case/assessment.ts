@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import type { Env } from './context.js';
+import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { idSchema, labelSchema, textSchema } from './primitives.js';
+import type { CaseState } from './state.js';
+import { moveTo } from './lifecycle.js';
+
+export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const ASSESSMENT_METHODS = ['interview', 'observation', 'standardized-instrument', 'records-review', 'collateral'] as const;
+export const NEED_DOMAINS = [
+  'psychological',
+  'emotional',
+  'behavioural',
+  'social',
+  'physical',
+  'occupational',
+  'educational',
+  'housing',
+  'financial',
+  'substance-use',
+  'family',
+  'safety',
+  'other',
+] as const;
+export const RISK_LEVELS = ['none', 'low', 'moderate', 'high', 'imminent'] as const;
+
+/** A need found in an assessment. Severity and priority run from 1 (least) to 5 (most). */
+export interface Need {
+  readonly id: string;
+  readonly domain: (typeof NEED_DOMAINS)[number];
+  readonly description: string;
+  readonly severity: number;
+  readonly priority: number;
+  /** Measurement ids or short notes that support the need. */
+  readonly evidence: readonly string[];
+}
+
+/** A strength of the client or their circumstances. */
+export interface Strength {
+  readonly id: string;
+  readonly description: string;
+  readonly domain?: (typeof NEED_DOMAINS)[number];
+}
+
+/** What the client wants, in their own words. */
+export interface ClientPriority {
+  readonly id: string;
+  readonly text: string;
+  readonly recordedAt: string;
+}
+
+/** Language, interpreter and beliefs that shape how care is given. */
+export interface CulturalConsiderations {
+  readonly language?: string;
+  readonly interpreterNeeded?: boolean;
+  readonly beliefsAndPreferences?: string;
+  readonly notes?: string;
+}
+
+/** The result of a risk screen. */
+export interface RiskScreen {
+  readonly level: (typeof RISK_LEVELS)[number];
+  readonly factors: readonly string[];
+  readonly at: string;
+}
+
+/** A needs assessment: needs, strengths, the client's priorities, culture and risk. */
+export interface NeedsAssessment {
+  readonly id: string;
+  readonly status: AssessmentStatus;
+  readonly methods: readonly (typeof ASSESSMENT_METHODS)[number][];
+  readonly startedAt: string;
+  readonly needs: readonly Need[];
+  readonly strengths: readonly Strength[];
+  readonly clientPriorities: readonly ClientPriority[];
+  readonly culturalConsiderations?: CulturalConsiderations;
+  readonly riskScreen?: RiskScreen;
+  readonly noStrengthsReason?: string;
+  readonly completedAt?: string;
+}
+
+const score = z.number().int().min(1).max(5);
+const methods = z.array(z.enum(ASSESSMENT_METHODS)).max(ASSESSMENT_METHODS.length);
+
+export const startAssessmentSchema = z.object({ type: z.literal('startAssessment'), assessmentId: idSchema.optional(), methods: methods.min(1) }).strict();
+export const recordNeedSchema = z
+  .object({
+    type: z.literal('recordNeed'),
+    needId: idSchema.optional(),
+    domain: z.enum(NEED_DOMAINS),
+    description: textSchema,
+    severity: score,
+    priority: score,
+    evidence: z.array(labelSchema).max(100).optional(),
+  })
+  .strict();
+export const recordStrengthSchema = z
+  .object({ type: z.literal('recordStrength'), strengthId: idSchema.optional(), description: textSchema, domain: z.enum(NEED_DOMAINS).optional() })
+  .strict();
+export const recordClientPrioritySchema = z.object({ type: z.literal('recordClientPriority'), priorityId: idSchema.optional(), text: textSchema }).strict();
+export const recordCulturalConsiderationsSchema = z
+  .object({
+    type: z.literal('recordCulturalConsiderations'),
+    language: labelSchema.optional(),
+    interpreterNeeded: z.boolean().optional(),
+    beliefsAndPreferences: textSchema.optional(),
+    notes: textSchema.optional(),
+  })
+  .strict();
+export const recordRiskScreenSchema = z
+  .object({ type: z.literal('recordRiskScreen'), level: z.enum(RISK_LEVELS), factors: z.array(labelSchema).max(100) })
+  .strict();
+export const completeAssessmentSchema = z
+  .object({ type: z.literal('completeAssessment'), noStrengthsReason: textSchema.optional(), methods: methods.optional() })
+  .strict();
+
+export type StartAssessment = z.infer<typeof startAssessmentSchema>;
+export type RecordNeed = z.infer<typeof recordNeedSchema>;
+export type RecordStrength = z.infer<typeof recordStrengthSchema>;
+export type RecordClientPriority = z.infer<typeof recordClientPrioritySchema>;
+export type RecordCulturalConsiderations = z.infer<typeof recordCulturalConsiderationsSchema>;
+export type RecordRiskScreen = z.infer<typeof recordRiskScreenSchema>;
+export type CompleteAssessment = z.infer<typeof completeAssessmentSchema>;
+
+type AssessmentCommand = StartAssessment | RecordNeed | RecordStrength | RecordClientPriority | RecordCulturalConsiderations | RecordRiskScreen | CompleteAssessment;
+
+/** Events of needs assessments. */
+export interface AssessmentEvents {
+  assessmentStarted: { readonly assessmentId: string; readonly methods: NeedsAssessment['methods'] };
+  needRecorded: { readonly assessmentId: string; readonly need: Need };
+  strengthRecorded: { readonly assessmentId: string; readonly strength: Strength };
+  clientPriorityRecorded: { readonly assessmentId: string; readonly priority: Omit<ClientPriority, 'recordedAt'> };
+  culturalConsiderationsRecorded: { readonly assessmentId: string; readonly considerations: CulturalConsiderations };
+  riskScreenRecorded: { readonly assessmentId: string; readonly level: RiskScreen['level']; readonly factors: readonly string[] };
+  assessmentCompleted: { readonly assessmentId: string; readonly noStrengthsReason?: string; readonly methods?: NeedsAssessment['methods'] };
+}
+
+/** The assessment lifecycle: in-progress → completed; findings are recorded only while in progress. */
+export const assessmentMachine = defineMachine<AssessmentStatus, AssessmentCommand, { assessment: NeedsAssessment | undefined }>({
+  id: 'assessment',
+  states: ['in-progress', 'completed'],
+  final: ['completed'],
+  transitions: {
+    startAssessment: { from: [null], to: 'in-progress' },
+    recordNeed: { from: ['in-progress'] },
+    recordStrength: { from: ['in-progress'] },
+    recordClientPriority: { from: ['in-progress'] },
+    recordCulturalConsiderations: { from: ['in-progress'] },
+    recordRiskScreen: { from: ['in-progress'] },
+    completeAssessment: {
+      from: ['in-progress'],
+      to: 'completed',
+      guards: [
+        { name: 'needRecorded', check: (_c, { assessment }) => (assessment?.needs.length ?? 0) > 0 || 'record at least one need first' },
+        {
+          name: 'strengthsRecorded',
+          check: (c, { assessment }) =>
+            (assessment?.strengths.length ?? 0) > 0 || c.noStrengthsReason !== undefined || 'record at least one strength, or give noStrengthsReason',
+        },
+        { name: 'riskScreened', check: (_c, { assessment }) => assessment?.riskScreen !== undefined || 'record a risk screen first' },
+      ],
+    },
+  },
+});
+
+function current(state: CaseState): NeedsAssessment | undefined {
+  return state.assessments[state.assessments.length - 1];
+}
+
+function onCurrent<C extends AssessmentCommand>(
+  make: (assessment: NeedsAssessment, command: C, env: Env, state: CaseState) => ReturnType<Decider<C>>,
+): Decider<C> {
+  return (state, command, env) => {
+    const assessment = current(state);
+    if (assessment === undefined) return notFound('assessment', '(current)', state.id, 'type');
+    const r = stepEntity(assessmentMachine, assessment.status, command, { assessment }, assessment.id);
+    return 'refusal' in r ? r.refusal : make(assessment, command, env, state);
+  };
+}
+
+export const assessmentDeciders = {
+  startAssessment: ((state, command, env) => {
+    const id = command.assessmentId ?? env.newId();
+    if (state.assessments.some((a) => a.id === id)) return idTaken('assessment', id, state.id, 'assessmentId');
+    return accept({ type: 'assessmentStarted', data: { assessmentId: id, methods: command.methods } });
+  }) as Decider<StartAssessment>,
+  recordNeed: onCurrent<RecordNeed>((a, c, env, state) =>
+    c.needId !== undefined && findNeed(state, c.needId) ? idTaken('need', c.needId, state.id, 'needId') : accept({
+      type: 'needRecorded',
+      data: {
+        assessmentId: a.id,
+        need: { id: c.needId ?? env.newId(), domain: c.domain, description: c.description, severity: c.severity, priority: c.priority, evidence: c.evidence ?? [] },
+      },
+    }),
+  ),
+  recordStrength: onCurrent<RecordStrength>((a, c, env) =>
+    accept({
+      type: 'strengthRecorded',
+      data: { assessmentId: a.id, strength: { id: c.strengthId ?? env.newId(), description: c.description, ...(c.domain ? { domain: c.domain } : {}) } },
+    }),
+  ),
+  recordClientPriority: onCurrent<RecordClientPriority>((a, c, env) =>
+    accept({ type: 'clientPriorityRecorded', data: { assessmentId: a.id, priority: { id: c.priorityId ?? env.newId(), text: c.text } } }),
+  ),
+  recordCulturalConsiderations: onCurrent<RecordCulturalConsiderations>((a, c) => {
+    const { type: _type, ...considerations } = c;
+    return accept({ type: 'culturalConsiderationsRecorded', data: { assessmentId: a.id, considerations: defined(considerations) } });
+  }),
+  recordRiskScreen: onCurrent<RecordRiskScreen>((a, c) =>
+    accept({ type: 'riskScreenRecorded', data: { assessmentId: a.id, level: c.level, factors: c.factors } }),
+  ),
+  completeAssessment: onCurrent<CompleteAssessment>((a, c) =>
+    accept({
+      type: 'assessmentCompleted',
+      data: {
+        assessmentId: a.id,
+        ...(c.noStrengthsReason === undefined ? {} : { noStrengthsReason: c.noStrengthsReason }),
+        ...(c.methods ? { methods: c.methods } : {}),
+      },
+    }),
+  ),
+};
+
+export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
+  assessmentStarted: (d, e) => {
+    d.assessments.push({ id: e.data.assessmentId, status: 'in-progress', methods: [...e.data.methods], startedAt: e.at, needs: [], strengths: [], clientPriorities: [] });
+    moveTo(d, 'assessing', e.at);
+  },
+  needRecorded: (d, e) => {
+    d.assessments.find((a) => a.id === e.data.assessmentId)?.needs.push({ ...e.data.need, evidence: [...e.data.need.evidence] });
+  },
+  strengthRecorded: (d, e) => {
+    d.assessments.find((a) => a.id === e.data.assessmentId)?.strengths.push({ ...e.data.strength });
+  },
+  clientPriorityRecorded: (d, e) => {
+    d.assessments.find((a) => a.id === e.data.assessmentId)?.clientPriorities.push({ ...e.data.priority, recordedAt: e.at });
+  },
+  culturalConsiderationsRecorded: (d, e) => {
+    const a = d.assessments.find((x) => x.id === e.data.assessmentId);
+    if (a) a.culturalConsiderations = { ...e.data.considerations };
+  },
+  riskScreenRecorded: (d, e) => {
+    const a = d.assessments.find((x) => x.id === e.data.assessmentId);
+    if (a) a.riskScreen = { level: e.data.level, factors: [...e.data.factors], at: e.at };
+  },
+  assessmentCompleted: (d, e) => {
+    const a = d.assessments.find((x) => x.id === e.data.assessmentId);
+    if (a) {
+      a.status = 'completed';
+      a.completedAt = e.at;
+      if (e.data.noStrengthsReason !== undefined) a.noStrengthsReason = e.data.noStrengthsReason;
+      if (e.data.methods) a.methods = [...e.data.methods];
+    }
+    moveTo(d, 'planning', e.at);
+  },
+};
+
+/** Every need of the case, across its assessments. */
+export function findNeed(state: CaseState, needId: string): Need | undefined {
+  for (const a of state.assessments) {
+    const need = a.needs.find((n) => n.id === needId);
+    if (need) return need;
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  completeAssessmentSchema,
+  recordClientPrioritySchema,
+  recordCulturalConsiderationsSchema,
+  recordNeedSchema,
+  recordRiskScreenSchema,
+  recordStrengthSchema,
+  startAssessmentSchema,
+} from './assessment.js';
+import { recordConsentSchema, withdrawConsentSchema } from './consent.js';
+import { recordEvaluationSchema } from './evaluation.js';
+import {
+  agreeGoalSchema,
+  cancelGoalSchema,
+  holdGoalSchema,
+  proposeGoalSchema,
+  recordGoalOutcomeSchema,
+  resumeGoalSchema,
+  reviseGoalSchema,
+} from './goal.js';
+import { closeCaseSchema, declineReferralSchema, holdCaseSchema, openCaseSchema, reopenCaseSchema, resumeCaseSchema } from './lifecycle.js';
+import { addNoteSchema } from './note.js';
+import { activatePlanSchema, completeReviewSchema, startReviewSchema } from './plan.js';
+import { recordAttendanceSchema, scheduleSessionSchema } from './session.js';
+import {
+  completeStrategySchema,
+  discontinueStrategySchema,
+  planStrategySchema,
+  proposeStrategySchema,
+  resumeStrategySchema,
+  startStrategySchema,
+  suspendStrategySchema,
+} from './strategy.js';
+import { addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from './team.js';
+
+const schemas = [
+  openCaseSchema,
+  startAssessmentSchema,
+  declineReferralSchema,
+  recordNeedSchema,
+  recordStrengthSchema,
+  recordClientPrioritySchema,
+  recordCulturalConsiderationsSchema,
+  recordRiskScreenSchema,
+  completeAssessmentSchema,
+  proposeGoalSchema,
+  agreeGoalSchema,
+  reviseGoalSchema,
+  holdGoalSchema,
+  resumeGoalSchema,
+  cancelGoalSchema,
+  recordGoalOutcomeSchema,
+  proposeStrategySchema,
+  planStrategySchema,
+  startStrategySchema,
+  suspendStrategySchema,
+  resumeStrategySchema,
+  completeStrategySchema,
+  discontinueStrategySchema,
+  scheduleSessionSchema,
+  recordAttendanceSchema,
+  addTeamMemberSchema,
+  removeTeamMemberSchema,
+  assignLeadSchema,
+  addNoteSchema,
+  recordConsentSchema,
+  withdrawConsentSchema,
+  activatePlanSchema,
+  startReviewSchema,
+  recordEvaluationSchema,
+  completeReviewSchema,
+  holdCaseSchema,
+  resumeCaseSchema,
+  closeCaseSchema,
+  reopenCaseSchema,
+] as const;
+
+let union: z.ZodDiscriminatedUnion<typeof schemas> | undefined;
+
+/**
+ * The zod schema of every command: a discriminated union on `type`, strict (unknown fields are
+ * issues). Built on first use.
+ *
+ * @example
+ * ```ts
+ * commandSchema().safeParse({ type: 'startReview' }).success; // true
+ * ```
+ */
+export function commandSchema(): z.ZodDiscriminatedUnion<typeof schemas> {
+  union ??= z.discriminatedUnion('type', schemas);
+  return union;
+}
+
+/** Any command the Case engine accepts. */
+export type CaseCommand = z.infer<(typeof schemas)[number]>;
+
+/** A command type. */
+export type CommandType = CaseCommand['type'];
+
+/** The command of one type. */
+export type CommandOf<K extends CommandType> = Extract<CaseCommand, { type: K }>;
+
+/** Every command type, in lifecycle order. */
+export const COMMAND_TYPES: readonly CommandType[] = schemas.map((s) => s.shape.type.value);

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import type { Env } from './context.js';
+import { idSchema, instantSchema, textSchema } from './primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+import type { EventDraft } from './events.js';
+
+export const CONSENT_STATUSES = ['active', 'withdrawn', 'expired'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** A consent: to treatment, to a specific modality (`modality:<name>`), to sharing, to research. */
+export interface Consent {
+  readonly id: string;
+  /** Stored status; an active consent past `expiresAt` reads as expired (see {@link consentStatus}). */
+  readonly status: 'active' | 'withdrawn';
+  readonly scope: string;
+  readonly grantedBy: string;
+  readonly grantedAt: string;
+  readonly expiresAt?: string;
+  readonly sharingWith?: readonly string[];
+  readonly withdrawnAt?: string;
+}
+
+const scopeSchema = z.string().regex(/^(treatment|information-sharing|research|modality:[a-z0-9][a-z0-9-]*)$/, 'treatment, information-sharing, research or modality:<name>');
+
+export const recordConsentSchema = z
+  .object({
+    type: z.literal('recordConsent'),
+    consentId: idSchema.optional(),
+    scope: scopeSchema,
+    grantedBy: idSchema,
+    grantedAt: instantSchema.optional(),
+    expiresAt: instantSchema.optional(),
+    sharingWith: z.array(idSchema).max(100).optional(),
+  })
+  .strict();
+export const withdrawConsentSchema = z.object({ type: z.literal('withdrawConsent'), consentId: idSchema, reason: textSchema.optional() }).strict();
+
+export type RecordConsent = z.infer<typeof recordConsentSchema>;
+export type WithdrawConsent = z.infer<typeof withdrawConsentSchema>;
+
+/** Events of consents. */
+export interface ConsentEvents {
+  consentRecorded: { readonly consent: Omit<Consent, 'status'> };
+  consentWithdrawn: { readonly consentId: string };
+}
+
+/**
+ * A consent's status at an instant: `expired` once `expiresAt` has passed.
+ *
+ * @example
+ * ```ts
+ * consentStatus({ ...consent, expiresAt: '2026-01-01T00:00:00.000Z' }, '2026-02-01T00:00:00.000Z'); // 'expired'
+ * ```
+ */
+export function consentStatus(consent: Consent, at: string): ConsentStatus {
+  if (consent.status === 'withdrawn') return 'withdrawn';
+  return consent.expiresAt !== undefined && Date.parse(consent.expiresAt) <= Date.parse(at) ? 'expired' : 'active';
+}
+
+/** Whether an active consent of this scope exists at `at` (optionally ignoring one consent). */
+export function hasActiveConsent(state: CaseState, scope: string, at: string, except?: string): boolean {
+  for (const c of Object.values(state.consents)) {
+    if (c.scope === scope && c.id !== except && consentStatus(c, at) === 'active') return true;
+  }
+  return false;
+}
+
+type ConsentCommand = RecordConsent | WithdrawConsent;
+
+/** The consent lifecycle: active → withdrawn | expired (expiry is judged against the clock). */
+export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { state: CaseState; env: Env }>({
+  id: 'consent',
+  states: [...CONSENT_STATUSES],
+  final: ['withdrawn', 'expired'],
+  transitions: {
+    recordConsent: {
+      from: [null],
+      to: 'active',
+      guards: [
+        {
+          name: 'grantedByClient',
+          check: (c, { state }) =>
+            c.grantedBy === state.clientId ||
+            Object.values(state.team).some((m) => m.status === 'active' && m.role === 'family-member' && m.personId === c.grantedBy) ||
+            `consent must be granted by the client (${state.clientId}) or a family member on the team, not ${c.grantedBy}`,
+        },
+        {
+          name: 'notExpired',
+          check: (c, { env }) => c.expiresAt === undefined || Date.parse(c.expiresAt) > Date.parse(env.at) || `expiresAt ${c.expiresAt} has already passed`,
+        },
+      ],
+    },
+    withdrawConsent: { from: ['active'], to: 'withdrawn' },
+  },
+});
+
+export const consentDeciders = {
+  recordConsent: ((state, c, env) => {
+    const id = c.consentId ?? env.newId();
+    if (own(state.consents, id)) return idTaken('consent', id, state.id, 'consentId');
+    const r = stepEntity(consentMachine, null, c, { state, env }, id);
+    if ('refusal' in r) return r.refusal;
+    const consent = {
+      id,
+      scope: c.scope,
+      grantedBy: c.grantedBy,
+      grantedAt: c.grantedAt ?? env.at,
+      ...(c.expiresAt === undefined ? {} : { expiresAt: c.expiresAt }),
+      ...(c.sharingWith === undefined ? {} : { sharingWith: c.sharingWith }),
+    };
+    return accept({ type: 'consentRecorded', data: { consent } });
+  }) as Decider<RecordConsent>,
+  withdrawConsent: ((state, c, env) => {
+    const consent = own(state.consents, c.consentId);
+    if (consent === undefined) return notFound('consent', c.consentId, state.id, 'consentId');
+    const r = stepEntity(consentMachine, consentStatus(consent, env.at), c, { state, env }, consent.id);
+    if ('refusal' in r) return r.refusal;
+    const events: EventDraft[] = [{ type: 'consentWithdrawn', data: { consentId: consent.id }, ...(c.reason === undefined ? {} : { reason: c.reason }) }];
+    // Strategies that relied on this consent are suspended in the same dispatch, so the log says why.
+    if (!hasActiveConsent(state, consent.scope, env.at, consent.id)) {
+      for (const s of Object.values(state.strategies)) {
+        const depends = consent.scope === 'treatment' || consent.scope === `modality:${s.modality}`;
+        if (depends && s.status === 'active') {
+          events.push({ type: 'strategySuspended', data: { strategyId: s.id, consentId: consent.id }, reason: `consent ${consent.id} (${consent.scope}) withdrawn` });
+        }
+      }
+    }
+    return accept(...events);
+  }) as Decider<WithdrawConsent>,
+};
+
+export const consentEvolvers: Evolvers<keyof ConsentEvents> = {
+  consentRecorded: (d, e) => {
+    const c = e.data.consent;
+    const { sharingWith, ...rest } = c;
+    d.consents[c.id] = { ...rest, status: 'active', ...(sharingWith ? { sharingWith: [...sharingWith] } : {}) };
+  },
+  consentWithdrawn: (d, e) => {
+    const c = own(d.consents, e.data.consentId);
+    if (!c) return;
+    c.status = 'withdrawn';
+    c.withdrawnAt = e.at;
+  },
+};

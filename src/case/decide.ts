@@ -1,0 +1,114 @@
+import { LifecycleError } from '../kernel/errors.js';
+import { err, ok, type Result } from '../kernel/result.js';
+import { step } from '../kernel/step.js';
+import { systemClock, randomId, toInstant } from '../kernel/clock.js';
+import { assessmentDeciders } from './assessment.js';
+import { commandSchema, type CaseCommand, type CommandType } from './commands.js';
+import { consentDeciders } from './consent.js';
+import type { Context, Env } from './context.js';
+import { evaluationDeciders } from './evaluation.js';
+import type { CaseEvent, EventDraft } from './events.js';
+import { goalDeciders } from './goal.js';
+import { closeCase, declineReferral, decideOpenCase, holdCase, reopenCase, resumeCase, type OpenCase } from './lifecycle.js';
+import { caseMachine } from './machine.js';
+import { noteDeciders } from './note.js';
+import { planDeciders } from './plan.js';
+import { permitted } from './policy.js';
+import { sessionDeciders } from './session.js';
+import type { Decider } from './spec.js';
+import type { CaseState } from './state.js';
+import { strategyDeciders } from './strategy.js';
+import { teamDeciders } from './team.js';
+import { actorSchema } from './primitives.js';
+
+const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extract<CaseCommand, { type: K }>> } = {
+  declineReferral,
+  holdCase,
+  resumeCase,
+  closeCase,
+  reopenCase,
+  ...planDeciders,
+  ...assessmentDeciders,
+  ...goalDeciders,
+  ...strategyDeciders,
+  ...sessionDeciders,
+  ...teamDeciders,
+  ...noteDeciders,
+  ...consentDeciders,
+  ...evaluationDeciders,
+};
+
+/** The outcome of {@link decide}: the events a command produces, or why it was refused. */
+export type DecideResult = { readonly ok: true; readonly events: readonly CaseEvent[] } | { readonly ok: false; readonly error: LifecycleError };
+
+function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] }) {
+  return error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), code: i.code, message: i.message }));
+}
+
+/** Resolves the context once: the instant, the id generator and the policy. */
+export function resolveEnv(ctx: Context): Result<Env> {
+  const actor = actorSchema.safeParse(ctx?.actor);
+  if (!actor.success) {
+    const issues = zodIssues(actor.error).map((i) => ({ ...i, path: ['actor', ...i.path] }));
+    return err(new LifecycleError('INVALID_COMMAND', `The context needs an actor { id, role }: ${issues[0]?.message ?? ''}`, { issues }));
+  }
+  let at: string;
+  try {
+    at = toInstant((ctx.now ?? systemClock)());
+  } catch (e) {
+    return err(new LifecycleError('INVALID_COMMAND', (e as Error).message, { issues: [{ path: ['now'], code: 'invalid_clock', message: (e as Error).message }] }));
+  }
+  return ok({ at, actor: actor.data, newId: ctx.newId ?? randomId, policy: ctx.policy ?? {} });
+}
+
+/**
+ * Decides a command against a case without changing it: validates the command's shape, checks the
+ * expected version, the actor's permission, the case's table and the entity's table with their
+ * guards, and returns the events that would be recorded.
+ *
+ * @example
+ * ```ts
+ * const r = decide(state, { type: 'startReview' }, { actor: lead });
+ * if (r.ok) r.events[0]?.type; // 'reviewStarted'
+ * else r.error.code; // e.g. 'INVALID_TRANSITION'
+ * ```
+ */
+export function decide(state: CaseState | null, command: unknown, ctx: Context): DecideResult {
+  const parsed = commandSchema().safeParse(command);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    const type = typeof (command as { type?: unknown })?.type === 'string' ? (command as { type: string }).type : '(no type)';
+    const first = issues[0];
+    const message = `Invalid ${type} command: ${first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'malformed'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
+    return { ok: false, error: new LifecycleError('INVALID_COMMAND', message, { issues }) };
+  }
+  const envResult = resolveEnv(ctx);
+  if (!envResult.ok) return envResult;
+  return decideParsed(state, parsed.data, envResult.value, ctx.expectedVersion);
+}
+
+/** {@link decide} for a command already parsed and a resolved context. */
+export function decideParsed(state: CaseState | null, c: CaseCommand, env: Env, expectedVersion?: number): DecideResult {
+  const version = state?.version ?? 0;
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    const message = `Case ${state?.id ?? '(new)'} is at version ${version}, not the expected ${expectedVersion}; reload it and try again`;
+    return { ok: false, error: new LifecycleError('CONFLICT', message, { issues: [{ path: ['expectedVersion'], code: 'CONFLICT', message }] }) };
+  }
+  const allowed = permitted(env.actor, c, state, env.policy);
+  if (allowed !== true) {
+    return { ok: false, error: new LifecycleError('FORBIDDEN', `Cannot ${c.type}: ${allowed}`, { issues: [{ path: [], code: 'FORBIDDEN', message: allowed }] }) };
+  }
+  // openCase runs with no state; the case machine's openCase rule has no checks that read it.
+  const moved = step(caseMachine, state?.status ?? null, c, { state: state as CaseState, env }, { entityId: state?.id ?? '(new)' });
+  if (!moved.ok) return { ok: false, error: moved.error };
+  let decision: Result<readonly EventDraft[]>;
+  if (c.type === 'openCase') decision = decideOpenCase(c as OpenCase, env);
+  else if (state === null) return { ok: false, error: new LifecycleError('INVALID_TRANSITION', `Cannot ${c.type}: there is no case yet; open one first`) };
+  else decision = (deciders[c.type] as Decider<CaseCommand>)(state, c, env);
+  if (!decision.ok) return decision;
+  const caseId = c.type === 'openCase' ? (decision.value[0]?.data as { caseId: string }).caseId : (state as CaseState).id;
+  const events = decision.value.map(
+    (draft, i) => ({ type: draft.type, caseId, seq: version + i + 1, at: env.at, actor: env.actor, data: draft.data, ...(draft.reason === undefined ? {} : { reason: draft.reason }) }) as CaseEvent,
+  );
+  return { ok: true, events };
+}

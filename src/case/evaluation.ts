@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import { idSchema, labelSchema, textSchema } from './primitives.js';
+import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+
+export const EVALUATION_STATUSES = ['draft', 'final'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+export const DECISIONS = ['continue', 'revise', 'step-up', 'step-down', 'close'] as const;
+export const GOAL_PROGRESS = ['achieved', 'partially-achieved', 'not-achieved', 'in-progress'] as const;
+
+/** One goal's standing at an evaluation. */
+export interface GoalOutcomeEntry {
+  readonly goalId: string;
+  readonly status: (typeof GOAL_PROGRESS)[number];
+  readonly evidence: string;
+}
+
+/** A change of a monitored measure between two evaluations (filled once monitoring lands). */
+export interface MeasureChange {
+  readonly instrumentId: string;
+  readonly pre: number;
+  readonly post: number;
+  readonly rci: number;
+  readonly category: string;
+}
+
+/** An evaluation: goal outcomes, barriers, the client's feedback and a decision. Final is immutable. */
+export interface Evaluation {
+  readonly id: string;
+  readonly status: EvaluationStatus;
+  readonly at: string;
+  readonly goalOutcomes: readonly GoalOutcomeEntry[];
+  readonly measureChanges: readonly MeasureChange[];
+  readonly gasTScore?: number;
+  readonly barriers: readonly string[];
+  readonly clientFeedback?: string;
+  readonly decision: (typeof DECISIONS)[number];
+  /** The case version at which the review it belongs to started, when recorded during a review. */
+  readonly reviewStartedAtVersion?: number;
+}
+
+export const recordEvaluationSchema = z
+  .object({
+    type: z.literal('recordEvaluation'),
+    evaluationId: idSchema.optional(),
+    status: z.enum(EVALUATION_STATUSES),
+    goalOutcomes: z.array(z.object({ goalId: idSchema, status: z.enum(GOAL_PROGRESS), evidence: textSchema }).strict()).max(100),
+    barriers: z.array(labelSchema).max(100),
+    clientFeedback: textSchema.optional(),
+    decision: z.enum(DECISIONS),
+  })
+  .strict();
+
+export type RecordEvaluation = z.infer<typeof recordEvaluationSchema>;
+
+/** Events of evaluations. */
+export interface EvaluationEvents {
+  evaluationRecorded: { readonly evaluation: Omit<Evaluation, 'at' | 'measureChanges' | 'reviewStartedAtVersion'> };
+}
+
+/** The evaluation lifecycle: draft → final; a final evaluation cannot change. */
+export const evaluationMachine = defineMachine<EvaluationStatus, RecordEvaluation, { state: CaseState }>({
+  id: 'evaluation',
+  states: [...EVALUATION_STATUSES],
+  final: ['final'],
+  transitions: {
+    recordEvaluation: {
+      from: [null, 'draft'],
+      to: { oneOf: ['draft', 'final'], pick: (c) => c.status },
+      guards: [
+        {
+          name: 'knownGoals',
+          check: (c, { state }) => {
+            const unknown = c.goalOutcomes.filter((o) => own(state.goals, o.goalId) === undefined).map((o) => o.goalId);
+            return unknown.length === 0 || { code: 'NOT_FOUND', message: `no goals ${unknown.join(', ')} in case ${state.id}` };
+          },
+        },
+      ],
+    },
+  },
+});
+
+export const evaluationDeciders = {
+  recordEvaluation: ((state, c, env) => {
+    const id = c.evaluationId ?? env.newId();
+    const existing = own(state.evaluations, id);
+    // A given id names the draft to update (or a new evaluation); a generated one must be fresh.
+    if (c.evaluationId === undefined && existing !== undefined) return idTaken('evaluation', id, state.id, 'evaluationId');
+    const r = stepEntity(evaluationMachine, existing?.status ?? null, c, { state }, id);
+    if ('refusal' in r) return r.refusal;
+    const evaluation = {
+      id,
+      status: c.status,
+      goalOutcomes: c.goalOutcomes,
+      barriers: c.barriers,
+      decision: c.decision,
+      ...(c.clientFeedback === undefined ? {} : { clientFeedback: c.clientFeedback }),
+    };
+    return accept({ type: 'evaluationRecorded', data: { evaluation } });
+  }) as Decider<RecordEvaluation>,
+};
+
+export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
+  evaluationRecorded: (d, e) => {
+    const v = e.data.evaluation;
+    d.evaluations[v.id] = {
+      ...v,
+      at: e.at,
+      goalOutcomes: v.goalOutcomes.map((o) => ({ ...o })),
+      barriers: [...v.barriers],
+      measureChanges: [],
+      ...(d.review ? { reviewStartedAtVersion: d.review.startedAtVersion } : {}),
+    };
+  },
+};

@@ -1,0 +1,52 @@
+import { LifecycleError } from '../kernel/errors.js';
+import { assessmentEvolvers } from './assessment.js';
+import { consentEvolvers } from './consent.js';
+import { evaluationEvolvers } from './evaluation.js';
+import type { CaseEvent, EventType } from './events.js';
+import { goalEvolvers } from './goal.js';
+import { lifecycleEvolvers, openedState } from './lifecycle.js';
+import { noteEvolvers } from './note.js';
+import { planEvolvers } from './plan.js';
+import { sessionEvolvers } from './session.js';
+import type { Evolver } from './spec.js';
+import type { CaseState, Draft } from './state.js';
+import { strategyEvolvers } from './strategy.js';
+import { teamEvolvers } from './team.js';
+
+const evolvers: { readonly [K in Exclude<EventType, 'caseOpened'>]: Evolver<K> } = {
+  ...lifecycleEvolvers,
+  ...planEvolvers,
+  ...assessmentEvolvers,
+  ...goalEvolvers,
+  ...strategyEvolvers,
+  ...sessionEvolvers,
+  ...teamEvolvers,
+  ...noteEvolvers,
+  ...consentEvolvers,
+  ...evaluationEvolvers,
+};
+
+/**
+ * Applies one event to a mutable state in place (an immer draft, or replay's private copy). Every
+ * event moves the version to its `seq` and stamps `updatedAt`.
+ */
+export function applyEvent(draft: Draft, event: CaseEvent): void {
+  const evolver = Object.prototype.hasOwnProperty.call(evolvers, event.type) ? (evolvers as Record<string, Evolver<EventType>>)[event.type] : undefined;
+  if (evolver === undefined) {
+    throw new LifecycleError('INVALID_LOG', `Unknown event type ${String(event.type)} at seq ${event.seq}`, {
+      issues: [{ path: ['type'], code: 'INVALID_LOG', message: `unknown event type ${String(event.type)}` }],
+    });
+  }
+  evolver(draft, event as never);
+  draft.version = event.seq;
+  draft.updatedAt = event.at;
+}
+
+/** The state a `caseOpened` event creates, at version 1. */
+export function createFrom(event: Extract<CaseEvent, { type: 'caseOpened' }>): Draft {
+  const state = openedState(event);
+  state.version = event.seq;
+  return state;
+}
+
+export type { CaseState };

@@ -1,0 +1,274 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import type { Env } from './context.js';
+import { dateSchema, idSchema, labelSchema, textSchema } from './primitives.js';
+import { smartProblem } from './smart.js';
+import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+
+export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** FHIR Goal.achievementStatus. Derived from measurements once monitoring lands. */
+export const ACHIEVEMENTS = ['in-progress', 'improving', 'worsening', 'no-change', 'achieved', 'sustaining', 'not-achieved', 'no-progress', 'not-attainable'] as const;
+export type Achievement = (typeof ACHIEVEMENTS)[number];
+
+export const GOAL_OUTCOMES = ['achieved', 'partially-achieved', 'not-achieved'] as const;
+export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
+
+const measureSchema = z
+  .object({
+    kind: z.enum(['instrument', 'indicator']),
+    instrumentId: idSchema.optional(),
+    indicator: labelSchema.optional(),
+    baseline: z.number().finite(),
+    target: z.number().finite(),
+    direction: z.enum(['decrease', 'increase']),
+  })
+  .strict();
+
+const gasSchema = z
+  .object({
+    weight: z.number().positive().finite(),
+    levels: z.object({ '-2': textSchema, '-1': textSchema, '0': textSchema, '1': textSchema, '2': textSchema }).strict(),
+  })
+  .strict();
+
+/** How progress on a goal is measured. */
+export type GoalMeasure = z.infer<typeof measureSchema>;
+/** Goal Attainment Scaling: a weight and the text of each level from −2 to +2. */
+export type GoalGas = z.infer<typeof gasSchema>;
+
+/** The fields a goal is proposed with (and SMART-checked on). */
+export interface GoalFields {
+  readonly id: string;
+  readonly description: string;
+  readonly addressesNeedIds: readonly string[];
+  readonly measure: GoalMeasure;
+  readonly startDate: string;
+  readonly targetDate: string;
+  readonly gas?: GoalGas;
+}
+
+/** A goal of the plan. */
+export interface Goal extends GoalFields {
+  readonly status: GoalStatus;
+  readonly achievement: Achievement;
+  /** Person ids of those who agreed the goal (the client, or a family member on their behalf). */
+  readonly agreedBy: readonly string[];
+  readonly supersedes?: string;
+  readonly supersededBy?: string;
+  readonly outcome?: { readonly status: GoalOutcome; readonly at: string; readonly evidence?: string };
+  /** Why it was last held or cancelled. */
+  readonly statusReason?: string;
+  readonly proposedAt: string;
+}
+
+const fields = {
+  description: textSchema,
+  addressesNeedIds: z.array(idSchema).min(1).max(50),
+  measure: measureSchema,
+  startDate: dateSchema,
+  targetDate: dateSchema,
+  gas: gasSchema.optional(),
+};
+
+export const proposeGoalSchema = z.object({ type: z.literal('proposeGoal'), goalId: idSchema.optional(), ...fields }).strict();
+export const agreeGoalSchema = z.object({ type: z.literal('agreeGoal'), goalId: idSchema, agreedBy: z.array(idSchema).min(1).max(20) }).strict();
+export const reviseGoalSchema = z
+  .object({
+    type: z.literal('reviseGoal'),
+    goalId: idSchema,
+    newGoalId: idSchema.optional(),
+    reason: textSchema,
+    description: fields.description.optional(),
+    addressesNeedIds: fields.addressesNeedIds.optional(),
+    measure: measureSchema.optional(),
+    startDate: dateSchema.optional(),
+    targetDate: dateSchema.optional(),
+    gas: gasSchema.optional(),
+  })
+  .strict();
+export const holdGoalSchema = z.object({ type: z.literal('holdGoal'), goalId: idSchema, reason: textSchema }).strict();
+export const resumeGoalSchema = z.object({ type: z.literal('resumeGoal'), goalId: idSchema }).strict();
+export const cancelGoalSchema = z.object({ type: z.literal('cancelGoal'), goalId: idSchema, reason: textSchema }).strict();
+export const recordGoalOutcomeSchema = z
+  .object({ type: z.literal('recordGoalOutcome'), goalId: idSchema, outcome: z.enum(GOAL_OUTCOMES), evidence: textSchema.optional() })
+  .strict();
+
+export type ProposeGoal = z.infer<typeof proposeGoalSchema>;
+export type AgreeGoal = z.infer<typeof agreeGoalSchema>;
+export type ReviseGoal = z.infer<typeof reviseGoalSchema>;
+export type HoldGoal = z.infer<typeof holdGoalSchema>;
+export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
+export type CancelGoal = z.infer<typeof cancelGoalSchema>;
+export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;
+type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RecordGoalOutcome;
+
+/** Events of goals. */
+export interface GoalEvents {
+  goalProposed: { readonly goal: GoalFields };
+  goalAgreed: { readonly goalId: string; readonly agreedBy: readonly string[]; readonly status: 'agreed' | 'active' };
+  goalRevised: { readonly goalId: string; readonly goal: GoalFields };
+  goalHeld: { readonly goalId: string };
+  goalResumed: { readonly goalId: string };
+  goalCancelled: { readonly goalId: string };
+  goalOutcomeRecorded: { readonly goalId: string; readonly outcome: GoalOutcome; readonly evidence?: string };
+}
+
+interface GoalContext {
+  readonly state: CaseState;
+  readonly env: Env;
+  readonly goal: Goal | undefined;
+}
+
+const OPEN: GoalStatus[] = ['proposed', 'agreed', 'active', 'on-hold'];
+
+/** Whether the case is delivering its plan, so an agreed goal starts at once. */
+function planRunning(state: CaseState): boolean {
+  return state.status === 'active' || state.status === 'reviewing';
+}
+
+/** The goal lifecycle (DESIGN.md §4). */
+export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
+  id: 'goal',
+  states: [...GOAL_STATUSES],
+  final: ['achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded'],
+  transitions: {
+    proposeGoal: { from: [null], to: 'proposed' },
+    agreeGoal: {
+      from: ['proposed'],
+      to: { oneOf: ['agreed', 'active'], pick: (_c, x) => (planRunning(x.state) ? 'active' : 'agreed') },
+      guards: [
+        {
+          name: 'agreedByClient',
+          check: (c, { state }) => {
+            if (c.agreedBy.includes(state.clientId)) return true;
+            const family = Object.values(state.team).some((m) => m.status === 'active' && m.role === 'family-member' && c.agreedBy.includes(m.personId));
+            return family || `the client (${state.clientId}) or a family member on the team must be in agreedBy`;
+          },
+        },
+        { name: 'smart', check: (_c, { state, env, goal }) => (goal ? (smartProblem(goal, state, env.at) ?? true) : true) },
+      ],
+    },
+    reviseGoal: { from: OPEN, to: 'superseded' },
+    holdGoal: { from: ['active'], to: 'on-hold' },
+    resumeGoal: { from: ['on-hold'], to: 'active' },
+    cancelGoal: { from: OPEN, to: 'cancelled' },
+    recordGoalOutcome: { from: ['active', 'on-hold'], to: { oneOf: ['achieved', 'partially-achieved', 'not-achieved'], pick: (c) => c.outcome } },
+  },
+});
+
+function onGoal<C extends Exclude<GoalCommand, ProposeGoal>>(make: (goal: Goal, command: C, env: Env, state: CaseState, target: GoalStatus) => ReturnType<Decider<C>>): Decider<C> {
+  return (state, command, env) => {
+    const goal = own(state.goals, command.goalId);
+    if (goal === undefined) return notFound('goal', command.goalId, state.id, 'goalId');
+    const r = stepEntity(goalMachine, goal.status, command, { state, env, goal }, goal.id);
+    return 'refusal' in r ? r.refusal : make(goal, command, env, state, r.target);
+  };
+}
+
+interface GoalInput {
+  readonly description: string;
+  readonly addressesNeedIds: readonly string[];
+  readonly measure: GoalMeasure;
+  readonly startDate: string;
+  readonly targetDate: string;
+  readonly gas?: GoalGas | undefined;
+}
+
+function goalFields(id: string, c: GoalInput): GoalFields {
+  return {
+    id,
+    description: c.description,
+    addressesNeedIds: c.addressesNeedIds,
+    measure: defined(c.measure),
+    startDate: c.startDate,
+    targetDate: c.targetDate,
+    ...(c.gas === undefined ? {} : { gas: c.gas }),
+  };
+}
+
+export const goalDeciders = {
+  proposeGoal: ((state, command, env) => {
+    const id = command.goalId ?? env.newId();
+    if (own(state.goals, id)) return idTaken('goal', id, state.id, 'goalId');
+    const r = stepEntity(goalMachine, null, command, { state, env, goal: undefined }, id);
+    if ('refusal' in r) return r.refusal;
+    const { type: _t, goalId: _g, ...rest } = command;
+    return accept({ type: 'goalProposed', data: { goal: goalFields(id, rest) } });
+  }) as Decider<ProposeGoal>,
+  agreeGoal: onGoal<AgreeGoal>((goal, c, _env, _state, target) =>
+    accept({ type: 'goalAgreed', data: { goalId: goal.id, agreedBy: c.agreedBy, status: target === 'active' ? 'active' : 'agreed' } }),
+  ),
+  reviseGoal: onGoal<ReviseGoal>((goal, c, env, state) => {
+    const id = c.newGoalId ?? env.newId();
+    if (own(state.goals, id)) return idTaken('goal', id, state.id, 'newGoalId');
+    const { type: _t, goalId: _g, newGoalId: _n, reason, ...changes } = c;
+    const merged = { ...goal, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Goal;
+    return accept({ type: 'goalRevised', data: { goalId: goal.id, goal: goalFields(id, merged) }, reason });
+  }),
+  holdGoal: onGoal<HoldGoal>((goal, c) => accept({ type: 'goalHeld', data: { goalId: goal.id }, reason: c.reason })),
+  resumeGoal: onGoal<ResumeGoal>((goal) => accept({ type: 'goalResumed', data: { goalId: goal.id } })),
+  cancelGoal: onGoal<CancelGoal>((goal, c) => accept({ type: 'goalCancelled', data: { goalId: goal.id }, reason: c.reason })),
+  recordGoalOutcome: onGoal<RecordGoalOutcome>((goal, c) =>
+    accept({ type: 'goalOutcomeRecorded', data: { goalId: goal.id, outcome: c.outcome, ...(c.evidence === undefined ? {} : { evidence: c.evidence }) } }),
+  ),
+};
+
+function newGoal(fields: GoalFields, at: string): Goal {
+  return {
+    ...fields,
+    addressesNeedIds: [...fields.addressesNeedIds],
+    measure: { ...fields.measure },
+    status: 'proposed',
+    achievement: 'in-progress',
+    agreedBy: [],
+    proposedAt: at,
+  };
+}
+
+export const goalEvolvers: Evolvers<keyof GoalEvents> = {
+  goalProposed: (d, e) => {
+    d.goals[e.data.goal.id] = newGoal(e.data.goal, e.at) as (typeof d.goals)[string];
+  },
+  goalAgreed: (d, e) => {
+    const g = d.goals[e.data.goalId];
+    if (!g) return;
+    g.status = e.data.status;
+    g.agreedBy = [...e.data.agreedBy];
+  },
+  goalRevised: (d, e) => {
+    const old = d.goals[e.data.goalId];
+    if (old) {
+      old.status = 'superseded';
+      old.supersededBy = e.data.goal.id;
+      if (e.reason !== undefined) old.statusReason = e.reason;
+    }
+    d.goals[e.data.goal.id] = { ...newGoal(e.data.goal, e.at), supersedes: e.data.goalId } as (typeof d.goals)[string];
+  },
+  goalHeld: (d, e) => {
+    const g = d.goals[e.data.goalId];
+    if (!g) return;
+    g.status = 'on-hold';
+    if (e.reason !== undefined) g.statusReason = e.reason;
+  },
+  goalResumed: (d, e) => {
+    const g = d.goals[e.data.goalId];
+    if (g) g.status = 'active';
+  },
+  goalCancelled: (d, e) => {
+    const g = d.goals[e.data.goalId];
+    if (!g) return;
+    g.status = 'cancelled';
+    if (e.reason !== undefined) g.statusReason = e.reason;
+  },
+  goalOutcomeRecorded: (d, e) => {
+    const g = d.goals[e.data.goalId];
+    if (!g) return;
+    g.status = e.data.outcome;
+    g.outcome = { status: e.data.outcome, at: e.at, ...(e.data.evidence === undefined ? {} : { evidence: e.data.evidence }) };
+    if (e.data.outcome === 'achieved') g.achievement = 'achieved';
+    if (e.data.outcome === 'not-achieved') g.achievement = 'not-achieved';
+  },
+};

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import type { Guard, GuardVerdict } from '../kernel/machine.js';
+import type { Env } from './context.js';
+import { type Decision, type Decider, type Evolvers, accept } from './spec.js';
+import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
+import { SCHEMA_VERSION, type CaseState, type Draft } from './state.js';
+import { calendarDaysUtc } from './dates.js';
+
+/** The statuses of a case (DESIGN.md §4). */
+export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed'] as const;
+
+/** A case's status. */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Referral urgency, as FHIR ServiceRequest.priority. */
+export const URGENCIES = ['routine', 'urgent', 'asap', 'stat'] as const;
+
+/** How a case was referred. */
+export interface Referral {
+  readonly source: string;
+  readonly reason: string;
+  readonly urgency: (typeof URGENCIES)[number];
+  readonly receivedAt: string;
+}
+
+/** Why a case closed. `declined` and `not-accepted` close a referral that never started. */
+export const CLOSE_REASONS = ['completed', 'partially-completed', 'disengaged', 'declined', 'transferred', 'referred-on', 'deceased', 'other'] as const;
+
+/** A reason for closing a case. */
+export type CloseReason = (typeof CLOSE_REASONS)[number] | 'not-accepted';
+
+/** How and when a case closed. */
+export interface Closure {
+  readonly reason: CloseReason;
+  readonly at: string;
+  readonly summary?: string;
+}
+
+const referralSchema = z
+  .object({ source: labelSchema, reason: textSchema, urgency: z.enum(URGENCIES), receivedAt: instantSchema })
+  .strict();
+
+export const openCaseSchema = z
+  .object({ type: z.literal('openCase'), caseId: idSchema.optional(), clientId: idSchema, referral: referralSchema, setting: settingSchema })
+  .strict();
+export const declineReferralSchema = z
+  .object({ type: z.literal('declineReferral'), reason: z.enum(['declined', 'not-accepted']), summary: textSchema.optional() })
+  .strict();
+export const holdCaseSchema = z.object({ type: z.literal('holdCase'), reason: textSchema }).strict();
+export const resumeCaseSchema = z.object({ type: z.literal('resumeCase') }).strict();
+export const closeCaseSchema = z
+  .object({ type: z.literal('closeCase'), reason: z.enum(CLOSE_REASONS), summary: textSchema.optional() })
+  .strict();
+export const reopenCaseSchema = z.object({ type: z.literal('reopenCase'), reason: textSchema, assessmentId: idSchema.optional() }).strict();
+
+export type OpenCase = z.infer<typeof openCaseSchema>;
+export type DeclineReferral = z.infer<typeof declineReferralSchema>;
+export type HoldCase = z.infer<typeof holdCaseSchema>;
+export type ResumeCase = z.infer<typeof resumeCaseSchema>;
+export type CloseCase = z.infer<typeof closeCaseSchema>;
+export type ReopenCase = z.infer<typeof reopenCaseSchema>;
+
+/** Events of the case's own lifecycle. */
+export interface LifecycleEvents {
+  caseOpened: { readonly caseId: string; readonly clientId: string; readonly referral: Referral; readonly setting: Setting };
+  referralDeclined: { readonly reason: 'declined' | 'not-accepted'; readonly summary?: string };
+  caseHeld: { readonly from: CaseStatus };
+  caseResumed: { readonly to: CaseStatus };
+  caseClosed: {
+    readonly reason: CloseReason;
+    readonly summary?: string;
+    /** Strategies still open, ended with the case. */
+    readonly endedStrategyIds: readonly string[];
+    /** Sessions still scheduled, cancelled with the case. */
+    readonly cancelledSessionIds: readonly string[];
+  };
+  caseReopened: { readonly assessmentId: string };
+}
+
+/** Case-level checks of closing and reopening (used by the case machine). */
+export interface CaseGuardContext {
+  readonly state: CaseState;
+  readonly env: Env;
+}
+
+const TERMINAL_GOAL = new Set(['achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded']);
+
+export const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
+  {
+    name: 'outcomesRecorded',
+    check: (command, { state }): GuardVerdict => {
+      if (command.reason !== 'completed' && command.reason !== 'partially-completed') return true;
+      const finalEvaluation = Object.values(state.evaluations).some((e) => e.status === 'final');
+      if (!finalEvaluation) return `closing as ${command.reason} needs a final evaluation; record one first`;
+      const open = Object.values(state.goals).filter((g) => !TERMINAL_GOAL.has(g.status));
+      if (open.length > 0) {
+        return `closing as ${command.reason} needs an outcome on every goal: ${open.map((g) => `goal ${g.id} is ${g.status}`).join(', ')}`;
+      }
+      return true;
+    },
+  },
+];
+
+export const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
+  {
+    name: 'notDeceased',
+    check: (_c, { state }) => state.closure?.reason !== 'deceased' || 'a case closed because the client died cannot be reopened',
+  },
+  {
+    name: 'withinReopenWindow',
+    check: (_c, { state, env }) => {
+      const limit = env.policy.reopenWithinDays;
+      if (limit === undefined || state.closure === undefined) return true;
+      const days = calendarDaysUtc(state.closure.at, env.at);
+      return days <= limit || `the case closed ${days} days ago; the policy allows reopening within ${limit} days`;
+    },
+  },
+];
+
+export function decideOpenCase(command: OpenCase, env: Env): Decision {
+  const { clientId, referral, setting } = command;
+  return accept({ type: 'caseOpened', data: { caseId: command.caseId ?? env.newId(), clientId, referral, setting } });
+}
+
+export const declineReferral: Decider<DeclineReferral> = (_state, command) =>
+  accept({ type: 'referralDeclined', data: { reason: command.reason, ...(command.summary === undefined ? {} : { summary: command.summary }) } });
+
+export const holdCase: Decider<HoldCase> = (state, command) => accept({ type: 'caseHeld', data: { from: state.status }, reason: command.reason });
+
+export const resumeCase: Decider<ResumeCase> = (state) => accept({ type: 'caseResumed', data: { to: state.heldFrom ?? 'active' } });
+
+export const closeCase: Decider<CloseCase> = (state, command) => {
+  const endedStrategyIds = Object.values(state.strategies)
+    .filter((s) => s.status === 'proposed' || s.status === 'planned' || s.status === 'active' || s.status === 'suspended')
+    .map((s) => s.id);
+  const cancelledSessionIds = Object.values(state.sessions)
+    .filter((s) => s.status === 'scheduled')
+    .map((s) => s.id);
+  return accept({
+    type: 'caseClosed',
+    data: { reason: command.reason, ...(command.summary === undefined ? {} : { summary: command.summary }), endedStrategyIds, cancelledSessionIds },
+  });
+};
+
+export const reopenCase: Decider<ReopenCase> = (_state, command, env) =>
+  accept({ type: 'caseReopened', data: { assessmentId: command.assessmentId ?? env.newId() }, reason: command.reason });
+
+/** Moves the case to a status and records it in the history. */
+export function moveTo(draft: Draft, status: CaseStatus, at: string): void {
+  draft.status = status;
+  draft.statusHistory.push({ status, at });
+}
+
+/** The state a `caseOpened` event creates. */
+export function openedState(event: { caseId: string; at: string; data: LifecycleEvents['caseOpened'] }): Draft {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: event.data.caseId,
+    clientId: event.data.clientId,
+    status: 'referred',
+    statusHistory: [{ status: 'referred', at: event.at }],
+    referral: { ...event.data.referral },
+    setting: event.data.setting,
+    assessments: [],
+    goals: {},
+    strategies: {},
+    sessions: {},
+    team: {},
+    notes: [],
+    consents: {},
+    evaluations: {},
+    version: 0,
+    openedAt: event.at,
+    updatedAt: event.at,
+  };
+}
+
+export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpened'>> = {
+  referralDeclined: (d, e) => {
+    moveTo(d, 'closed', e.at);
+    d.closure = { reason: e.data.reason, at: e.at, ...(e.data.summary === undefined ? {} : { summary: e.data.summary }) };
+  },
+  caseHeld: (d, e) => {
+    d.heldFrom = e.data.from;
+    moveTo(d, 'on-hold', e.at);
+  },
+  caseResumed: (d, e) => {
+    delete d.heldFrom;
+    moveTo(d, e.data.to, e.at);
+  },
+  caseClosed: (d, e) => {
+    const completed = e.data.reason === 'completed' || e.data.reason === 'partially-completed';
+    for (const id of e.data.endedStrategyIds) {
+      const s = d.strategies[id];
+      if (s === undefined) continue;
+      s.status = completed && s.status === 'active' ? 'completed' : 'discontinued';
+      s.endedAt = e.at;
+      s.statusReason = 'case closed';
+    }
+    for (const id of e.data.cancelledSessionIds) {
+      const s = d.sessions[id];
+      if (s !== undefined) s.status = 'cancelled';
+    }
+    delete d.heldFrom;
+    delete d.review;
+    moveTo(d, 'closed', e.at);
+    d.closure = { reason: e.data.reason, at: e.at, ...(e.data.summary === undefined ? {} : { summary: e.data.summary }) };
+  },
+  caseReopened: (d, e) => {
+    delete d.closure;
+    moveTo(d, 'assessing', e.at);
+    d.assessments.push({ id: e.data.assessmentId, status: 'in-progress', methods: [], startedAt: e.at, needs: [], strengths: [], clientPriorities: [] });
+  },
+};

@@ -1,0 +1,26 @@
+import { assessmentMachine } from './assessment.js';
+import { consentMachine } from './consent.js';
+import { evaluationMachine } from './evaluation.js';
+import { goalMachine } from './goal.js';
+import { caseMachine } from './machine.js';
+import { sessionMachine } from './session.js';
+import { strategyMachine } from './strategy.js';
+
+/**
+ * The published lifecycles as data, for `toMermaid`, documentation and validators. (Measurements
+ * join with monitoring.)
+ *
+ * @example
+ * ```ts
+ * toMermaid(machines.goal); // a stateDiagram-v2 of the goal lifecycle
+ * ```
+ */
+export const machines = {
+  case: caseMachine,
+  goal: goalMachine,
+  strategy: strategyMachine,
+  session: sessionMachine,
+  assessment: assessmentMachine,
+  evaluation: evaluationMachine,
+  consent: consentMachine,
+} as const;

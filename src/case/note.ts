@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { idSchema, textSchema } from './primitives.js';
+import { accept, idTaken, refuse, type Decider, type Evolvers } from './spec.js';
+import { own } from './state.js';
+
+export const NOTE_KINDS = ['case-conference', 'handoff', 'communication', 'psychoeducation'] as const;
+export const VISIBILITIES = ['team', 'clinical-only', 'client-visible'] as const;
+
+/** A recorded collaboration or education note. Notes are never edited. */
+export interface Note {
+  readonly id: string;
+  readonly kind: (typeof NOTE_KINDS)[number];
+  readonly text: string;
+  readonly authorMemberId: string;
+  readonly visibility: (typeof VISIBILITIES)[number];
+  readonly at: string;
+}
+
+export const addNoteSchema = z
+  .object({
+    type: z.literal('addNote'),
+    noteId: idSchema.optional(),
+    kind: z.enum(NOTE_KINDS),
+    text: textSchema,
+    authorMemberId: idSchema,
+    visibility: z.enum(VISIBILITIES),
+  })
+  .strict();
+
+export type AddNote = z.infer<typeof addNoteSchema>;
+
+/** Events of notes. */
+export interface NoteEvents {
+  noteAdded: { readonly note: Omit<Note, 'at'> };
+}
+
+export const noteDeciders = {
+  addNote: ((state, c, env) => {
+    const id = c.noteId ?? env.newId();
+    if (state.notes.some((n) => n.id === id)) return idTaken('note', id, state.id, 'noteId');
+    const author = own(state.team, c.authorMemberId);
+    if (!author || author.status !== 'active') {
+      return refuse('GUARD_FAILED', `Cannot addNote to case ${state.id}: author ${c.authorMemberId} is not an active team member`, 'authorOnTeam');
+    }
+    return accept({ type: 'noteAdded', data: { note: { id, kind: c.kind, text: c.text, authorMemberId: c.authorMemberId, visibility: c.visibility } } });
+  }) as Decider<AddNote>,
+};
+
+export const noteEvolvers: Evolvers<keyof NoteEvents> = {
+  noteAdded: (d, e) => {
+    d.notes.push({ ...e.data.note, at: e.at });
+  },
+};

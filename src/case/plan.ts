@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Precondition } from '../kernel/machine.js';
+import { hasActiveConsent } from './consent.js';
+import { addDaysUtc } from './dates.js';
+import { moveTo, type CaseGuardContext } from './lifecycle.js';
+import { smartProblem } from './smart.js';
+import { accept, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+import { textSchema } from './primitives.js';
+
+/** Default days between reviews: twelve weeks. */
+export const DEFAULT_REVIEW_INTERVAL_DAYS = 84;
+
+export const REVIEW_OUTCOMES = ['continue', 'revise', 'step-up', 'step-down', 're-plan'] as const;
+
+export const activatePlanSchema = z.object({ type: z.literal('activatePlan') }).strict();
+export const startReviewSchema = z.object({ type: z.literal('startReview') }).strict();
+export const completeReviewSchema = z.object({ type: z.literal('completeReview'), outcome: z.enum(REVIEW_OUTCOMES), summary: textSchema.optional() }).strict();
+
+export type ActivatePlan = z.infer<typeof activatePlanSchema>;
+export type StartReview = z.infer<typeof startReviewSchema>;
+export type CompleteReview = z.infer<typeof completeReviewSchema>;
+
+/** Events of the plan and its reviews. */
+export interface PlanEvents {
+  planActivated: { readonly activatedGoalIds: readonly string[]; readonly reviewDueBy: string };
+  reviewStarted: Record<string, never>;
+  reviewCompleted: { readonly outcome: (typeof REVIEW_OUTCOMES)[number]; readonly evaluationId: string; readonly reviewDueBy?: string; readonly summary?: string };
+}
+
+function agreedGoals(state: CaseState) {
+  return Object.values(state.goals).filter((g) => g.status === 'agreed' || g.status === 'active');
+}
+
+/** The preconditions of activatePlan (DESIGN.md §4), in the order they are reported. */
+export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[] = [
+  { name: 'goalAgreed', check: ({ state }) => agreedGoals(state).length > 0 || 'agree at least one goal with the client first' },
+  {
+    name: 'goalsSmart',
+    check: ({ state, env }) => {
+      for (const g of agreedGoals(state)) {
+        const problem = smartProblem(g, state, env.at);
+        if (problem) return problem;
+      }
+      return true;
+    },
+  },
+  {
+    name: 'strategyPerGoal',
+    check: ({ state }) => {
+      const covered = new Set<string>();
+      for (const s of Object.values(state.strategies)) if (s.status === 'planned' || s.status === 'active') for (const id of s.goalIds) covered.add(id);
+      const bare = agreedGoals(state).filter((g) => !covered.has(g.id));
+      return bare.length === 0 || `plan a strategy for ${bare.map((g) => `goal ${g.id}`).join(', ')}`;
+    },
+  },
+  {
+    name: 'treatmentConsent',
+    check: ({ state, env }) =>
+      hasActiveConsent(state, 'treatment', env.at) || { code: 'CONSENT_REQUIRED', message: 'an active treatment consent is needed; record the client’s consent first' },
+  },
+  {
+    name: 'leadPractitioner',
+    check: ({ state }) => {
+      const lead = state.leadMemberId === undefined ? undefined : own(state.team, state.leadMemberId);
+      return lead?.status === 'active' || 'assign a lead practitioner first';
+    },
+  },
+];
+
+/** completeReview needs a final evaluation recorded during this review. */
+export const completeReviewPreconditions: readonly Precondition<CaseGuardContext>[] = [
+  {
+    name: 'finalEvaluationThisReview',
+    check: ({ state }) => finalEvaluationOfReview(state) !== undefined || 'record a final evaluation during this review first',
+  },
+];
+
+function finalEvaluationOfReview(state: CaseState): string | undefined {
+  const started = state.review?.startedAtVersion;
+  if (started === undefined) return undefined;
+  let found: string | undefined;
+  for (const e of Object.values(state.evaluations)) if (e.status === 'final' && e.reviewStartedAtVersion === started) found = e.id;
+  return found;
+}
+
+function interval(policyDays: number | undefined): number {
+  return policyDays ?? DEFAULT_REVIEW_INTERVAL_DAYS;
+}
+
+export const planDeciders = {
+  activatePlan: ((state, _c, env) =>
+    accept({
+      type: 'planActivated',
+      data: {
+        activatedGoalIds: agreedGoals(state).filter((g) => g.status === 'agreed').map((g) => g.id),
+        reviewDueBy: addDaysUtc(env.at, interval(env.policy.reviewIntervalDays)),
+      },
+    })) as Decider<ActivatePlan>,
+  startReview: (() => accept({ type: 'reviewStarted', data: {} })) as Decider<StartReview>,
+  completeReview: ((state, c, env) =>
+    accept({
+      type: 'reviewCompleted',
+      data: {
+        outcome: c.outcome,
+        evaluationId: finalEvaluationOfReview(state) ?? '',
+        ...(c.outcome === 're-plan' ? {} : { reviewDueBy: addDaysUtc(env.at, interval(env.policy.reviewIntervalDays)) }),
+        ...(c.summary === undefined ? {} : { summary: c.summary }),
+      },
+    })) as Decider<CompleteReview>,
+};
+
+export const planEvolvers: Evolvers<keyof PlanEvents> = {
+  planActivated: (d, e) => {
+    for (const id of e.data.activatedGoalIds) {
+      const g = own(d.goals, id);
+      if (g) g.status = 'active';
+    }
+    d.reviewDueBy = e.data.reviewDueBy;
+    moveTo(d, 'active', e.at);
+  },
+  reviewStarted: (d, e) => {
+    d.review = { startedAt: e.at, startedAtVersion: e.seq };
+    moveTo(d, 'reviewing', e.at);
+  },
+  reviewCompleted: (d, e) => {
+    delete d.review;
+    if (e.data.reviewDueBy === undefined) delete d.reviewDueBy;
+    else d.reviewDueBy = e.data.reviewDueBy;
+    moveTo(d, e.data.outcome === 're-plan' ? 'planning' : 'active', e.at);
+  },
+};

@@ -1,0 +1,86 @@
+import type { CaseCommand, CommandType } from './commands.js';
+import type { Policy } from './context.js';
+import { CLINICAL_ROLES, type Actor, type Role } from './primitives.js';
+import type { CaseState } from './state.js';
+
+const CLINICAL = CLINICAL_ROLES;
+const LEADS: readonly Role[] = ['lead-practitioner', 'supervisor'];
+const TEAM_MANAGERS: readonly Role[] = ['lead-practitioner', 'supervisor', 'admin'];
+
+/**
+ * The default role matrix (DESIGN.md §5): who may issue each command. The client may propose and
+ * agree goals, state priorities and give or withdraw consent; activating a plan, closing and
+ * reopening a case need a lead practitioner or supervisor; family members may do only what an app's
+ * policy grants them.
+ */
+export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
+  openCase: [...CLINICAL, 'admin'],
+  startAssessment: CLINICAL,
+  declineReferral: CLINICAL,
+  recordNeed: CLINICAL,
+  recordStrength: CLINICAL,
+  recordClientPriority: [...CLINICAL, 'client'],
+  recordCulturalConsiderations: CLINICAL,
+  recordRiskScreen: CLINICAL,
+  completeAssessment: CLINICAL,
+  proposeGoal: [...CLINICAL, 'client'],
+  agreeGoal: [...CLINICAL, 'client'],
+  reviseGoal: CLINICAL,
+  holdGoal: CLINICAL,
+  resumeGoal: CLINICAL,
+  cancelGoal: CLINICAL,
+  recordGoalOutcome: CLINICAL,
+  proposeStrategy: CLINICAL,
+  planStrategy: CLINICAL,
+  startStrategy: CLINICAL,
+  suspendStrategy: CLINICAL,
+  resumeStrategy: CLINICAL,
+  completeStrategy: CLINICAL,
+  discontinueStrategy: CLINICAL,
+  scheduleSession: [...CLINICAL, 'admin'],
+  recordAttendance: CLINICAL,
+  addTeamMember: TEAM_MANAGERS,
+  removeTeamMember: TEAM_MANAGERS,
+  assignLead: TEAM_MANAGERS,
+  addNote: [...CLINICAL, 'client', 'family-member'],
+  recordConsent: [...CLINICAL, 'client'],
+  withdrawConsent: [...CLINICAL, 'client'],
+  activatePlan: LEADS,
+  startReview: CLINICAL,
+  recordEvaluation: CLINICAL,
+  completeReview: LEADS,
+  holdCase: CLINICAL,
+  resumeCase: CLINICAL,
+  closeCase: LEADS,
+  reopenCase: LEADS,
+};
+
+/**
+ * Whether an actor may issue a command on a case: their role is in the matrix (or the app's
+ * replacement); a clinician or family member must be an active team member once the case has a
+ * team (supervisors and admins oversee without joining; before anyone joins, intake staff act); the
+ * first lead may be named by any clinician; and the app's own `authorize` rule agrees.
+ *
+ * @returns `true`, or the reason for refusing (reported as FORBIDDEN).
+ * @example
+ * ```ts
+ * permitted({ id: 'p-1', role: 'client' }, { type: 'activatePlan' }, state, {}); // 'activatePlan needs the role …'
+ * ```
+ */
+export function permitted(actor: Actor, command: CaseCommand, state: CaseState | null, policy: Policy): true | string {
+  const roles = policy.roles?.[command.type] ?? DEFAULT_ROLES[command.type];
+  const firstLead = (command.type === 'assignLead' || command.type === 'addTeamMember') && state !== null && state.leadMemberId === undefined;
+  if (!roles.includes(actor.role) && !(firstLead && CLINICAL.includes(actor.role))) {
+    return `${command.type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;
+  }
+  if (state !== null && actor.role !== 'client' && actor.role !== 'supervisor' && actor.role !== 'admin') {
+    const members = Object.values(state.team).filter((m) => m.status === 'active');
+    if (members.length > 0 && !members.some((m) => m.personId === actor.id)) {
+      return `${actor.id} is not on the care team of case ${state.id}`;
+    }
+  }
+  if (actor.role === 'client' && state !== null && actor.id !== state.clientId) {
+    return `${actor.id} is not the client of case ${state.id}`;
+  }
+  return policy.authorize ? policy.authorize(actor, command, state) : true;
+}

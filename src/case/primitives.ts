@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Shared building blocks of the command and state schemas: ids, instants, dates, text, roles and
+ * settings. Kept in one place so every entity validates the same way.
+ */
+
+/** An id: letters, digits and `._:-`, starting with a letter or digit (so never `__proto__`). */
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'an id of letters, digits and ._:- (at most 128), starting with a letter or digit');
+
+/** An ISO-8601 instant such as `2026-01-05T10:00:00.000Z`. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+/** An ISO-8601 calendar date such as `2026-01-05`. */
+export const dateSchema = z.iso.date();
+
+/** Free text: trimmed, not empty, bounded. */
+export const textSchema = z.string().trim().min(1, 'must not be empty').max(10_000);
+
+/** A short label: trimmed, not empty. */
+export const labelSchema = z.string().trim().min(1, 'must not be empty').max(500);
+
+/** Every role of DESIGN.md §3. */
+export const ROLES = [
+  'client',
+  'family-member',
+  'lead-practitioner',
+  'therapist',
+  'psychologist',
+  'psychiatrist',
+  'gp',
+  'nurse',
+  'social-worker',
+  'occupational-therapist',
+  'educator',
+  'peer-supporter',
+  'interventionist',
+  'supervisor',
+  'admin',
+] as const;
+
+/** A role a person plays in a case. */
+export type Role = (typeof ROLES)[number];
+
+export const roleSchema = z.enum(ROLES);
+
+/** Roles that deliver or oversee care (everyone but the client, family members and admins). */
+export const CLINICAL_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'client' && r !== 'family-member' && r !== 'admin');
+
+/** Where care happens. */
+export const SETTINGS = [
+  'home',
+  'clinic',
+  'welfare-agency',
+  'private-practice',
+  'hospital',
+  'care-home',
+  'prison',
+  'school',
+  'community',
+  'residential',
+  'day-programme',
+  'online',
+] as const;
+
+/** A care setting. */
+export type Setting = (typeof SETTINGS)[number];
+
+export const settingSchema = z.enum(SETTINGS);
+
+/** Who issues a command: a person's id and the role they act in. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+}
+
+export const actorSchema = z.object({ id: idSchema, role: roleSchema }).strict();

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import { idSchema, instantSchema, textSchema } from './primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+import type { Env } from './context.js';
+
+export const SESSION_STATUSES = ['scheduled', 'attended', 'cancelled', 'did-not-attend'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const ATTENDANCE = ['attended', 'cancelled', 'did-not-attend'] as const;
+
+/** One session of a strategy. */
+export interface Session {
+  readonly id: string;
+  readonly strategyId: string;
+  readonly status: SessionStatus;
+  readonly scheduledFor: string;
+  /** Person ids present (or expected). */
+  readonly participants: readonly string[];
+  readonly groupId?: string;
+  readonly notes?: string;
+  readonly recordedAt?: string;
+}
+
+export const scheduleSessionSchema = z
+  .object({
+    type: z.literal('scheduleSession'),
+    sessionId: idSchema.optional(),
+    strategyId: idSchema,
+    scheduledFor: instantSchema,
+    participants: z.array(idSchema).max(100).optional(),
+    groupId: idSchema.optional(),
+  })
+  .strict();
+export const recordAttendanceSchema = z
+  .object({
+    type: z.literal('recordAttendance'),
+    sessionId: idSchema,
+    attendance: z.enum(ATTENDANCE),
+    participants: z.array(idSchema).max(100).optional(),
+    notes: textSchema.optional(),
+  })
+  .strict();
+
+export type ScheduleSession = z.infer<typeof scheduleSessionSchema>;
+export type RecordAttendance = z.infer<typeof recordAttendanceSchema>;
+
+/** Events of sessions. */
+export interface SessionEvents {
+  sessionScheduled: { readonly session: Omit<Session, 'status' | 'notes' | 'recordedAt'> };
+  attendanceRecorded: {
+    readonly sessionId: string;
+    readonly attendance: (typeof ATTENDANCE)[number];
+    readonly participants?: readonly string[];
+    readonly notes?: string;
+  };
+}
+
+interface SessionContext {
+  readonly state: CaseState;
+  readonly env: Env;
+  readonly session: Session | undefined;
+}
+
+/** The session lifecycle: scheduled → attended | cancelled | did-not-attend, for an active strategy. */
+export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | RecordAttendance, SessionContext>({
+  id: 'session',
+  states: [...SESSION_STATUSES],
+  final: ['attended', 'cancelled', 'did-not-attend'],
+  transitions: {
+    scheduleSession: {
+      from: [null],
+      to: 'scheduled',
+      guards: [
+        {
+          name: 'strategyActive',
+          check: (c, { state }) => {
+            const s = own(state.strategies, c.strategyId);
+            if (!s) return { code: 'NOT_FOUND', message: `no strategy ${c.strategyId} in case ${state.id}` };
+            return s.status === 'active' || `sessions are scheduled only for an active strategy; strategy ${s.id} is ${s.status}`;
+          },
+        },
+      ],
+    },
+    recordAttendance: {
+      from: ['scheduled'],
+      to: { oneOf: ['attended', 'cancelled', 'did-not-attend'], pick: (c) => c.attendance },
+      guards: [
+        {
+          name: 'notInFuture',
+          check: (c, { env, session }) =>
+            c.attendance === 'cancelled' ||
+            !session ||
+            Date.parse(session.scheduledFor) <= Date.parse(env.at) ||
+            `session ${session.id} is scheduled for ${session.scheduledFor}; attendance can be recorded once it has begun`,
+        },
+      ],
+    },
+  },
+});
+
+export const sessionDeciders = {
+  scheduleSession: ((state, c, env) => {
+    const id = c.sessionId ?? env.newId();
+    if (own(state.sessions, id)) return idTaken('session', id, state.id, 'sessionId');
+    const r = stepEntity(sessionMachine, null, c, { state, env, session: undefined }, id);
+    if ('refusal' in r) return r.refusal;
+    const session = {
+      id,
+      strategyId: c.strategyId,
+      scheduledFor: c.scheduledFor,
+      participants: c.participants ?? [state.clientId],
+      ...(c.groupId === undefined ? {} : { groupId: c.groupId }),
+    };
+    return accept({ type: 'sessionScheduled', data: { session } });
+  }) as Decider<ScheduleSession>,
+  recordAttendance: ((state, c, env) => {
+    const session = own(state.sessions, c.sessionId);
+    if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
+    const r = stepEntity(sessionMachine, session.status, c, { state, env, session }, session.id);
+    if ('refusal' in r) return r.refusal;
+    return accept({
+      type: 'attendanceRecorded',
+      data: {
+        sessionId: session.id,
+        attendance: c.attendance,
+        ...(c.participants === undefined ? {} : { participants: c.participants }),
+        ...(c.notes === undefined ? {} : { notes: c.notes }),
+      },
+    });
+  }) as Decider<RecordAttendance>,
+};
+
+export const sessionEvolvers: Evolvers<keyof SessionEvents> = {
+  sessionScheduled: (d, e) => {
+    const s = e.data.session;
+    d.sessions[s.id] = { ...s, participants: [...s.participants], status: 'scheduled' };
+  },
+  attendanceRecorded: (d, e) => {
+    const s = own(d.sessions, e.data.sessionId);
+    if (!s) return;
+    s.status = e.data.attendance;
+    s.recordedAt = e.at;
+    if (e.data.participants) s.participants = [...e.data.participants];
+    if (e.data.notes !== undefined) s.notes = e.data.notes;
+  },
+};

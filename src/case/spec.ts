@@ -1,0 +1,61 @@
+import { LifecycleError, type ErrorCode } from '../kernel/errors.js';
+import type { AnyCommand, Machine } from '../kernel/machine.js';
+import { err, ok, type Result } from '../kernel/result.js';
+import { step } from '../kernel/step.js';
+import type { Env } from './context.js';
+import type { CaseEventOf, EventDraft, EventType } from './events.js';
+import type { CaseState, Draft } from './state.js';
+
+/** What a decider answers: the events to record, or why not. */
+export type Decision = Result<readonly EventDraft[]>;
+
+/** Decides one command type against a case that exists. */
+export type Decider<C> = (state: CaseState, command: C, env: Env) => Decision;
+
+/** Applies one event type to a mutable state. Never refuses: events are facts. */
+export type Evolver<K extends EventType> = (draft: Draft, event: CaseEventOf<K>) => void;
+
+/** The evolvers an entity contributes, keyed by event type. */
+export type Evolvers<K extends EventType> = { readonly [T in K]: Evolver<T> };
+
+/** A copy of an object without its `undefined` fields (zod's optional fields under exactOptionalPropertyTypes). */
+export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/** Accepts a command with these events. */
+export function accept(...events: EventDraft[]): Decision {
+  return ok(events);
+}
+
+/** Refuses a command. */
+export function refuse(code: ErrorCode, message: string, rule?: string): Decision {
+  return err(new LifecycleError(code, message, { ...(rule === undefined ? {} : { rule }), issues: [{ path: [], code: rule ?? code, message }] }));
+}
+
+/** Refuses a command that names an entity the case does not hold. */
+export function notFound(entity: string, id: string, caseId: string, path: string): Decision {
+  const message = `No ${entity} ${id} in case ${caseId}`;
+  return err(new LifecycleError('NOT_FOUND', message, { issues: [{ path: [path], code: 'NOT_FOUND', message }] }));
+}
+
+/** Refuses a creating command whose id is already used in the case. */
+export function idTaken(entity: string, id: string, caseId: string, path: string): Decision {
+  const message = `Case ${caseId} already has ${entity} ${id}; choose another id or leave it out`;
+  return err(new LifecycleError('GUARD_FAILED', message, { rule: 'uniqueId', issues: [{ path: [path], code: 'uniqueId', message }] }));
+}
+
+/**
+ * Runs an entity machine's step and turns a refusal into a {@link Decision}; `undefined` means the
+ * step is allowed.
+ */
+export function stepEntity<S extends string, C extends AnyCommand, X>(
+  machine: Machine<S, C, X>,
+  status: S | null,
+  command: C,
+  context: X,
+  entityId: string,
+): { refusal: Decision } | { target: S } {
+  const r = step(machine, status, command, context, { entityId });
+  return r.ok ? { target: r.value } : { refusal: err(r.error) };
+}

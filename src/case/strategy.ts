@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import type { Env } from './context.js';
+import { hasActiveConsent } from './consent.js';
+import { findModality } from './modalities.js';
+import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+
+export const STRATEGY_STATUSES = ['proposed', 'planned', 'active', 'suspended', 'completed', 'discontinued'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+export const FREQUENCIES = ['once', 'daily', 'twice-weekly', 'weekly', 'fortnightly', 'monthly', 'as-needed'] as const;
+
+const doseSchema = z
+  .object({
+    plannedSessions: z.number().int().min(1).max(1000),
+    frequency: z.enum(FREQUENCIES),
+    sessionMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  })
+  .strict();
+
+/** The planned dose of a strategy. */
+export type Dose = z.infer<typeof doseSchema>;
+
+/** An intervention strategy: a modality delivered by a team member toward goals. */
+export interface Strategy {
+  readonly id: string;
+  readonly status: StrategyStatus;
+  readonly modality: string;
+  readonly description: string;
+  readonly goalIds: readonly string[];
+  readonly responsibleMemberId: string;
+  readonly setting: Setting;
+  readonly dose: Dose;
+  readonly evidence?: { readonly source: string; readonly level: string };
+  readonly startedAt?: string;
+  readonly endedAt?: string;
+  readonly statusReason?: string;
+  /** When suspended because a consent was withdrawn: that consent. */
+  readonly suspendedByConsentId?: string;
+}
+
+export const proposeStrategySchema = z
+  .object({
+    type: z.literal('proposeStrategy'),
+    strategyId: idSchema.optional(),
+    modality: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a modality name in lower case'),
+    description: textSchema,
+    goalIds: z.array(idSchema).min(1).max(50),
+    responsibleMemberId: idSchema,
+    setting: settingSchema.optional(),
+    dose: doseSchema,
+    evidence: z.object({ source: labelSchema, level: labelSchema }).strict().optional(),
+  })
+  .strict();
+const byId = { strategyId: idSchema };
+export const planStrategySchema = z.object({ type: z.literal('planStrategy'), ...byId }).strict();
+export const startStrategySchema = z.object({ type: z.literal('startStrategy'), ...byId }).strict();
+export const suspendStrategySchema = z.object({ type: z.literal('suspendStrategy'), ...byId, reason: textSchema }).strict();
+export const resumeStrategySchema = z.object({ type: z.literal('resumeStrategy'), ...byId }).strict();
+export const completeStrategySchema = z.object({ type: z.literal('completeStrategy'), ...byId }).strict();
+export const discontinueStrategySchema = z.object({ type: z.literal('discontinueStrategy'), ...byId, reason: textSchema }).strict();
+
+export type ProposeStrategy = z.infer<typeof proposeStrategySchema>;
+export type PlanStrategy = z.infer<typeof planStrategySchema>;
+export type StartStrategy = z.infer<typeof startStrategySchema>;
+export type SuspendStrategy = z.infer<typeof suspendStrategySchema>;
+export type ResumeStrategy = z.infer<typeof resumeStrategySchema>;
+export type CompleteStrategy = z.infer<typeof completeStrategySchema>;
+export type DiscontinueStrategy = z.infer<typeof discontinueStrategySchema>;
+type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy;
+
+/** Events of strategies. */
+export interface StrategyEvents {
+  strategyProposed: { readonly strategy: Omit<Strategy, 'status' | 'startedAt' | 'endedAt' | 'statusReason' | 'suspendedByConsentId'> };
+  strategyPlanned: { readonly strategyId: string };
+  strategyStarted: { readonly strategyId: string };
+  strategySuspended: { readonly strategyId: string; readonly consentId?: string };
+  strategyResumed: { readonly strategyId: string };
+  strategyCompleted: { readonly strategyId: string };
+  strategyDiscontinued: { readonly strategyId: string };
+}
+
+interface StrategyContext {
+  readonly state: CaseState;
+  readonly env: Env;
+  readonly strategy: Strategy | undefined;
+}
+
+const consentGuard = {
+  name: 'modalityConsent',
+  check: (_c: unknown, { state, env, strategy }: StrategyContext) => {
+    if (!strategy) return true;
+    const modality = findModality(strategy.modality, env.policy.modalities);
+    if (!modality?.needsConsent || hasActiveConsent(state, `modality:${strategy.modality}`, env.at)) return true;
+    return { code: 'CONSENT_REQUIRED' as const, message: `${strategy.modality} needs an active consent of scope modality:${strategy.modality}` };
+  },
+};
+
+const memberGuard = {
+  name: 'responsibleMemberPermitted',
+  check: (_c: unknown, { state, env, strategy }: StrategyContext) => {
+    if (!strategy) return true;
+    const member = own(state.team, strategy.responsibleMemberId);
+    if (!member || member.status !== 'active') return `responsible member ${strategy.responsibleMemberId} is not on the team`;
+    const modality = findModality(strategy.modality, env.policy.modalities);
+    if (modality && !modality.roles.includes(member.role)) {
+      return `${strategy.modality} is delivered by ${modality.roles.join(', ')}; member ${member.id} is ${member.role}`;
+    }
+    return true;
+  },
+};
+
+/** The strategy lifecycle (DESIGN.md §4). */
+export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, StrategyContext>({
+  id: 'strategy',
+  states: [...STRATEGY_STATUSES],
+  final: ['completed', 'discontinued'],
+  transitions: {
+    proposeStrategy: {
+      from: [null],
+      to: 'proposed',
+      guards: [
+        {
+          name: 'knownModality',
+          check: (c, { env }) => findModality(c.modality, env.policy.modalities) !== undefined || `unknown modality ${c.modality}; register it in policy.modalities`,
+        },
+        {
+          name: 'openGoals',
+          check: (c, { state }) => {
+            const bad = c.goalIds.filter((id) => {
+              const g = own(state.goals, id);
+              return !g || !['proposed', 'agreed', 'active', 'on-hold'].includes(g.status);
+            });
+            return bad.length === 0 || `goals ${bad.join(', ')} are not open goals of this case`;
+          },
+        },
+        {
+          name: 'memberOnTeam',
+          check: (c, { state }) => own(state.team, c.responsibleMemberId)?.status === 'active' || `member ${c.responsibleMemberId} is not on the team`,
+        },
+      ],
+    },
+    planStrategy: { from: ['proposed'], to: 'planned' },
+    startStrategy: { from: ['planned'], to: 'active', guards: [memberGuard, consentGuard] },
+    suspendStrategy: { from: ['active'], to: 'suspended' },
+    resumeStrategy: { from: ['suspended'], to: 'active', guards: [memberGuard, consentGuard] },
+    completeStrategy: { from: ['active', 'suspended'], to: 'completed' },
+    discontinueStrategy: { from: ['proposed', 'planned', 'active', 'suspended'], to: 'discontinued' },
+  },
+});
+
+function onStrategy<C extends Exclude<StrategyCommand, ProposeStrategy>>(make: (s: Strategy, c: C) => ReturnType<Decider<C>>): Decider<C> {
+  return (state, command, env) => {
+    const strategy = own(state.strategies, command.strategyId);
+    if (strategy === undefined) return notFound('strategy', command.strategyId, state.id, 'strategyId');
+    const r = stepEntity(strategyMachine, strategy.status, command, { state, env, strategy }, strategy.id);
+    return 'refusal' in r ? r.refusal : make(strategy, command);
+  };
+}
+
+export const strategyDeciders = {
+  proposeStrategy: ((state, c, env) => {
+    const id = c.strategyId ?? env.newId();
+    if (own(state.strategies, id)) return idTaken('strategy', id, state.id, 'strategyId');
+    const r = stepEntity(strategyMachine, null, c, { state, env, strategy: undefined }, id);
+    if ('refusal' in r) return r.refusal;
+    const strategy = {
+      id,
+      modality: c.modality,
+      description: c.description,
+      goalIds: c.goalIds,
+      responsibleMemberId: c.responsibleMemberId,
+      setting: c.setting ?? state.setting,
+      dose: c.dose,
+      ...(c.evidence === undefined ? {} : { evidence: c.evidence }),
+    };
+    return accept({ type: 'strategyProposed', data: { strategy } });
+  }) as Decider<ProposeStrategy>,
+  planStrategy: onStrategy<PlanStrategy>((s) => accept({ type: 'strategyPlanned', data: { strategyId: s.id } })),
+  startStrategy: onStrategy<StartStrategy>((s) => accept({ type: 'strategyStarted', data: { strategyId: s.id } })),
+  suspendStrategy: onStrategy<SuspendStrategy>((s, c) => accept({ type: 'strategySuspended', data: { strategyId: s.id }, reason: c.reason })),
+  resumeStrategy: onStrategy<ResumeStrategy>((s) => accept({ type: 'strategyResumed', data: { strategyId: s.id } })),
+  completeStrategy: onStrategy<CompleteStrategy>((s) => accept({ type: 'strategyCompleted', data: { strategyId: s.id } })),
+  discontinueStrategy: onStrategy<DiscontinueStrategy>((s, c) => accept({ type: 'strategyDiscontinued', data: { strategyId: s.id }, reason: c.reason })),
+};
+
+export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
+  strategyProposed: (d, e) => {
+    const s = e.data.strategy;
+    d.strategies[s.id] = { ...s, goalIds: [...s.goalIds], dose: { ...s.dose }, ...(s.evidence ? { evidence: { ...s.evidence } } : {}), status: 'proposed' };
+  },
+  strategyPlanned: (d, e) => {
+    const s = own(d.strategies, e.data.strategyId);
+    if (s) s.status = 'planned';
+  },
+  strategyStarted: (d, e) => {
+    const s = own(d.strategies, e.data.strategyId);
+    if (!s) return;
+    s.status = 'active';
+    s.startedAt = e.at;
+  },
+  strategySuspended: (d, e) => {
+    const s = own(d.strategies, e.data.strategyId);
+    if (!s) return;
+    s.status = 'suspended';
+    if (e.reason !== undefined) s.statusReason = e.reason;
+    if (e.data.consentId !== undefined) s.suspendedByConsentId = e.data.consentId;
+  },
+  strategyResumed: (d, e) => {
+    const s = own(d.strategies, e.data.strategyId);
+    if (!s) return;
+    s.status = 'active';
+    delete s.statusReason;
+    delete s.suspendedByConsentId;
+  },
+  strategyCompleted: (d, e) => {
+    const s = own(d.strategies, e.data.strategyId);
+    if (!s) return;
+    s.status = 'completed';
+    s.endedAt = e.at;
+  },
+  strategyDiscontinued: (d, e) => {
+    const s = own(d.strategies, e.data.strategyId);
+    if (!s) return;
+    s.status = 'discontinued';
+    s.endedAt = e.at;
+    if (e.reason !== undefined) s.statusReason = e.reason;
+  },
+};

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import { CLINICAL_ROLES, idSchema, roleSchema, textSchema, type Role } from './primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { own, type CaseState } from './state.js';
+
+/** A person on the care team (the client and family members may be on it too). */
+export interface TeamMember {
+  readonly id: string;
+  readonly personId: string;
+  readonly role: Role;
+  readonly status: 'active' | 'left';
+  readonly joinedAt: string;
+  readonly leftAt?: string;
+}
+
+export const addTeamMemberSchema = z.object({ type: z.literal('addTeamMember'), memberId: idSchema.optional(), personId: idSchema, role: roleSchema }).strict();
+export const removeTeamMemberSchema = z.object({ type: z.literal('removeTeamMember'), memberId: idSchema, reason: textSchema.optional() }).strict();
+export const assignLeadSchema = z.object({ type: z.literal('assignLead'), memberId: idSchema }).strict();
+
+export type AddTeamMember = z.infer<typeof addTeamMemberSchema>;
+export type RemoveTeamMember = z.infer<typeof removeTeamMemberSchema>;
+export type AssignLead = z.infer<typeof assignLeadSchema>;
+
+/** Events of the care team. */
+export interface TeamEvents {
+  teamMemberAdded: { readonly member: Omit<TeamMember, 'status' | 'joinedAt' | 'leftAt'> };
+  teamMemberRemoved: { readonly memberId: string };
+  leadAssigned: { readonly memberId: string; readonly previousMemberId?: string };
+}
+
+/** Whether the plan has been activated and not sent back to planning (so a lead is required). */
+export function planInForce(state: CaseState): boolean {
+  const s = state.status === 'on-hold' ? state.heldFrom : state.status;
+  return s === 'active' || s === 'reviewing';
+}
+
+type TeamCommand = AddTeamMember | RemoveTeamMember | AssignLead;
+
+/** Team membership: active → left; the lead is one of the active members. */
+export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state: CaseState; member: TeamMember | undefined }>({
+  id: 'team member',
+  states: ['active', 'left'],
+  final: ['left'],
+  transitions: {
+    addTeamMember: {
+      from: [null],
+      to: 'active',
+      guards: [
+        {
+          name: 'notAlreadyOnTeam',
+          check: (c, { state }) =>
+            !Object.values(state.team).some((m) => m.status === 'active' && m.personId === c.personId) || `person ${c.personId} is already on the team`,
+        },
+      ],
+    },
+    removeTeamMember: {
+      from: ['active'],
+      to: 'left',
+      guards: [
+        {
+          name: 'leadReplacedFirst',
+          check: (_c, { state, member }) =>
+            member?.id !== state.leadMemberId || !planInForce(state) || `member ${member?.id ?? ''} is the lead practitioner; assign another lead first`,
+        },
+      ],
+    },
+    assignLead: {
+      from: ['active'],
+      guards: [
+        {
+          name: 'clinicalRole',
+          check: (_c, { member }) => !member || CLINICAL_ROLES.includes(member.role) || `a lead practitioner needs a clinical role; member ${member.id} is ${member.role}`,
+        },
+        { name: 'notAlreadyLead', check: (_c, { state, member }) => member?.id !== state.leadMemberId || `member ${member?.id ?? ''} is already the lead` },
+      ],
+    },
+  },
+});
+
+function onMember<C extends RemoveTeamMember | AssignLead>(make: (m: TeamMember, c: C, state: CaseState) => ReturnType<Decider<C>>): Decider<C> {
+  return (state, command) => {
+    const member = own(state.team, command.memberId);
+    if (!member) return notFound('team member', command.memberId, state.id, 'memberId');
+    const r = stepEntity(teamMachine, member.status, command, { state, member }, member.id);
+    return 'refusal' in r ? r.refusal : make(member, command, state);
+  };
+}
+
+export const teamDeciders = {
+  addTeamMember: ((state, c, env) => {
+    const id = c.memberId ?? env.newId();
+    if (own(state.team, id)) return idTaken('team member', id, state.id, 'memberId');
+    const r = stepEntity(teamMachine, null, c, { state, member: undefined }, id);
+    if ('refusal' in r) return r.refusal;
+    return accept({ type: 'teamMemberAdded', data: { member: { id, personId: c.personId, role: c.role } } });
+  }) as Decider<AddTeamMember>,
+  removeTeamMember: onMember<RemoveTeamMember>((m, c) =>
+    accept({ type: 'teamMemberRemoved', data: { memberId: m.id }, ...(c.reason === undefined ? {} : { reason: c.reason }) }),
+  ),
+  assignLead: onMember<AssignLead>((m, _c, state) =>
+    accept({ type: 'leadAssigned', data: { memberId: m.id, ...(state.leadMemberId === undefined ? {} : { previousMemberId: state.leadMemberId }) } }),
+  ),
+};
+
+export const teamEvolvers: Evolvers<keyof TeamEvents> = {
+  teamMemberAdded: (d, e) => {
+    d.team[e.data.member.id] = { ...e.data.member, status: 'active', joinedAt: e.at };
+  },
+  teamMemberRemoved: (d, e) => {
+    const m = own(d.team, e.data.memberId);
+    if (!m) return;
+    m.status = 'left';
+    m.leftAt = e.at;
+    if (d.leadMemberId === m.id) delete d.leadMemberId;
+  },
+  leadAssigned: (d, e) => {
+    d.leadMemberId = e.data.memberId;
+  },
+};

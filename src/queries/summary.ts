@@ -1,0 +1,51 @@
+import { consentStatus } from '../case/consent.js';
+import type { CaseStatus } from '../case/lifecycle.js';
+import type { CaseState } from '../case/state.js';
+import type { Role } from '../case/primitives.js';
+
+/** A case at a glance, for lists and dashboards. */
+export interface CaseSummary {
+  readonly caseId: string;
+  readonly clientId: string;
+  readonly status: CaseStatus;
+  readonly openGoals: readonly { readonly id: string; readonly status: string; readonly description: string; readonly targetDate: string }[];
+  readonly openStrategies: readonly { readonly id: string; readonly status: string; readonly modality: string }[];
+  readonly team: readonly { readonly memberId: string; readonly personId: string; readonly role: Role; readonly lead: boolean }[];
+  readonly consents: readonly { readonly id: string; readonly scope: string; readonly status: string; readonly expiresAt?: string }[];
+  readonly nextReviewDue?: string;
+  readonly version: number;
+}
+
+/**
+ * A summary of a case as of an instant: status, open goals and strategies, the active team, consents
+ * (with expiry judged at `asOf`) and the next review date.
+ *
+ * @example
+ * ```ts
+ * summary(state, '2026-03-01T00:00:00.000Z').openGoals.length; // 2
+ * ```
+ */
+export function summary(state: CaseState, asOf: string): CaseSummary {
+  return {
+    caseId: state.id,
+    clientId: state.clientId,
+    status: state.status,
+    openGoals: Object.values(state.goals)
+      .filter((g) => g.status === 'proposed' || g.status === 'agreed' || g.status === 'active' || g.status === 'on-hold')
+      .map((g) => ({ id: g.id, status: g.status, description: g.description, targetDate: g.targetDate })),
+    openStrategies: Object.values(state.strategies)
+      .filter((s) => s.status !== 'completed' && s.status !== 'discontinued')
+      .map((s) => ({ id: s.id, status: s.status, modality: s.modality })),
+    team: Object.values(state.team)
+      .filter((m) => m.status === 'active')
+      .map((m) => ({ memberId: m.id, personId: m.personId, role: m.role, lead: m.id === state.leadMemberId })),
+    consents: Object.values(state.consents).map((c) => ({
+      id: c.id,
+      scope: c.scope,
+      status: consentStatus(c, asOf),
+      ...(c.expiresAt === undefined ? {} : { expiresAt: c.expiresAt }),
+    })),
+    ...(state.reviewDueBy === undefined || state.status === 'closed' ? {} : { nextReviewDue: state.reviewDueBy }),
+    version: state.version,
+  };
+}
