@@ -11,6 +11,13 @@ export { decide, type DecideResult } from './case/decide.js';
 export { allowedCommands, type AllowedOptions } from './case/allowed.js';
 export { machines } from './case/machines.js';
 export { commandSchema, COMMAND_TYPES, type CaseCommand, type CommandType, type CommandOf } from './case/commands.js';
+export type {
+  OpenCase, StartAssessment, DeclineReferral, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations,
+  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome,
+  ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
+  ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
+  ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
+} from './case/commands.js';
 export type { CaseEvent, CaseEventOf, EventType, EventMap } from './case/events.js';
 export type { Context, Policy } from './case/context.js';
 export { DEFAULT_ROLES, permitted } from './case/policy.js';
@@ -19,15 +26,16 @@ export { checkSmart, type SmartFinding } from './case/smart.js';
 export { consentStatus } from './case/consent.js';
 export { SCHEMA_VERSION, type CaseState, type StatusChange } from './case/state.js';
 export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/primitives.js';
-export type { CaseStatus, CloseReason, Closure, Referral } from './case/lifecycle.js';
+export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/lifecycle.js';
 export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/assessment.js';
-export type { Goal, GoalFields, GoalMeasure, GoalGas, GoalStatus, GoalOutcome, Achievement } from './case/goal.js';
-export type { Strategy, StrategyStatus, Dose } from './case/strategy.js';
-export type { Session, SessionStatus } from './case/session.js';
+export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/assessment.js';
+export { GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal.js';
+export { STRATEGY_STATUSES, FREQUENCIES, type Strategy, type StrategyStatus, type Dose } from './case/strategy.js';
+export { SESSION_STATUSES, type Session, type SessionStatus } from './case/session.js';
 export type { TeamMember } from './case/team.js';
 export type { Note } from './case/note.js';
-export type { Consent, ConsentStatus } from './case/consent.js';
-export type { Evaluation, EvaluationStatus, GoalOutcomeEntry, MeasureChange } from './case/evaluation.js';
+export { CONSENT_STATUSES, type Consent, type ConsentStatus } from './case/consent.js';
+export { EVALUATION_STATUSES, type Evaluation, type EvaluationStatus, type GoalOutcomeEntry, type MeasureChange } from './case/evaluation.js';
 
 // Queries
 export { summary, type CaseSummary } from './queries/summary.js';

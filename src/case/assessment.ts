@@ -6,7 +6,9 @@ import { idSchema, labelSchema, textSchema } from './primitives.js';
 import type { CaseState } from './state.js';
 import { moveTo } from './lifecycle.js';
 
+/** The statuses of a needs assessment. */
 export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;
+/** An assessment's status. */
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 export const ASSESSMENT_METHODS = ['interview', 'observation', 'standardized-instrument', 'records-review', 'collateral'] as const;
@@ -117,12 +119,19 @@ export const completeAssessmentSchema = z
   .object({ type: z.literal('completeAssessment'), noStrengthsReason: textSchema.optional(), methods: methods.optional() })
   .strict();
 
+/** Starts the needs assessment. */
 export type StartAssessment = z.infer<typeof startAssessmentSchema>;
+/** Records a need in the current assessment. */
 export type RecordNeed = z.infer<typeof recordNeedSchema>;
+/** Records a strength in the current assessment. */
 export type RecordStrength = z.infer<typeof recordStrengthSchema>;
+/** Records a priority in the client's own words. */
 export type RecordClientPriority = z.infer<typeof recordClientPrioritySchema>;
+/** Records language, interpreter and cultural considerations. */
 export type RecordCulturalConsiderations = z.infer<typeof recordCulturalConsiderationsSchema>;
+/** Records the risk screen of the assessment. */
 export type RecordRiskScreen = z.infer<typeof recordRiskScreenSchema>;
+/** Completes the current assessment. */
 export type CompleteAssessment = z.infer<typeof completeAssessmentSchema>;
 
 type AssessmentCommand = StartAssessment | RecordNeed | RecordStrength | RecordClientPriority | RecordCulturalConsiderations | RecordRiskScreen | CompleteAssessment;

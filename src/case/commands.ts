@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './assessment.js';
+import type { RecordConsent, WithdrawConsent } from './consent.js';
+import type { RecordEvaluation } from './evaluation.js';
+import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome } from './goal.js';
+import type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './lifecycle.js';
+import type { AddNote } from './note.js';
+import type { ActivatePlan, StartReview, CompleteReview } from './plan.js';
+import type { ScheduleSession, RecordAttendance } from './session.js';
+import type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from './strategy.js';
+import type { AddTeamMember, RemoveTeamMember, AssignLead } from './team.js';
 import {
   completeAssessmentSchema,
   recordClientPrioritySchema,
@@ -76,7 +86,7 @@ const schemas = [
   reopenCaseSchema,
 ] as const;
 
-let union: z.ZodDiscriminatedUnion<typeof schemas> | undefined;
+let union: z.ZodType<CaseCommand> | undefined;
 
 /**
  * The zod schema of every command: a discriminated union on `type`, strict (unknown fields are
@@ -87,13 +97,52 @@ let union: z.ZodDiscriminatedUnion<typeof schemas> | undefined;
  * commandSchema().safeParse({ type: 'startReview' }).success; // true
  * ```
  */
-export function commandSchema(): z.ZodDiscriminatedUnion<typeof schemas> {
-  union ??= z.discriminatedUnion('type', schemas);
+export function commandSchema(): z.ZodType<CaseCommand> {
+  union ??= z.discriminatedUnion('type', schemas) as unknown as z.ZodType<CaseCommand>;
   return union;
 }
 
 /** Any command the Case engine accepts. */
-export type CaseCommand = z.infer<(typeof schemas)[number]>;
+export type CaseCommand =
+  | OpenCase
+  | StartAssessment
+  | DeclineReferral
+  | RecordNeed
+  | RecordStrength
+  | RecordClientPriority
+  | RecordCulturalConsiderations
+  | RecordRiskScreen
+  | CompleteAssessment
+  | ProposeGoal
+  | AgreeGoal
+  | ReviseGoal
+  | HoldGoal
+  | ResumeGoal
+  | CancelGoal
+  | RecordGoalOutcome
+  | ProposeStrategy
+  | PlanStrategy
+  | StartStrategy
+  | SuspendStrategy
+  | ResumeStrategy
+  | CompleteStrategy
+  | DiscontinueStrategy
+  | ScheduleSession
+  | RecordAttendance
+  | AddTeamMember
+  | RemoveTeamMember
+  | AssignLead
+  | AddNote
+  | RecordConsent
+  | WithdrawConsent
+  | ActivatePlan
+  | StartReview
+  | RecordEvaluation
+  | CompleteReview
+  | HoldCase
+  | ResumeCase
+  | CloseCase
+  | ReopenCase;
 
 /** A command type. */
 export type CommandType = CaseCommand['type'];
@@ -103,3 +152,11 @@ export type CommandOf<K extends CommandType> = Extract<CaseCommand, { type: K }>
 
 /** Every command type, in lifecycle order. */
 export const COMMAND_TYPES: readonly CommandType[] = schemas.map((s) => s.shape.type.value);
+
+export type {
+  OpenCase, StartAssessment, DeclineReferral, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations,
+  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome,
+  ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
+  ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
+  ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
+};

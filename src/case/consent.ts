@@ -6,7 +6,9 @@ import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } fr
 import { own, type CaseState } from './state.js';
 import type { EventDraft } from './events.js';
 
+/** The statuses of a consent (expired is judged against the clock). */
 export const CONSENT_STATUSES = ['active', 'withdrawn', 'expired'] as const;
+/** A consent's status. */
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 /** A consent: to treatment, to a specific modality (`modality:<name>`), to sharing, to research. */
@@ -37,7 +39,9 @@ export const recordConsentSchema = z
   .strict();
 export const withdrawConsentSchema = z.object({ type: z.literal('withdrawConsent'), consentId: idSchema, reason: textSchema.optional() }).strict();
 
+/** Records a consent given by the client (or a family member on their behalf). */
 export type RecordConsent = z.infer<typeof recordConsentSchema>;
+/** Withdraws a consent. */
 export type WithdrawConsent = z.infer<typeof withdrawConsentSchema>;
 
 /** Events of consents. */

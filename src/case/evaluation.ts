@@ -4,7 +4,9 @@ import { idSchema, labelSchema, textSchema } from './primitives.js';
 import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 
+/** The statuses of an evaluation. */
 export const EVALUATION_STATUSES = ['draft', 'final'] as const;
+/** An evaluation's status. */
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 export const DECISIONS = ['continue', 'revise', 'step-up', 'step-down', 'close'] as const;
 export const GOAL_PROGRESS = ['achieved', 'partially-achieved', 'not-achieved', 'in-progress'] as const;
@@ -52,6 +54,7 @@ export const recordEvaluationSchema = z
   })
   .strict();
 
+/** Records (or finalises) an evaluation. */
 export type RecordEvaluation = z.infer<typeof recordEvaluationSchema>;
 
 /** Events of evaluations. */

@@ -6,14 +6,19 @@ import { smartProblem } from './smart.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 
+/** The statuses of a goal. */
 export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded'] as const;
+/** A goal's status. */
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** FHIR Goal.achievementStatus. Derived from measurements once monitoring lands. */
 export const ACHIEVEMENTS = ['in-progress', 'improving', 'worsening', 'no-change', 'achieved', 'sustaining', 'not-achieved', 'no-progress', 'not-attainable'] as const;
+/** A goal's achievement (FHIR Goal.achievementStatus). */
 export type Achievement = (typeof ACHIEVEMENTS)[number];
 
+/** The terminal outcomes of a goal. */
 export const GOAL_OUTCOMES = ['achieved', 'partially-achieved', 'not-achieved'] as const;
+/** A goal's outcome. */
 export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
 
 const measureSchema = z
@@ -34,10 +39,21 @@ const gasSchema = z
   })
   .strict();
 
-/** How progress on a goal is measured. */
-export type GoalMeasure = z.infer<typeof measureSchema>;
+/** How progress on a goal is measured: an instrument score or a named indicator, from baseline to target. */
+export interface GoalMeasure {
+  readonly kind: 'instrument' | 'indicator';
+  readonly instrumentId?: string | undefined;
+  readonly indicator?: string | undefined;
+  readonly baseline: number;
+  readonly target: number;
+  readonly direction: 'decrease' | 'increase';
+}
+
 /** Goal Attainment Scaling: a weight and the text of each level from −2 to +2. */
-export type GoalGas = z.infer<typeof gasSchema>;
+export interface GoalGas {
+  readonly weight: number;
+  readonly levels: { readonly '-2': string; readonly '-1': string; readonly '0': string; readonly '1': string; readonly '2': string };
+}
 
 /** The fields a goal is proposed with (and SMART-checked on). */
 export interface GoalFields {
@@ -96,12 +112,19 @@ export const recordGoalOutcomeSchema = z
   .object({ type: z.literal('recordGoalOutcome'), goalId: idSchema, outcome: z.enum(GOAL_OUTCOMES), evidence: textSchema.optional() })
   .strict();
 
+/** Proposes a goal. */
 export type ProposeGoal = z.infer<typeof proposeGoalSchema>;
+/** Records the client's agreement to a goal. */
 export type AgreeGoal = z.infer<typeof agreeGoalSchema>;
+/** Replaces a goal with a revised one that supersedes it. */
 export type ReviseGoal = z.infer<typeof reviseGoalSchema>;
+/** Puts an active goal on hold. */
 export type HoldGoal = z.infer<typeof holdGoalSchema>;
+/** Resumes a held goal. */
 export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
+/** Cancels an open goal. */
 export type CancelGoal = z.infer<typeof cancelGoalSchema>;
+/** Records a goal's outcome. */
 export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;
 type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RecordGoalOutcome;
 

@@ -53,11 +53,17 @@ export const closeCaseSchema = z
   .strict();
 export const reopenCaseSchema = z.object({ type: z.literal('reopenCase'), reason: textSchema, assessmentId: idSchema.optional() }).strict();
 
+/** Opens a case from a referral. */
 export type OpenCase = z.infer<typeof openCaseSchema>;
+/** Closes a referral that will not be taken on. */
 export type DeclineReferral = z.infer<typeof declineReferralSchema>;
+/** Puts the case on hold, with a reason. */
 export type HoldCase = z.infer<typeof holdCaseSchema>;
+/** Resumes a held case at the status it was held from. */
 export type ResumeCase = z.infer<typeof resumeCaseSchema>;
+/** Closes the case with a reason. */
 export type CloseCase = z.infer<typeof closeCaseSchema>;
+/** Reopens a closed case into a new assessment. */
 export type ReopenCase = z.infer<typeof reopenCaseSchema>;
 
 /** Events of the case's own lifecycle. */

@@ -1,3 +1,4 @@
+import type { AnyMachine } from '../kernel/machine.js';
 import { assessmentMachine } from './assessment.js';
 import { consentMachine } from './consent.js';
 import { evaluationMachine } from './evaluation.js';
@@ -15,7 +16,7 @@ import { strategyMachine } from './strategy.js';
  * toMermaid(machines.goal); // a stateDiagram-v2 of the goal lifecycle
  * ```
  */
-export const machines = {
+export const machines: Readonly<Record<'case' | 'goal' | 'strategy' | 'session' | 'assessment' | 'evaluation' | 'consent', AnyMachine>> = {
   case: caseMachine,
   goal: goalMachine,
   strategy: strategyMachine,
@@ -23,4 +24,4 @@ export const machines = {
   assessment: assessmentMachine,
   evaluation: evaluationMachine,
   consent: consentMachine,
-} as const;
+};

@@ -27,6 +27,7 @@ export const addNoteSchema = z
   })
   .strict();
 
+/** Adds a collaboration or education note. */
 export type AddNote = z.infer<typeof addNoteSchema>;
 
 /** Events of notes. */

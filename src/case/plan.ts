@@ -17,8 +17,11 @@ export const activatePlanSchema = z.object({ type: z.literal('activatePlan') }).
 export const startReviewSchema = z.object({ type: z.literal('startReview') }).strict();
 export const completeReviewSchema = z.object({ type: z.literal('completeReview'), outcome: z.enum(REVIEW_OUTCOMES), summary: textSchema.optional() }).strict();
 
+/** Activates the plan. */
 export type ActivatePlan = z.infer<typeof activatePlanSchema>;
+/** Starts a review of the plan. */
 export type StartReview = z.infer<typeof startReviewSchema>;
+/** Completes the review with its outcome. */
 export type CompleteReview = z.infer<typeof completeReviewSchema>;
 
 /** Events of the plan and its reviews. */

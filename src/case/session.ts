@@ -5,7 +5,9 @@ import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } fr
 import { own, type CaseState } from './state.js';
 import type { Env } from './context.js';
 
+/** The statuses of a session. */
 export const SESSION_STATUSES = ['scheduled', 'attended', 'cancelled', 'did-not-attend'] as const;
+/** A session's status. */
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const ATTENDANCE = ['attended', 'cancelled', 'did-not-attend'] as const;
 
@@ -42,7 +44,9 @@ export const recordAttendanceSchema = z
   })
   .strict();
 
+/** Schedules a session of an active strategy. */
 export type ScheduleSession = z.infer<typeof scheduleSessionSchema>;
+/** Records whether a session was attended, cancelled or missed. */
 export type RecordAttendance = z.infer<typeof recordAttendanceSchema>;
 
 /** Events of sessions. */

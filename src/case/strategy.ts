@@ -7,9 +7,12 @@ import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from '
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 
+/** The statuses of a strategy. */
 export const STRATEGY_STATUSES = ['proposed', 'planned', 'active', 'suspended', 'completed', 'discontinued'] as const;
+/** A strategy's status. */
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
+/** How often a strategy's sessions happen. */
 export const FREQUENCIES = ['once', 'daily', 'twice-weekly', 'weekly', 'fortnightly', 'monthly', 'as-needed'] as const;
 
 const doseSchema = z
@@ -21,7 +24,11 @@ const doseSchema = z
   .strict();
 
 /** The planned dose of a strategy. */
-export type Dose = z.infer<typeof doseSchema>;
+export interface Dose {
+  readonly plannedSessions: number;
+  readonly frequency: (typeof FREQUENCIES)[number];
+  readonly sessionMinutes?: number | undefined;
+}
 
 /** An intervention strategy: a modality delivered by a team member toward goals. */
 export interface Strategy {
@@ -62,12 +69,19 @@ export const resumeStrategySchema = z.object({ type: z.literal('resumeStrategy')
 export const completeStrategySchema = z.object({ type: z.literal('completeStrategy'), ...byId }).strict();
 export const discontinueStrategySchema = z.object({ type: z.literal('discontinueStrategy'), ...byId, reason: textSchema }).strict();
 
+/** Proposes an intervention strategy. */
 export type ProposeStrategy = z.infer<typeof proposeStrategySchema>;
+/** Puts a proposed strategy in the plan. */
 export type PlanStrategy = z.infer<typeof planStrategySchema>;
+/** Starts a planned strategy. */
 export type StartStrategy = z.infer<typeof startStrategySchema>;
+/** Suspends an active strategy. */
 export type SuspendStrategy = z.infer<typeof suspendStrategySchema>;
+/** Resumes a suspended strategy. */
 export type ResumeStrategy = z.infer<typeof resumeStrategySchema>;
+/** Completes a strategy. */
 export type CompleteStrategy = z.infer<typeof completeStrategySchema>;
+/** Discontinues a strategy, with a reason. */
 export type DiscontinueStrategy = z.infer<typeof discontinueStrategySchema>;
 type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy;
 

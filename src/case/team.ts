@@ -18,8 +18,11 @@ export const addTeamMemberSchema = z.object({ type: z.literal('addTeamMember'), 
 export const removeTeamMemberSchema = z.object({ type: z.literal('removeTeamMember'), memberId: idSchema, reason: textSchema.optional() }).strict();
 export const assignLeadSchema = z.object({ type: z.literal('assignLead'), memberId: idSchema }).strict();
 
+/** Adds a person to the care team. */
 export type AddTeamMember = z.infer<typeof addTeamMemberSchema>;
+/** Removes a member from the care team. */
 export type RemoveTeamMember = z.infer<typeof removeTeamMemberSchema>;
+/** Makes a team member the lead practitioner. */
 export type AssignLead = z.infer<typeof assignLeadSchema>;
 
 /** Events of the care team. */

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, openCase, type CaseState } from '../../src/index.js';
+import { caseAt, must, people, referral, world } from './fixtures.js';
+
+const ctx = world('2026-02-01T09:00:00.000Z');
+const refusal = (state: CaseState, command: object, actor: { id: string; role: string } = people.lead, c = ctx) => {
+  const r = dispatch(state, command, c(actor as never));
+  return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+};
+
+describe('openCase and the referral', () => {
+  it('opens a referred case with its history and version 1', () => {
+    const r = openCase({ caseId: 'c-9', clientId: 'client-9', referral, setting: 'online' }, ctx(people.admin));
+    if (!r.ok) throw r.error;
+    expect(r.state).toMatchObject({ id: 'c-9', status: 'referred', version: 1, schemaVersion: 1, statusHistory: [{ status: 'referred' }] });
+    expect(r.events[0]).toMatchObject({ type: 'caseOpened', caseId: 'c-9', seq: 1, actor: people.admin });
+  });
+
+  it('declines a referral with a reason', () => {
+    const s = must(caseAt('referred'), { type: 'declineReferral', reason: 'not-accepted', summary: 'Out of area' }, ctx(people.lead));
+    expect(s).toMatchObject({ status: 'closed', closure: { reason: 'not-accepted', summary: 'Out of area' } });
+  });
+});
+
+describe('hold and resume', () => {
+  it('returns to the status it was held from', () => {
+    for (const from of ['assessing', 'planning', 'active'] as const) {
+      const held = must(caseAt(from), { type: 'holdCase', reason: 'Client abroad' }, ctx(people.lead));
+      expect(held).toMatchObject({ status: 'on-hold', heldFrom: from });
+      const resumed = must(held, { type: 'resumeCase' }, ctx(people.lead));
+      expect(resumed.status).toBe(from);
+      expect(resumed.heldFrom).toBeUndefined();
+    }
+  });
+});
+
+describe('closeCase', () => {
+  it('completed needs a final evaluation and an outcome on every goal', () => {
+    const active = caseAt('active');
+    const r = dispatch(active, { type: 'closeCase', reason: 'completed' }, ctx(people.lead));
+    expect(r.ok || r.error.message).toBe('Cannot closeCase case c-1: closing as completed needs a final evaluation; record one first');
+    const evaluated = must(active, { type: 'recordEvaluation', status: 'final', goalOutcomes: [], barriers: [], decision: 'close' }, ctx(people.lead));
+    const r2 = dispatch(evaluated, { type: 'closeCase', reason: 'partially-completed' }, ctx(people.lead));
+    expect(r2.ok || r2.error.message).toContain('goal g-1 is active');
+    expect(caseAt('closed').closure?.reason).toBe('completed');
+  });
+
+  it('ends open strategies and cancels scheduled sessions with the case', () => {
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, ctx(people.lead));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-03-01T09:00:00.000Z' }, ctx(people.lead));
+    const r = dispatch(s, { type: 'closeCase', reason: 'disengaged' }, ctx(people.lead));
+    if (!r.ok) throw r.error;
+    expect(r.events[0]?.data).toMatchObject({ endedStrategyIds: ['s-1'], cancelledSessionIds: ['v-1'] });
+    expect(r.state.strategies['s-1']).toMatchObject({ status: 'discontinued', statusReason: 'case closed' });
+    expect(r.state.sessions['v-1']?.status).toBe('cancelled');
+  });
+
+  it('needs a lead practitioner or supervisor', () => {
+    expect(refusal(caseAt('active'), { type: 'closeCase', reason: 'disengaged' }, people.therapist)).toBe('FORBIDDEN:');
+  });
+});
+
+describe('reopenCase', () => {
+  it('reopens into a new assessment', () => {
+    const s = must(caseAt('closed'), { type: 'reopenCase', reason: 'Referred again', assessmentId: 'a-2' }, ctx(people.lead));
+    expect(s.status).toBe('assessing');
+    expect(s.closure).toBeUndefined();
+    expect(s.assessments.map((a) => [a.id, a.status])).toEqual([
+      ['a-1', 'completed'],
+      ['a-2', 'in-progress'],
+    ]);
+  });
+
+  it('never after deceased', () => {
+    const s = must(caseAt('active'), { type: 'closeCase', reason: 'deceased' }, ctx(people.lead));
+    expect(refusal(s, { type: 'reopenCase', reason: 'x' })).toBe('GUARD_FAILED:notDeceased');
+  });
+
+  it('within the policy window', () => {
+    const strict = world('2026-02-01T09:00:00.000Z', { reopenWithinDays: 30 });
+    const closed = caseAt('closed');
+    expect(refusal(closed, { type: 'reopenCase', reason: 'x' }, people.lead, strict)).toBe('ok');
+    const late = world('2026-06-01T09:00:00.000Z', { reopenWithinDays: 30 });
+    expect(refusal(closed, { type: 'reopenCase', reason: 'x' }, people.lead, late)).toBe('GUARD_FAILED:withinReopenWindow');
+  });
+});
