@@ -41,7 +41,7 @@ export const noteDeciders = {
     if (state.notes.some((n) => n.id === id)) return idTaken('note', id, state.id, 'noteId');
     const author = own(state.team, c.authorMemberId);
     if (!author || author.status !== 'active') {
-      return refuse('GUARD_FAILED', `Cannot addNote to case ${state.id}: author ${c.authorMemberId} is not an active team member`, 'authorOnTeam');
+      return refuse('GUARD_FAILED', `Cannot addNote for case ${state.id}: author ${c.authorMemberId} is not an active team member`, 'authorOnTeam');
     }
     return accept({ type: 'noteAdded', data: { note: { id, kind: c.kind, text: c.text, authorMemberId: c.authorMemberId, visibility: c.visibility } } });
   }) as Decider<AddNote>,

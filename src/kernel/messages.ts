@@ -25,7 +25,7 @@ export const messages = {
     `Cannot ${f.command}: ${entityName(f.machine, f.entityId)} is ${f.status}; ` +
     `commands allowed from ${f.status}: ${list(f.allowed)}`,
   GUARD_FAILED: (f: { machine: string; entityId?: string | undefined; command: string; guard: string; reason: string }): string =>
-    `Cannot ${f.command} ${entityName(f.machine, f.entityId)}: ${f.reason}`,
+    `Cannot ${f.command} for ${entityName(f.machine, f.entityId)}: ${f.reason}`,
   UNKNOWN_COMMAND: (f: { machine: string; command: string; known: readonly string[] }): string =>
     `The ${f.machine} machine has no command ${f.command}; it knows: ${list(f.known)}`,
   BAD_TARGET: (f: { machine: string; command: string; target: string; allowed: readonly string[] }): string =>

@@ -8,14 +8,13 @@ const ctx = world('2026-02-01T09:00:00.000Z');
 function logOf(): { state: CaseState; events: CaseEvent[] } {
   const events: CaseEvent[] = [];
   const c = world();
-  let s: CaseState | null = null;
   const record = (state: CaseState | null, command: object, context = c(people.lead)) => {
     const r = dispatch(state, command, context);
     if (!r.ok) throw r.error;
     events.push(...r.events);
     return r.state;
   };
-  s = record(null, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' });
+  let s = record(null, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' });
   s = record(s, { type: 'addTeamMember', memberId: 'm-lead', personId: 'p-lead', role: 'lead-practitioner' });
   s = record(s, { type: 'assignLead', memberId: 'm-lead' });
   s = record(s, { type: 'startAssessment', methods: ['interview'] });

@@ -38,7 +38,7 @@ describe('closeCase', () => {
   it('completed needs a final evaluation and an outcome on every goal', () => {
     const active = caseAt('active');
     const r = dispatch(active, { type: 'closeCase', reason: 'completed' }, ctx(people.lead));
-    expect(r.ok || r.error.message).toBe('Cannot closeCase case c-1: closing as completed needs a final evaluation; record one first');
+    expect(r.ok || r.error.message).toBe('Cannot closeCase for case c-1: closing as completed needs a final evaluation; record one first');
     const evaluated = must(active, { type: 'recordEvaluation', status: 'final', goalOutcomes: [], barriers: [], decision: 'close' }, ctx(people.lead));
     const r2 = dispatch(evaluated, { type: 'closeCase', reason: 'partially-completed' }, ctx(people.lead));
     expect(r2.ok || r2.error.message).toContain('goal g-1 is active');

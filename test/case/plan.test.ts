@@ -56,7 +56,7 @@ describe('activatePlan', () => {
 
   it('names the reason in the message', () => {
     const r = dispatch(caseAt('planning'), { type: 'activatePlan' }, ctx(people.lead));
-    expect(r.ok || r.error.message).toBe('Cannot activatePlan case c-1: agree at least one goal with the client first');
+    expect(r.ok || r.error.message).toBe('Cannot activatePlan for case c-1: agree at least one goal with the client first');
   });
 });
 

@@ -36,7 +36,7 @@ describe('step', () => {
     if (r.ok) throw new Error('expected a refusal');
     expect(r.error.code).toBe('GUARD_FAILED');
     expect(r.error.rule).toBe('reasonGiven');
-    expect(r.error.message).toBe('Cannot close door d-1: a reason is needed');
+    expect(r.error.message).toBe('Cannot close for door d-1: a reason is needed');
     expect(r.error.issues).toEqual([{ path: [], code: 'reasonGiven', message: 'a reason is needed' }]);
   });
 
