@@ -3,8 +3,7 @@ import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { idSchema, labelSchema, textSchema } from './primitives.js';
-import type { CaseState } from './state.js';
-import { moveTo } from './lifecycle.js';
+import { byId, moveTo, type CaseState, type Draft } from './state.js';
 
 /** The statuses of a needs assessment. */
 export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;
@@ -44,7 +43,7 @@ export interface Need {
 export interface Strength {
   readonly id: string;
   readonly description: string;
-  readonly domain?: (typeof NEED_DOMAINS)[number];
+  readonly domain: (typeof NEED_DOMAINS)[number] | null;
 }
 
 /** What the client wants, in their own words. */
@@ -78,10 +77,10 @@ export interface NeedsAssessment {
   readonly needs: readonly Need[];
   readonly strengths: readonly Strength[];
   readonly clientPriorities: readonly ClientPriority[];
-  readonly culturalConsiderations?: CulturalConsiderations;
-  readonly riskScreen?: RiskScreen;
-  readonly noStrengthsReason?: string;
-  readonly completedAt?: string;
+  readonly culturalConsiderations: CulturalConsiderations | null;
+  readonly riskScreen: RiskScreen | null;
+  readonly noStrengthsReason: string | null;
+  readonly completedAt: string | null;
 }
 
 const score = z.number().int().min(1).max(5);
@@ -169,7 +168,7 @@ export const assessmentMachine = defineMachine<AssessmentStatus, AssessmentComma
           check: (c, { assessment }) =>
             (assessment?.strengths.length ?? 0) > 0 || c.noStrengthsReason !== undefined || 'record at least one strength, or give noStrengthsReason',
         },
-        { name: 'riskScreened', check: (_c, { assessment }) => assessment?.riskScreen !== undefined || 'record a risk screen first' },
+        { name: 'riskScreened', check: (_c, { assessment }) => (assessment !== undefined && assessment.riskScreen !== null) || 'record a risk screen first' },
       ],
     },
   },
@@ -208,7 +207,7 @@ export const assessmentDeciders = {
   recordStrength: onCurrent<RecordStrength>((a, c, env) =>
     accept({
       type: 'strengthRecorded',
-      data: { assessmentId: a.id, strength: { id: c.strengthId ?? env.newId(), description: c.description, ...(c.domain ? { domain: c.domain } : {}) } },
+      data: { assessmentId: a.id, strength: { id: c.strengthId ?? env.newId(), description: c.description, domain: c.domain ?? null } },
     }),
   ),
   recordClientPriority: onCurrent<RecordClientPriority>((a, c, env) =>
@@ -235,28 +234,30 @@ export const assessmentDeciders = {
 
 export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
   assessmentStarted: (d, e) => {
-    d.assessments.push({ id: e.data.assessmentId, status: 'in-progress', methods: [...e.data.methods], startedAt: e.at, needs: [], strengths: [], clientPriorities: [] });
+    d.assessments.push(newAssessment(e.data.assessmentId, e.data.methods, e.at));
     moveTo(d, 'assessing', e.at);
   },
   needRecorded: (d, e) => {
-    d.assessments.find((a) => a.id === e.data.assessmentId)?.needs.push({ ...e.data.need, evidence: [...e.data.need.evidence] });
+    const n = e.data.need;
+    byId(d.assessments, e.data.assessmentId)?.needs.push({ id: n.id, domain: n.domain, description: n.description, severity: n.severity, priority: n.priority, evidence: [...n.evidence] });
   },
   strengthRecorded: (d, e) => {
-    d.assessments.find((a) => a.id === e.data.assessmentId)?.strengths.push({ ...e.data.strength });
+    const s = e.data.strength;
+    byId(d.assessments, e.data.assessmentId)?.strengths.push({ id: s.id, description: s.description, domain: s.domain });
   },
   clientPriorityRecorded: (d, e) => {
-    d.assessments.find((a) => a.id === e.data.assessmentId)?.clientPriorities.push({ ...e.data.priority, recordedAt: e.at });
+    byId(d.assessments, e.data.assessmentId)?.clientPriorities.push({ id: e.data.priority.id, text: e.data.priority.text, recordedAt: e.at });
   },
   culturalConsiderationsRecorded: (d, e) => {
-    const a = d.assessments.find((x) => x.id === e.data.assessmentId);
+    const a = byId(d.assessments, e.data.assessmentId);
     if (a) a.culturalConsiderations = { ...e.data.considerations };
   },
   riskScreenRecorded: (d, e) => {
-    const a = d.assessments.find((x) => x.id === e.data.assessmentId);
+    const a = byId(d.assessments, e.data.assessmentId);
     if (a) a.riskScreen = { level: e.data.level, factors: [...e.data.factors], at: e.at };
   },
   assessmentCompleted: (d, e) => {
-    const a = d.assessments.find((x) => x.id === e.data.assessmentId);
+    const a = byId(d.assessments, e.data.assessmentId);
     if (a) {
       a.status = 'completed';
       a.completedAt = e.at;
@@ -266,6 +267,23 @@ export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
     moveTo(d, 'planning', e.at);
   },
 };
+
+/** A new, empty assessment in progress. */
+export function newAssessment(id: string, methods: NeedsAssessment['methods'], at: string): Draft['assessments'][number] {
+  return {
+    id,
+    status: 'in-progress',
+    methods: [...methods],
+    startedAt: at,
+    needs: [],
+    strengths: [],
+    clientPriorities: [],
+    culturalConsiderations: null,
+    riskScreen: null,
+    noStrengthsReason: null,
+    completedAt: null,
+  };
+}
 
 /** Every need of the case, across its assessments. */
 export function findNeed(state: CaseState, needId: string): Need | undefined {

@@ -19,9 +19,9 @@ export interface Consent {
   readonly scope: string;
   readonly grantedBy: string;
   readonly grantedAt: string;
-  readonly expiresAt?: string;
-  readonly sharingWith?: readonly string[];
-  readonly withdrawnAt?: string;
+  readonly expiresAt: string | null;
+  readonly sharingWith: readonly string[];
+  readonly withdrawnAt: string | null;
 }
 
 const scopeSchema = z.string().regex(/^(treatment|information-sharing|research|modality:[a-z0-9][a-z0-9-]*)$/, 'treatment, information-sharing, research or modality:<name>');
@@ -46,7 +46,7 @@ export type WithdrawConsent = z.infer<typeof withdrawConsentSchema>;
 
 /** Events of consents. */
 export interface ConsentEvents {
-  consentRecorded: { readonly consent: Omit<Consent, 'status'> };
+  consentRecorded: { readonly consent: Omit<Consent, 'status' | 'withdrawnAt'> };
   consentWithdrawn: { readonly consentId: string };
 }
 
@@ -60,7 +60,7 @@ export interface ConsentEvents {
  */
 export function consentStatus(consent: Consent, at: string): ConsentStatus {
   if (consent.status === 'withdrawn') return 'withdrawn';
-  return consent.expiresAt !== undefined && Date.parse(consent.expiresAt) <= Date.parse(at) ? 'expired' : 'active';
+  return consent.expiresAt !== null && Date.parse(consent.expiresAt) <= Date.parse(at) ? 'expired' : 'active';
 }
 
 /** Whether an active consent of this scope exists at `at` (optionally ignoring one consent). */
@@ -111,8 +111,8 @@ export const consentDeciders = {
       scope: c.scope,
       grantedBy: c.grantedBy,
       grantedAt: c.grantedAt ?? env.at,
-      ...(c.expiresAt === undefined ? {} : { expiresAt: c.expiresAt }),
-      ...(c.sharingWith === undefined ? {} : { sharingWith: c.sharingWith }),
+      expiresAt: c.expiresAt ?? null,
+      sharingWith: c.sharingWith ?? [],
     };
     return accept({ type: 'consentRecorded', data: { consent } });
   }) as Decider<RecordConsent>,
@@ -138,8 +138,16 @@ export const consentDeciders = {
 export const consentEvolvers: Evolvers<keyof ConsentEvents> = {
   consentRecorded: (d, e) => {
     const c = e.data.consent;
-    const { sharingWith, ...rest } = c;
-    d.consents[c.id] = { ...rest, status: 'active', ...(sharingWith ? { sharingWith: [...sharingWith] } : {}) };
+    d.consents[c.id] = {
+      id: c.id,
+      status: 'active',
+      scope: c.scope,
+      grantedBy: c.grantedBy,
+      grantedAt: c.grantedAt,
+      expiresAt: c.expiresAt,
+      sharingWith: [...c.sharingWith],
+      withdrawnAt: null,
+    };
   },
   consentWithdrawn: (d, e) => {
     const c = own(d.consents, e.data.consentId);

@@ -19,7 +19,10 @@ import type { Decider } from './spec.js';
 import type { CaseState } from './state.js';
 import { strategyDeciders } from './strategy.js';
 import { teamDeciders } from './team.js';
-import { actorSchema } from './primitives.js';
+import { ROLES, actorSchema, type Actor, type Role } from './primitives.js';
+
+const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extract<CaseCommand, { type: K }>> } = {
   declineReferral,
@@ -47,7 +50,9 @@ function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; cod
 
 /** Resolves the context once: the instant, the id generator and the policy. */
 export function resolveEnv(ctx: Context): Result<Env> {
-  const actor = actorSchema.safeParse(ctx?.actor);
+  const given = ctx?.actor as Partial<Actor> | undefined;
+  // The common, well-formed actor is checked by hand (this runs on every command); zod explains the rest.
+  const actor = given !== undefined && typeof given.id === 'string' && ID.test(given.id) && ROLE_SET.has(given.role as Role) ? { success: true as const, data: given as Actor } : actorSchema.safeParse(given);
   if (!actor.success) {
     const issues = zodIssues(actor.error).map((i) => ({ ...i, path: ['actor', ...i.path] }));
     return err(new LifecycleError('INVALID_COMMAND', `The context needs an actor { id, role }: ${issues[0]?.message ?? ''}`, { issues }));

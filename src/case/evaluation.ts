@@ -34,12 +34,12 @@ export interface Evaluation {
   readonly at: string;
   readonly goalOutcomes: readonly GoalOutcomeEntry[];
   readonly measureChanges: readonly MeasureChange[];
-  readonly gasTScore?: number;
+  readonly gasTScore: number | null;
   readonly barriers: readonly string[];
-  readonly clientFeedback?: string;
+  readonly clientFeedback: string | null;
   readonly decision: (typeof DECISIONS)[number];
   /** The case version at which the review it belongs to started, when recorded during a review. */
-  readonly reviewStartedAtVersion?: number;
+  readonly reviewStartedAtVersion: number | null;
 }
 
 export const recordEvaluationSchema = z
@@ -59,7 +59,7 @@ export type RecordEvaluation = z.infer<typeof recordEvaluationSchema>;
 
 /** Events of evaluations. */
 export interface EvaluationEvents {
-  evaluationRecorded: { readonly evaluation: Omit<Evaluation, 'at' | 'measureChanges' | 'reviewStartedAtVersion'> };
+  evaluationRecorded: { readonly evaluation: Omit<Evaluation, 'at' | 'measureChanges' | 'reviewStartedAtVersion' | 'gasTScore'> };
 }
 
 /** The evaluation lifecycle: draft → final; a final evaluation cannot change. */
@@ -98,7 +98,7 @@ export const evaluationDeciders = {
       goalOutcomes: c.goalOutcomes,
       barriers: c.barriers,
       decision: c.decision,
-      ...(c.clientFeedback === undefined ? {} : { clientFeedback: c.clientFeedback }),
+      clientFeedback: c.clientFeedback ?? null,
     };
     return accept({ type: 'evaluationRecorded', data: { evaluation } });
   }) as Decider<RecordEvaluation>,
@@ -108,12 +108,16 @@ export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
   evaluationRecorded: (d, e) => {
     const v = e.data.evaluation;
     d.evaluations[v.id] = {
-      ...v,
+      id: v.id,
+      status: v.status,
       at: e.at,
-      goalOutcomes: v.goalOutcomes.map((o) => ({ ...o })),
-      barriers: [...v.barriers],
+      goalOutcomes: v.goalOutcomes.map((o) => ({ goalId: o.goalId, status: o.status, evidence: o.evidence })),
       measureChanges: [],
-      ...(d.review ? { reviewStartedAtVersion: d.review.startedAtVersion } : {}),
+      gasTScore: null,
+      barriers: [...v.barriers],
+      clientFeedback: v.clientFeedback,
+      decision: v.decision,
+      reviewStartedAtVersion: d.review ? d.review.startedAtVersion : null,
     };
   },
 };

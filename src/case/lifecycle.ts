@@ -3,8 +3,9 @@ import type { Guard, GuardVerdict } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { type Decision, type Decider, type Evolvers, accept } from './spec.js';
 import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
-import { SCHEMA_VERSION, type CaseState, type Draft } from './state.js';
+import { SCHEMA_VERSION, byId, moveTo, own, type CaseState, type Draft } from './state.js';
 import { calendarDaysUtc } from './dates.js';
+import { newAssessment } from './assessment.js';
 
 /** The statuses of a case (DESIGN.md §4). */
 export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed'] as const;
@@ -116,7 +117,7 @@ export const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
     name: 'withinReopenWindow',
     check: (_c, { state, env }) => {
       const limit = env.policy.reopenWithinDays;
-      if (limit === undefined || state.closure === undefined) return true;
+      if (limit === undefined || state.closure === null) return true;
       const days = calendarDaysUtc(state.closure.at, env.at);
       return days <= limit || `the case closed ${days} days ago; the policy allows reopening within ${limit} days`;
     },
@@ -139,7 +140,7 @@ export const closeCase: Decider<CloseCase> = (state, command) => {
   const endedStrategyIds = Object.values(state.strategies)
     .filter((s) => s.status === 'proposed' || s.status === 'planned' || s.status === 'active' || s.status === 'suspended')
     .map((s) => s.id);
-  const cancelledSessionIds = Object.values(state.sessions)
+  const cancelledSessionIds = state.sessions
     .filter((s) => s.status === 'scheduled')
     .map((s) => s.id);
   return accept({
@@ -151,12 +152,6 @@ export const closeCase: Decider<CloseCase> = (state, command) => {
 export const reopenCase: Decider<ReopenCase> = (_state, command, env) =>
   accept({ type: 'caseReopened', data: { assessmentId: command.assessmentId ?? env.newId() }, reason: command.reason });
 
-/** Moves the case to a status and records it in the history. */
-export function moveTo(draft: Draft, status: CaseStatus, at: string): void {
-  draft.status = status;
-  draft.statusHistory.push({ status, at });
-}
-
 /** The state a `caseOpened` event creates. */
 export function openedState(event: { caseId: string; at: string; data: LifecycleEvents['caseOpened'] }): Draft {
   return {
@@ -165,13 +160,18 @@ export function openedState(event: { caseId: string; at: string; data: Lifecycle
     clientId: event.data.clientId,
     status: 'referred',
     statusHistory: [{ status: 'referred', at: event.at }],
+    heldFrom: null,
     referral: { ...event.data.referral },
     setting: event.data.setting,
+    closure: null,
+    review: null,
+    reviewDueBy: null,
     assessments: [],
     goals: {},
     strategies: {},
-    sessions: {},
+    sessions: [],
     team: {},
+    leadMemberId: null,
     notes: [],
     consents: {},
     evaluations: {},
@@ -191,30 +191,30 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
     moveTo(d, 'on-hold', e.at);
   },
   caseResumed: (d, e) => {
-    delete d.heldFrom;
+    d.heldFrom = null;
     moveTo(d, e.data.to, e.at);
   },
   caseClosed: (d, e) => {
     const completed = e.data.reason === 'completed' || e.data.reason === 'partially-completed';
     for (const id of e.data.endedStrategyIds) {
-      const s = d.strategies[id];
+      const s = own(d.strategies, id);
       if (s === undefined) continue;
       s.status = completed && s.status === 'active' ? 'completed' : 'discontinued';
       s.endedAt = e.at;
       s.statusReason = 'case closed';
     }
     for (const id of e.data.cancelledSessionIds) {
-      const s = d.sessions[id];
+      const s = byId(d.sessions, id);
       if (s !== undefined) s.status = 'cancelled';
     }
-    delete d.heldFrom;
-    delete d.review;
+    d.heldFrom = null;
+    d.review = null;
     moveTo(d, 'closed', e.at);
     d.closure = { reason: e.data.reason, at: e.at, ...(e.data.summary === undefined ? {} : { summary: e.data.summary }) };
   },
   caseReopened: (d, e) => {
-    delete d.closure;
+    d.closure = null;
     moveTo(d, 'assessing', e.at);
-    d.assessments.push({ id: e.data.assessmentId, status: 'in-progress', methods: [], startedAt: e.at, needs: [], strengths: [], clientPriorities: [] });
+    d.assessments.push(newAssessment(e.data.assessmentId, [], e.at));
   },
 };

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Precondition } from '../kernel/machine.js';
 import { hasActiveConsent } from './consent.js';
 import { addDaysUtc } from './dates.js';
-import { moveTo, type CaseGuardContext } from './lifecycle.js';
+import type { CaseGuardContext } from './lifecycle.js';
 import { smartProblem } from './smart.js';
 import { accept, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
+import { moveTo, own, type CaseState } from './state.js';
 import { textSchema } from './primitives.js';
 
 /** Default days between reviews: twelve weeks. */
@@ -65,7 +65,7 @@ export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[
   {
     name: 'leadPractitioner',
     check: ({ state }) => {
-      const lead = state.leadMemberId === undefined ? undefined : own(state.team, state.leadMemberId);
+      const lead = state.leadMemberId === null ? undefined : own(state.team, state.leadMemberId);
       return lead?.status === 'active' || 'assign a lead practitioner first';
     },
   },
@@ -127,9 +127,8 @@ export const planEvolvers: Evolvers<keyof PlanEvents> = {
     moveTo(d, 'reviewing', e.at);
   },
   reviewCompleted: (d, e) => {
-    delete d.review;
-    if (e.data.reviewDueBy === undefined) delete d.reviewDueBy;
-    else d.reviewDueBy = e.data.reviewDueBy;
+    d.review = null;
+    d.reviewDueBy = e.data.reviewDueBy ?? null;
     moveTo(d, e.data.outcome === 're-plan' ? 'planning' : 'active', e.at);
   },
 };

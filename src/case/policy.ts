@@ -69,7 +69,7 @@ export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
  */
 export function permitted(actor: Actor, command: CaseCommand, state: CaseState | null, policy: Policy): true | string {
   const roles = policy.roles?.[command.type] ?? DEFAULT_ROLES[command.type];
-  const firstLead = (command.type === 'assignLead' || command.type === 'addTeamMember') && state !== null && state.leadMemberId === undefined;
+  const firstLead = (command.type === 'assignLead' || command.type === 'addTeamMember') && state !== null && state.leadMemberId === null;
   if (!roles.includes(actor.role) && !(firstLead && CLINICAL.includes(actor.role))) {
     return `${command.type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { idSchema, instantSchema, textSchema } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
+import { byId, own, type CaseState } from './state.js';
 import type { Env } from './context.js';
 
 /** The statuses of a session. */
@@ -19,9 +19,10 @@ export interface Session {
   readonly scheduledFor: string;
   /** Person ids present (or expected). */
   readonly participants: readonly string[];
-  readonly groupId?: string;
-  readonly notes?: string;
-  readonly recordedAt?: string;
+  readonly groupId: string | null;
+  readonly notes: string | null;
+  /** When attendance was recorded; null while scheduled. */
+  readonly recordedAt: string | null;
 }
 
 export const scheduleSessionSchema = z
@@ -51,7 +52,7 @@ export type RecordAttendance = z.infer<typeof recordAttendanceSchema>;
 
 /** Events of sessions. */
 export interface SessionEvents {
-  sessionScheduled: { readonly session: Omit<Session, 'status' | 'notes' | 'recordedAt'> };
+  sessionScheduled: { readonly session: Omit<Session, 'status' | 'notes' | 'recordedAt' | 'groupId'> & { readonly groupId?: string } };
   attendanceRecorded: {
     readonly sessionId: string;
     readonly attendance: (typeof ATTENDANCE)[number];
@@ -106,7 +107,7 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
 export const sessionDeciders = {
   scheduleSession: ((state, c, env) => {
     const id = c.sessionId ?? env.newId();
-    if (own(state.sessions, id)) return idTaken('session', id, state.id, 'sessionId');
+    if (byId(state.sessions, id)) return idTaken('session', id, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, null, c, { state, env, session: undefined }, id);
     if ('refusal' in r) return r.refusal;
     const session = {
@@ -119,7 +120,7 @@ export const sessionDeciders = {
     return accept({ type: 'sessionScheduled', data: { session } });
   }) as Decider<ScheduleSession>,
   recordAttendance: ((state, c, env) => {
-    const session = own(state.sessions, c.sessionId);
+    const session = byId(state.sessions, c.sessionId);
     if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, session.status, c, { state, env, session }, session.id);
     if ('refusal' in r) return r.refusal;
@@ -138,10 +139,20 @@ export const sessionDeciders = {
 export const sessionEvolvers: Evolvers<keyof SessionEvents> = {
   sessionScheduled: (d, e) => {
     const s = e.data.session;
-    d.sessions[s.id] = { ...s, participants: [...s.participants], status: 'scheduled' };
+    // Built field by field, every field present: entities keep one shape, which keeps V8 fast.
+    d.sessions.push({
+      id: s.id,
+      strategyId: s.strategyId,
+      status: 'scheduled',
+      scheduledFor: s.scheduledFor,
+      participants: [...s.participants],
+      groupId: s.groupId ?? null,
+      notes: null,
+      recordedAt: null,
+    });
   },
   attendanceRecorded: (d, e) => {
-    const s = own(d.sessions, e.data.sessionId);
+    const s = byId(d.sessions, e.data.sessionId);
     if (!s) return;
     s.status = e.data.attendance;
     s.recordedAt = e.at;

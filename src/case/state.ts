@@ -1,3 +1,4 @@
+import { isDraft, original } from 'immer';
 import type { NeedsAssessment } from './assessment.js';
 import type { Consent } from './consent.js';
 import type { Evaluation } from './evaluation.js';
@@ -20,7 +21,11 @@ export interface StatusChange {
 
 /**
  * The whole state of one case (FHIR: EpisodeOfCare) as plain JSON: ISO strings for time, records
- * keyed by id for entities, no classes. `JSON.parse(JSON.stringify(state))` gives an equal state.
+ * keyed by id for entities, arrays for time series (sessions, notes), no classes, and every field
+ * always present (null where empty). `JSON.parse(JSON.stringify(state))` gives an equal state.
+ *
+ * Why always present: adding or deleting keys on a large object sends V8 into its slow dictionary
+ * mode, which made every later copy of the state ten times dearer.
  */
 export interface CaseState {
   readonly schemaVersion: typeof SCHEMA_VERSION;
@@ -28,22 +33,25 @@ export interface CaseState {
   readonly clientId: string;
   readonly status: CaseStatus;
   readonly statusHistory: readonly StatusChange[];
-  /** While on hold: the status to resume to. */
-  readonly heldFrom?: CaseStatus;
+  /** While on hold: the status to resume to; otherwise null. */
+  readonly heldFrom: CaseStatus | null;
   readonly referral: Referral;
   readonly setting: Setting;
-  readonly closure?: Closure;
-  /** While reviewing: when the review started and the case version then. */
-  readonly review?: { readonly startedAt: string; readonly startedAtVersion: number };
-  /** The date the next review is due (set when the plan activates and after each review). */
-  readonly reviewDueBy?: string;
+  /** How the case closed; null while it is open. */
+  readonly closure: Closure | null;
+  /** While reviewing: when the review started and the case version then; otherwise null. */
+  readonly review: { readonly startedAt: string; readonly startedAtVersion: number } | null;
+  /** The date the next review is due (set when the plan activates and after each review), or null. */
+  readonly reviewDueBy: string | null;
   /** Assessments in the order they were started; the last is the current one. */
   readonly assessments: readonly NeedsAssessment[];
   readonly goals: Readonly<Record<string, Goal>>;
   readonly strategies: Readonly<Record<string, Strategy>>;
-  readonly sessions: Readonly<Record<string, Session>>;
+  /** Sessions in the order they were scheduled (a time series, like notes). */
+  readonly sessions: readonly Session[];
   readonly team: Readonly<Record<string, TeamMember>>;
-  readonly leadMemberId?: string;
+  /** The lead practitioner's member id, or null before one is named. */
+  readonly leadMemberId: string | null;
   readonly notes: readonly Note[];
   readonly consents: Readonly<Record<string, Consent>>;
   readonly evaluations: Readonly<Record<string, Evaluation>>;
@@ -63,7 +71,27 @@ export type Mutable<T> = T extends readonly (infer U)[]
 /** The state as evolvers mutate it. */
 export type Draft = Mutable<CaseState>;
 
+/**
+ * The entry with this id in an array of entities. On an immer draft it searches the original array
+ * first, so only the entry found is drafted (reading every element through the proxy would draft
+ * them all), then the draft itself for entries added earlier in the same dispatch.
+ */
+export function byId<T extends { readonly id: string }>(list: readonly T[], id: string): T | undefined {
+  if (isDraft(list)) {
+    const base = original(list as never) as readonly T[];
+    for (let i = 0; i < base.length; i++) if ((base[i] as T).id === id) return list[i];
+  }
+  for (const item of list) if (item.id === id) return item;
+  return undefined;
+}
+
 /** An own entry of a record by id; never an inherited member such as `constructor`. */
 export function own<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, id) ? record[id] : undefined;
+}
+
+/** Moves the case to a status and records it in the history. */
+export function moveTo(draft: Draft, status: CaseStatus, at: string): void {
+  draft.status = status;
+  draft.statusHistory.push({ status, at });
 }

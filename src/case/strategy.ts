@@ -40,12 +40,12 @@ export interface Strategy {
   readonly responsibleMemberId: string;
   readonly setting: Setting;
   readonly dose: Dose;
-  readonly evidence?: { readonly source: string; readonly level: string };
-  readonly startedAt?: string;
-  readonly endedAt?: string;
-  readonly statusReason?: string;
+  readonly evidence: { readonly source: string; readonly level: string } | null;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly statusReason: string | null;
   /** When suspended because a consent was withdrawn: that consent. */
-  readonly suspendedByConsentId?: string;
+  readonly suspendedByConsentId: string | null;
 }
 
 export const proposeStrategySchema = z
@@ -188,7 +188,7 @@ export const strategyDeciders = {
       responsibleMemberId: c.responsibleMemberId,
       setting: c.setting ?? state.setting,
       dose: c.dose,
-      ...(c.evidence === undefined ? {} : { evidence: c.evidence }),
+      evidence: c.evidence ?? null,
     };
     return accept({ type: 'strategyProposed', data: { strategy } });
   }) as Decider<ProposeStrategy>,
@@ -203,7 +203,21 @@ export const strategyDeciders = {
 export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
   strategyProposed: (d, e) => {
     const s = e.data.strategy;
-    d.strategies[s.id] = { ...s, goalIds: [...s.goalIds], dose: { ...s.dose }, ...(s.evidence ? { evidence: { ...s.evidence } } : {}), status: 'proposed' };
+    d.strategies[s.id] = {
+      id: s.id,
+      status: 'proposed',
+      modality: s.modality,
+      description: s.description,
+      goalIds: [...s.goalIds],
+      responsibleMemberId: s.responsibleMemberId,
+      setting: s.setting,
+      dose: { ...s.dose },
+      evidence: s.evidence === null ? null : { ...s.evidence },
+      startedAt: null,
+      endedAt: null,
+      statusReason: null,
+      suspendedByConsentId: null,
+    };
   },
   strategyPlanned: (d, e) => {
     const s = own(d.strategies, e.data.strategyId);
@@ -226,8 +240,8 @@ export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
     const s = own(d.strategies, e.data.strategyId);
     if (!s) return;
     s.status = 'active';
-    delete s.statusReason;
-    delete s.suspendedByConsentId;
+    s.statusReason = null;
+    s.suspendedByConsentId = null;
   },
   strategyCompleted: (d, e) => {
     const s = own(d.strategies, e.data.strategyId);

@@ -11,7 +11,7 @@ export interface TeamMember {
   readonly role: Role;
   readonly status: 'active' | 'left';
   readonly joinedAt: string;
-  readonly leftAt?: string;
+  readonly leftAt: string | null;
 }
 
 export const addTeamMemberSchema = z.object({ type: z.literal('addTeamMember'), memberId: idSchema.optional(), personId: idSchema, role: roleSchema }).strict();
@@ -102,20 +102,21 @@ export const teamDeciders = {
     accept({ type: 'teamMemberRemoved', data: { memberId: m.id }, ...(c.reason === undefined ? {} : { reason: c.reason }) }),
   ),
   assignLead: onMember<AssignLead>((m, _c, state) =>
-    accept({ type: 'leadAssigned', data: { memberId: m.id, ...(state.leadMemberId === undefined ? {} : { previousMemberId: state.leadMemberId }) } }),
+    accept({ type: 'leadAssigned', data: { memberId: m.id, ...(state.leadMemberId === null ? {} : { previousMemberId: state.leadMemberId }) } }),
   ),
 };
 
 export const teamEvolvers: Evolvers<keyof TeamEvents> = {
   teamMemberAdded: (d, e) => {
-    d.team[e.data.member.id] = { ...e.data.member, status: 'active', joinedAt: e.at };
+    const m = e.data.member;
+    d.team[m.id] = { id: m.id, personId: m.personId, role: m.role, status: 'active', joinedAt: e.at, leftAt: null };
   },
   teamMemberRemoved: (d, e) => {
     const m = own(d.team, e.data.memberId);
     if (!m) return;
     m.status = 'left';
     m.leftAt = e.at;
-    if (d.leadMemberId === m.id) delete d.leadMemberId;
+    if (d.leadMemberId === m.id) d.leadMemberId = null;
   },
   leadAssigned: (d, e) => {
     d.leadMemberId = e.data.memberId;

@@ -32,14 +32,46 @@ export const systemClock: Clock = () => new Date().toISOString();
  * ```
  */
 export function toInstant(value: string | Date): string {
+  if (typeof value === 'string' && isCanonicalInstant(value)) return value;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new RangeError('The clock gave an invalid Date');
     return value.toISOString();
   }
-  if (!ISO_INSTANT.test(value)) throw new RangeError(`The clock gave "${value}", which is not an ISO-8601 instant`);
+  if (!ISO_INSTANT.test(value) || !validFields(value)) throw new RangeError(`The clock gave "${value}", which is not an ISO-8601 instant`);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new RangeError(`The clock gave "${value}", which is not a valid instant`);
   return new Date(ms).toISOString();
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+// Calendar and clock fields in range (Date.parse would quietly roll 29 February 2026 into March).
+function validFields(s: string): boolean {
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return false;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
+  return digits(s, 11, 13) < 24 && digits(s, 14, 16) < 60 && digits(s, 17, 19) < 60;
+}
+
+// The common case, already canonical (`2026-01-05T10:00:00.000Z`), checked without building a Date:
+// clocks are read on every command.
+function isCanonicalInstant(s: string): boolean {
+  if (s.length !== 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.' || s[23] !== 'Z') return false;
+  if (digits(s, 0, 4) < 0 || digits(s, 5, 7) < 0 || digits(s, 8, 10) < 0 || digits(s, 11, 13) < 0 || digits(s, 14, 16) < 0) return false;
+  if (digits(s, 17, 19) < 0 || digits(s, 20, 23) < 0) return false;
+  return validFields(s);
 }
 
 /**

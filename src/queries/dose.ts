@@ -31,7 +31,7 @@ export function doseDelivered(state: CaseState, strategyId: string): DoseDeliver
   let attended = 0;
   let didNotAttend = 0;
   let cancelled = 0;
-  for (const s of Object.values(state.sessions)) {
+  for (const s of state.sessions) {
     if (s.strategyId !== strategyId) continue;
     if (s.status === 'scheduled') scheduled += 1;
     else if (s.status === 'attended') attended += 1;

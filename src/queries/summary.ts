@@ -11,7 +11,7 @@ export interface CaseSummary {
   readonly openGoals: readonly { readonly id: string; readonly status: string; readonly description: string; readonly targetDate: string }[];
   readonly openStrategies: readonly { readonly id: string; readonly status: string; readonly modality: string }[];
   readonly team: readonly { readonly memberId: string; readonly personId: string; readonly role: Role; readonly lead: boolean }[];
-  readonly consents: readonly { readonly id: string; readonly scope: string; readonly status: string; readonly expiresAt?: string }[];
+  readonly consents: readonly { readonly id: string; readonly scope: string; readonly status: string; readonly expiresAt: string | null }[];
   readonly nextReviewDue?: string;
   readonly version: number;
 }
@@ -43,9 +43,9 @@ export function summary(state: CaseState, asOf: string): CaseSummary {
       id: c.id,
       scope: c.scope,
       status: consentStatus(c, asOf),
-      ...(c.expiresAt === undefined ? {} : { expiresAt: c.expiresAt }),
+      expiresAt: c.expiresAt,
     })),
-    ...(state.reviewDueBy === undefined || state.status === 'closed' ? {} : { nextReviewDue: state.reviewDueBy }),
+    ...(state.reviewDueBy === null || state.status === 'closed' ? {} : { nextReviewDue: state.reviewDueBy }),
     version: state.version,
   };
 }

@@ -69,7 +69,7 @@ describe('reviews', () => {
     s = must(s, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'final', goalOutcomes: [], barriers: ['Transport'], decision: 'continue' }, ctx(people.lead));
     const done = must(s, { type: 'completeReview', outcome: 'continue' }, ctx(people.lead));
     expect(done.status).toBe('active');
-    expect(done.review).toBeUndefined();
+    expect(done.review).toBeNull();
     const again = must(done, { type: 'startReview' }, ctx(people.lead));
     expect(refusal(again, { type: 'completeReview', outcome: 'continue' })).toBe('GUARD_FAILED:finalEvaluationThisReview');
   });

@@ -110,7 +110,7 @@ function run(steps: readonly [number, number][]) {
     expect(targets, `${before.status} + ${command.type} → ${r.state.status}`).toContain(r.state.status);
     expect(r.state.statusHistory.length).toBeGreaterThanOrEqual(before.statusHistory.length);
     if (OPEN_CONSENT_STATUSES.has(r.state.status)) {
-      const lead = r.state.leadMemberId === undefined ? undefined : r.state.team[r.state.leadMemberId];
+      const lead = r.state.leadMemberId === null ? undefined : r.state.team[r.state.leadMemberId];
       expect(lead?.status, 'exactly one active lead once the plan is in force').toBe('active');
     }
     expect(JSON.stringify(before)).toBe(snapshot);

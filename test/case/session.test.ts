@@ -16,12 +16,12 @@ describe('session: scheduled → attended | cancelled | did-not-attend', () => {
   it('records attendance once, and not before the session begins', () => {
     let s = must(started(), { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-01-20T09:00:00.000Z' }, ctx(people.lead));
     s = must(s, { type: 'scheduleSession', sessionId: 'v-2', strategyId: 's-1', scheduledFor: '2030-01-20T09:00:00.000Z' }, ctx(people.lead));
-    expect(s.sessions['v-1']).toMatchObject({ status: 'scheduled', participants: ['client-1'] });
+    expect(s.sessions.find((v) => v.id === 'v-1')).toMatchObject({ status: 'scheduled', participants: ['client-1'] });
     const early = dispatch(s, { type: 'recordAttendance', sessionId: 'v-2', attendance: 'attended' }, ctx(people.lead));
     expect(early.ok || early.error.rule).toBe('notInFuture');
     s = must(s, { type: 'recordAttendance', sessionId: 'v-2', attendance: 'cancelled' }, ctx(people.lead));
     s = must(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'did-not-attend' }, ctx(people.lead));
-    expect(s.sessions['v-1']?.status).toBe('did-not-attend');
+    expect(s.sessions.find((v) => v.id === 'v-1')?.status).toBe('did-not-attend');
     const again = dispatch(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'attended' }, ctx(people.lead));
     expect(again.ok || again.error.code).toBe('INVALID_TRANSITION');
   });

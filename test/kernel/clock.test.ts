@@ -39,3 +39,12 @@ describe('ids', () => {
     expect([a(), a(), b()]).toEqual(['g-1', 'g-2', 'id-1']);
   });
 });
+
+describe('toInstant fast path', () => {
+  it('accepts canonical instants as they are and refuses impossible ones', () => {
+    expect(toInstant('2024-02-29T23:59:59.999Z')).toBe('2024-02-29T23:59:59.999Z');
+    for (const bad of ['2026-02-29T10:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-01-05T24:00:00.000Z', '2026-01-05T10:60:00.000Z', '2026-00-05T10:00:00.000Z', '2026-01-05T10:00:00.0a0Z']) {
+      expect(() => toInstant(bad), bad).toThrow(RangeError);
+    }
+  });
+});

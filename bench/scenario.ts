@@ -1,0 +1,54 @@
+/**
+ * The standard lifecycle of the benchmarks: open → assessment → 3 goals → 3 strategies → activate
+ * → 20 sessions → review → close, as commands with their actors.
+ */
+import type { Actor } from '../src/index.js';
+
+export const lead: Actor = { id: 'p-lead', role: 'lead-practitioner' };
+export const client: Actor = { id: 'client-1', role: 'client' };
+
+const goal = (i: number) => ({
+  type: 'proposeGoal',
+  goalId: `g-${i}`,
+  description: `Goal number ${i} of the standard plan`,
+  addressesNeedIds: [`n-${i}`],
+  measure: { kind: 'instrument', instrumentId: 'phq9', baseline: 17, target: 9, direction: 'decrease' },
+  startDate: '2026-01-10',
+  targetDate: '2027-06-30',
+});
+const strategy = (i: number) => ({
+  type: 'proposeStrategy',
+  strategyId: `s-${i}`,
+  modality: 'cbt',
+  description: `Strategy ${i}`,
+  goalIds: [`g-${i}`],
+  responsibleMemberId: 'm-ther',
+  dose: { plannedSessions: 10, frequency: 'weekly' },
+});
+
+export const scenario: readonly (readonly [Actor, Record<string, unknown>])[] = [
+  [lead, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral: { source: 'GP', reason: 'Low mood', urgency: 'routine', receivedAt: '2026-01-02T10:00:00.000Z' }, setting: 'clinic' }],
+  [lead, { type: 'addTeamMember', memberId: 'm-lead', personId: 'p-lead', role: 'lead-practitioner' }],
+  [lead, { type: 'assignLead', memberId: 'm-lead' }],
+  [lead, { type: 'addTeamMember', memberId: 'm-ther', personId: 'p-ther', role: 'therapist' }],
+  [lead, { type: 'startAssessment', assessmentId: 'a-1', methods: ['interview'] }],
+  ...[1, 2, 3].map((i) => [lead, { type: 'recordNeed', needId: `n-${i}`, domain: 'emotional', description: `Need ${i}`, severity: 3, priority: 3 }] as const),
+  [lead, { type: 'recordStrength', strengthId: 'st-1', description: 'Supportive family' }],
+  [lead, { type: 'recordRiskScreen', level: 'low', factors: [] }],
+  [lead, { type: 'completeAssessment' }],
+  ...[1, 2, 3].map((i) => [lead, goal(i)] as const),
+  ...[1, 2, 3].map((i) => [client, { type: 'agreeGoal', goalId: `g-${i}`, agreedBy: ['client-1'] }] as const),
+  ...[1, 2, 3].map((i) => [lead, strategy(i)] as const),
+  ...[1, 2, 3].map((i) => [lead, { type: 'planStrategy', strategyId: `s-${i}` }] as const),
+  [client, { type: 'recordConsent', consentId: 'k-1', scope: 'treatment', grantedBy: 'client-1' }],
+  [lead, { type: 'activatePlan' }],
+  ...[1, 2, 3].map((i) => [lead, { type: 'startStrategy', strategyId: `s-${i}` }] as const),
+  ...Array.from({ length: 20 }, (_, i) => [
+    [lead, { type: 'scheduleSession', sessionId: `v-${i}`, strategyId: `s-${(i % 3) + 1}`, scheduledFor: '2026-01-03T09:00:00.000Z' }] as const,
+    [lead, { type: 'recordAttendance', sessionId: `v-${i}`, attendance: i === 4 ? 'did-not-attend' : 'attended' }] as const,
+  ]).flat(),
+  [lead, { type: 'startReview' }],
+  ...[1, 2, 3].map((i) => [lead, { type: 'recordGoalOutcome', goalId: `g-${i}`, outcome: 'achieved' }] as const),
+  [lead, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'final', goalOutcomes: [], barriers: [], decision: 'close' }],
+  [lead, { type: 'closeCase', reason: 'completed' }],
+];
