@@ -3,7 +3,7 @@
  * payload checks, and a hand-written mutable reducer with no checks at all (the limit).
  */
 import { createActor, createMachine } from 'xstate';
-import { dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
+import { commandSchema, dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
 import { measure, printTable, type BenchResult } from './harness.js';
 import { scenario } from './scenario.js';
 
@@ -42,6 +42,20 @@ function runXState(): number {
   const actor = createActor(xMachine).start();
   for (const event of xEvents) actor.send(event);
   if (actor.getSnapshot().value !== 'closed') throw new Error(`XState walk ended in ${String(actor.getSnapshot().value)}`);
+  actor.stop();
+  return scenario.length;
+}
+
+// XState again, with each command's payload parsed by our own zod schemas first: shows how much of
+// the gap is validation alone.
+const schema = commandSchema();
+function runXStateZod(): number {
+  const actor = createActor(xMachine).start();
+  for (const [, command] of scenario.slice(1)) {
+    const parsed = schema.safeParse(command);
+    if (!parsed.success) throw parsed.error;
+    actor.send(parsed.data);
+  }
   actor.stop();
   return scenario.length;
 }
@@ -96,6 +110,7 @@ export function benchDispatch(): BenchResult[] {
   const results = [
     measure({ name: 'dispatch (validated, audited)', run: runEngine }),
     measure({ name: 'XState v5 actor (peer)', run: runXState }),
+    measure({ name: 'XState v5 actor + zod payloads', run: runXStateZod }),
     measure({ name: 'mutable reducer (limit)', run: runReducer }),
   ];
   printTable(`Dispatch: the standard ${scenario.length}-command lifecycle, repeated (target: ≥ 1.0× XState)`, 'commands', results, 'XState v5 actor (peer)');

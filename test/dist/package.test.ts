@@ -58,3 +58,19 @@ describe.runIf(existsSync('dist/measures/index.js'))('the built ./measures entry
     }
   });
 });
+
+describe.runIf(existsSync('dist/index.js'))('the built engine', () => {
+  interface Engine {
+    openCase: (input: unknown, ctx: unknown) => { ok: boolean; state?: { status: string; version: number }; error?: { code: string } };
+    dispatch: (s: unknown, c: unknown, ctx: unknown) => { ok: boolean; error?: { code: string } };
+  }
+  const input = { clientId: 'client-1', referral: { source: 'GP', reason: 'Low mood', urgency: 'routine', receivedAt: '2026-01-02T10:00:00.000Z' }, setting: 'clinic' };
+  const ctx = { actor: { id: 'p-1', role: 'lead-practitioner' }, now: () => '2026-01-05T10:00:00.000Z', newId: () => 'c-1' };
+  it('opens and refuses through ESM and CommonJS alike', async () => {
+    for (const engine of [(await import(name)) as Engine, require(name) as Engine]) {
+      const r = engine.openCase(input, ctx);
+      expect(r.state).toMatchObject({ status: 'referred', version: 1 });
+      expect(engine.dispatch(r.state, { type: 'activatePlan' }, ctx).error?.code).toBe('INVALID_TRANSITION');
+    }
+  });
+});
