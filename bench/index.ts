@@ -5,8 +5,10 @@
 import { benchDispatch } from './dispatch.js';
 import { benchKernel } from './kernel.js';
 import { benchReplay } from './replay.js';
+import { benchValidate } from './validate.js';
 
 console.log(`intervention-lifecycle benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 benchKernel();
 benchDispatch();
 benchReplay();
+await benchValidate();

@@ -1,21 +1,32 @@
 /**
- * The `intervention-lifecycle` command. Its job is to speak to people: plain messages, exit codes
- * (0 success, 1 findings, 2 usage or I/O error) and never a stack trace.
+ * The `intervention-lifecycle` command. It speaks to people: plain messages, exit codes
+ * (0 all valid, 1 issues found, 2 usage or I/O error) and never a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { parseArgs, type CliOptions } from './args.js';
+import { runValidate } from './validate.js';
 
 const HELP = `Usage: intervention-lifecycle <command> [options]
 
 Commands:
-  help            show this help
+  validate <file|-> [...]   check case records (.json: one record or an array;
+                            .ndjson/.jsonl: one record per line, streamed)
 
-Options:
-  -h, --help      show this help
-  -v, --version   print the version
+Options for validate:
+  --format text|json        output for people (default) or for machines
+  --quiet                   print nothing; the exit code tells
+  --stdin ndjson|json       how to read "-" (default ndjson)
+  --max-record-bytes N      refuse a record (an NDJSON line or a .json file) larger than N bytes
+                            (default 52428800, 50 MiB)
+  --max-events N            refuse a record with more than N events (default 100000)
 
-The record validator ("validate") is planned and not yet part of this release.
-Exit codes: 0 success, 1 findings, 2 usage or I/O error.
+Other:
+  -h, --help                show this help
+  -v, --version             print the version
+
+Exit codes: 0 every record valid, 1 issues found, 2 usage or I/O error.
 `;
 
 function version(): string {
@@ -25,18 +36,53 @@ function version(): string {
   return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
-export function main(args: readonly string[]): number {
-  const [first] = args;
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+/** Runs the CLI with its arguments; resolves to the exit code. */
+export async function main(args: readonly string[]): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === undefined) {
+    process.stderr.write(HELP);
+    return 2;
+  }
+  if (first === '-h' || first === '--help' || first === 'help') {
     process.stdout.write(HELP);
-    return first === undefined ? 2 : 0;
+    return 0;
   }
   if (first === '-v' || first === '--version') {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  process.stderr.write(`intervention-lifecycle: unknown command "${first}"\nRun "intervention-lifecycle --help" for usage.\n`);
-  return 2;
+  if (first !== 'validate') {
+    process.stderr.write(`intervention-lifecycle: unknown command "${first}"\nRun "intervention-lifecycle --help" for usage.\n`);
+    return 2;
+  }
+  const parsed = parseArgs(rest);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`intervention-lifecycle validate: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
+    return 2;
+  }
+  if ((parsed as CliOptions).help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  return runValidate(parsed as CliOptions);
 }
 
-process.exitCode = main(process.argv.slice(2));
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`intervention-lifecycle: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

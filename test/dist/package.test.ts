@@ -74,3 +74,16 @@ describe.runIf(existsSync('dist/index.js'))('the built engine', () => {
     }
   });
 });
+
+describe.runIf(existsSync('dist/validate/index.js'))('the built ./validate entry and schema', () => {
+  interface Validate {
+    validateRecord: (r: unknown) => { valid: boolean; issues: unknown[] };
+  }
+  it('loads as ESM and CommonJS, and ships the JSON Schema', async () => {
+    for (const v of [(await import(`${name}/validate`)) as Validate, require(`${name}/validate`) as Validate]) {
+      expect(v.validateRecord({}).valid).toBe(false);
+    }
+    const schema = require(`${name}/schema/case-record.schema.json`) as { $schema: string };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+});

@@ -1,0 +1,70 @@
+/** The options of `intervention-lifecycle validate`. */
+export interface CliOptions {
+  readonly files: readonly string[];
+  readonly format: 'text' | 'json';
+  readonly quiet: boolean;
+  readonly stdin: 'ndjson' | 'json';
+  readonly maxRecordBytes: number;
+  readonly maxEvents: number;
+  readonly help: boolean;
+}
+
+function positiveInt(name: string, value: string | undefined): number | string {
+  const n = Number(value);
+  return value !== undefined && /^\d+$/.test(value) && n > 0 ? n : `${name} needs a positive whole number, not "${value ?? ''}"`;
+}
+
+/** Parses the arguments after `validate`; a string is a usage error to print. */
+export function parseArgs(args: readonly string[]): CliOptions | string {
+  const files: string[] = [];
+  let format: CliOptions['format'] = 'text';
+  let stdin: CliOptions['stdin'] = 'ndjson';
+  let quiet = false;
+  let help = false;
+  let maxRecordBytes = 50 * 1024 * 1024;
+  let maxEvents = 100_000;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') return `--format takes text or json, not "${v ?? ''}"`;
+        format = v;
+        break;
+      }
+      case '--stdin': {
+        const v = value();
+        if (v !== 'ndjson' && v !== 'json') return `--stdin takes ndjson or json, not "${v ?? ''}"`;
+        stdin = v;
+        break;
+      }
+      case '--quiet':
+      case '-q':
+        quiet = true;
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      case '--max-record-bytes': {
+        const n = positiveInt('--max-record-bytes', value());
+        if (typeof n === 'string') return n;
+        maxRecordBytes = n;
+        break;
+      }
+      case '--max-events': {
+        const n = positiveInt('--max-events', value());
+        if (typeof n === 'string') return n;
+        maxEvents = n;
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
+        files.push(arg);
+    }
+  }
+  if (!help && files.length === 0) return 'name at least one file, or - for standard input';
+  return { files, format, quiet, stdin, maxRecordBytes, maxEvents, help };
+}

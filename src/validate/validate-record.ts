@@ -1,0 +1,195 @@
+import type { Context, Policy } from '../case/context.js';
+import { decideParsed, resolveEnv } from '../case/decide.js';
+import { commandSchema } from '../case/commands.js';
+import type { CaseEvent, EventType } from '../case/events.js';
+import { applyEvent, createFrom } from '../case/evolve.js';
+import type { CaseState, Draft } from '../case/state.js';
+import { issue, type RecordIssue } from './issue.js';
+import { caseRecordSchema, RECORD_FORMAT, type EVENT_TYPES } from './record.js';
+import { differences } from './snapshot.js';
+import { commandOf } from './to-command.js';
+
+// Every event type the engine can record is known to the validator, and no other.
+type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
+const _complete: [Missing] extends [never] ? true : Missing = true;
+void _complete;
+
+/** Options of {@link validateRecord}. */
+export interface ValidateOptions {
+  /** The policy the record was made under (roles, modalities, windows). Default: the library's. */
+  readonly policy?: Policy;
+  /** Stop collecting after this many issues (the rest are summarised). Default 200. */
+  readonly maxIssues?: number;
+  /** Refuse records with more events than this. Default 100,000. */
+  readonly maxEvents?: number;
+}
+
+/** The outcome of {@link validateRecord}. */
+export interface RecordValidation {
+  /** True when no issue has severity `error`. */
+  readonly valid: boolean;
+  readonly issues: readonly RecordIssue[];
+  /** The state the events replay to, when every event could be applied. */
+  readonly state?: CaseState;
+  /** The case id, when the record got far enough to name one. */
+  readonly caseId?: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] }, base: (string | number)[]): RecordIssue[] {
+  return error.issues.map((i) => issue([...base, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')], 'INVALID_SHAPE', i.message));
+}
+
+/**
+ * Validates a case record from any source (already parsed JSON, or anything at all): its shape;
+ * every event re-decided by the engine's own tables, guards and policy (a refused step is an issue
+ * naming the rule, and the recorded event must equal what the engine would record); chronology; and,
+ * when present, that the snapshot equals the replay (listing the differing paths). It reports every
+ * finding rather than stopping at the first, and never throws.
+ *
+ * @example
+ * ```ts
+ * const result = validateRecord(JSON.parse(text));
+ * if (!result.valid) for (const i of result.issues) console.log(i.path, i.code, i.message);
+ * ```
+ */
+export function validateRecord(input: unknown, options: ValidateOptions = {}): RecordValidation {
+  try {
+    return validate(input, options);
+  } catch (e) {
+    // A validator that meets something its checks did not foresee still answers with an issue.
+    return { valid: false, issues: [issue([], 'INTERNAL', `The validator could not finish: ${(e as Error)?.message ?? String(e)}`)] };
+  }
+}
+
+function validate(input: unknown, options: ValidateOptions): RecordValidation {
+  const maxIssues = options.maxIssues ?? 200;
+  const maxEvents = options.maxEvents ?? 100_000;
+  const issues: RecordIssue[] = [];
+  const report = (i: RecordIssue): void => {
+    issues.push(i);
+  };
+  if (!isObject(input)) {
+    return { valid: false, issues: [issue([], 'INVALID_SHAPE', `A case record is a JSON object, not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`)] };
+  }
+  if (input.format !== RECORD_FORMAT) {
+    report(issue(['format'], 'INVALID_FORMAT', `format must be "${RECORD_FORMAT}", not ${JSON.stringify(input.format) ?? 'absent'}`));
+  }
+  if (Array.isArray(input.events) && input.events.length > maxEvents) {
+    return { valid: false, issues: [issue(['events'], 'TOO_LARGE', `The record has ${input.events.length} events; the limit is ${maxEvents}`)] };
+  }
+  const shape = caseRecordSchema().safeParse(input);
+  if (!shape.success) for (const i of zodIssues(shape.error, [])) if (i.path !== '/format') report(i);
+  const events = Array.isArray(input.events) ? (input.events as unknown[]) : [];
+  const shapeBad = new Set(issues.map((i) => /^\/events\/(\d+)/.exec(i.path)?.[1]).filter((x): x is string => x !== undefined).map(Number));
+
+  const { state, caseId } = replayChecked(events, shapeBad, options.policy ?? {}, report);
+  if (state !== undefined && input.snapshot !== undefined) {
+    const diffs = differences(JSON.parse(JSON.stringify(state)), input.snapshot, 20);
+    for (const p of diffs) report({ path: `/snapshot${p}`, code: 'SNAPSHOT_MISMATCH', message: `The snapshot differs from the replayed events at ${p || '/'}`, severity: 'error' });
+  }
+  const kept = issues.length > maxIssues ? [...issues.slice(0, maxIssues), issue([], 'TOO_MANY_ISSUES', `${issues.length - maxIssues} more issues were not listed`, 'warning')] : issues;
+  const valid = !kept.some((i) => i.severity === 'error');
+  return { valid, issues: kept, ...(state === undefined ? {} : { state }), ...(caseId === undefined ? {} : { caseId }) };
+}
+
+function replayChecked(
+  events: readonly unknown[],
+  shapeBad: ReadonlySet<number>,
+  policy: Policy,
+  report: (i: RecordIssue) => void,
+): { state: CaseState | undefined; caseId: string | undefined } {
+  if (events.length === 0) return { state: undefined, caseId: undefined };
+  let state: Draft | null = null;
+  let caseId: string | undefined;
+  let previousAt = '';
+  let i = 0;
+  while (i < events.length) {
+    const raw = events[i];
+    if (shapeBad.has(i) || !isObject(raw)) {
+      // An event whose envelope is broken cannot be applied; the rest of the log cannot be trusted.
+      report(issue(['events', i], 'REPLAY_STOPPED', `Event ${i} is malformed, so the events after it were not checked`, 'error'));
+      return { state: undefined, caseId };
+    }
+    const event = raw as unknown as CaseEvent;
+    if (i === 0 && event.type !== 'caseOpened') report(issue(['events', 0, 'type'], 'INVALID_LOG', `A case record starts with caseOpened, not ${event.type}`));
+    if (event.seq !== i + 1) report(issue(['events', i, 'seq'], 'INVALID_LOG', `Event ${i} has seq ${event.seq}; expected ${i + 1}`));
+    if (caseId !== undefined && event.caseId !== caseId) report(issue(['events', i, 'caseId'], 'INVALID_LOG', `Event ${i} belongs to case ${event.caseId}, not ${caseId}`));
+    if (event.at < previousAt) report(issue(['events', i, 'at'], 'CHRONOLOGY', `Event ${i} is dated ${event.at}, before the event before it (${previousAt})`));
+    previousAt = event.at > previousAt ? event.at : previousAt;
+
+    // Re-decide the command that produced this event, as that actor, at that time.
+    const command = commandSchema().safeParse(commandOf(event));
+    let batch = 1;
+    if (!command.success) {
+      for (const z of zodIssues(command.error, ['events', i, 'data'])) report({ ...z, code: 'INVALID_EVENT_DATA' });
+    } else {
+      const ctx: Context = { actor: event.actor, now: () => event.at, newId: () => 'missing-id', policy };
+      const env = resolveEnv(ctx);
+      const decided = env.ok
+        ? decideParsed(state as CaseState | null, command.data, env.value)
+        : { ok: false as const, error: env.error };
+      if (!decided.ok) {
+        report(issue(['events', i], decided.error.code, `${event.type} by ${event.actor.id} (${event.actor.role}) was not a legal step: ${decided.error.message}`));
+      } else {
+        batch = decided.events.length;
+        decided.events.forEach((expected, k) => {
+          const recorded = events[i + k];
+          const where = differences(expected, recorded, 1)[0];
+          if (where !== undefined) {
+            report(issue(['events', i + k], 'EVENT_MISMATCH', `Event ${i + k} differs from what ${command.data.type} records, at ${where || '/'}`));
+          }
+        });
+      }
+      if (event.type === 'caseOpened' && i === 0) caseId = event.caseId;
+      if (event.type === 'goalProposed' || event.type === 'goalRevised') {
+        const g = (event.data as { goal?: { startDate?: string; targetDate?: string } }).goal;
+        if (g?.startDate !== undefined && g.targetDate !== undefined && g.targetDate <= g.startDate) {
+          report(issue(['events', i, 'data', 'goal', 'targetDate'], 'CHRONOLOGY', `The goal's target date ${g.targetDate} does not follow its start date ${g.startDate}`));
+        }
+      }
+    }
+    // Apply what was recorded (events are facts), so later events are judged against the record.
+    for (let k = 0; k < batch && i + k < events.length; k++) {
+      const recorded = events[i + k];
+      if (!isObject(recorded) || shapeBad.has(i + k)) break;
+      try {
+        const e = recorded as unknown as CaseEvent;
+        if (state === null) {
+          if (e.type !== 'caseOpened') throw new Error('the first event does not open the case');
+          state = createFrom(e);
+          caseId ??= e.caseId;
+        } else {
+          applyEvent(state, e);
+        }
+      } catch (e) {
+        report(issue(['events', i + k], 'REPLAY_STOPPED', `Event ${i + k} could not be applied (${(e as Error).message}); the events after it were not checked`));
+        return { state: undefined, caseId };
+      }
+    }
+    i += Math.max(1, batch);
+  }
+  return { state: (state ?? undefined) as CaseState | undefined, caseId };
+}
+
+/** The shape of a record, for those who build one by hand. */
+export interface CaseRecord {
+  readonly format: typeof RECORD_FORMAT;
+  readonly schemaVersion: 1;
+  readonly events: readonly CaseEvent[];
+  readonly snapshot?: CaseState;
+}
+
+/**
+ * A record from an event log (and optionally the state as a snapshot), ready to store or send.
+ *
+ * @example
+ * ```ts
+ * const record = toRecord(events, state);
+ * validateRecord(record).valid; // true
+ * ```
+ */
+export function toRecord(events: readonly CaseEvent[], snapshot?: CaseState): CaseRecord {
+  return { format: RECORD_FORMAT, schemaVersion: 1, events, ...(snapshot === undefined ? {} : { snapshot }) };
+}

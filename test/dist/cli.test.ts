@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The built bin, run as a user runs it.
+const bin = 'dist/cli/main.js';
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const fx = (name: string) => `test/fixtures/records/${name}.json`;
+
+describe.runIf(existsSync(bin))('intervention-lifecycle validate', () => {
+  it('exits 0 for valid records and says so', () => {
+    const r = cli(['validate', fx('valid-with-snapshot'), fx('valid-without-snapshot')]);
+    expect(r).toEqual({ code: 0, out: '2 records checked: all valid.\n', err: '' });
+  });
+
+  it('exits 1 and lists each issue with its path, code and message, grouped by record', () => {
+    const r = cli(['validate', fx('forbidden-actor')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${fx('forbidden-actor')}  case c-1: 1 error`);
+    expect(r.out).toMatch(/error +\/events\/20 +FORBIDDEN +caseClosed by p-ther \(therapist\) was not a legal step/);
+    expect(r.out).toContain('1 record checked: 0 valid, 1 with issues (1 errors, 0 warnings).');
+    expect(r.err).toBe('');
+  });
+
+  it('streams NDJSON, naming line numbers, and goes on past a broken line', () => {
+    const r = cli(['validate', 'test/fixtures/records.ndjson']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('test/fixtures/records.ndjson:19: 1 error');
+    expect(r.out).toMatch(/INVALID_JSON +line 19 is not valid JSON/);
+    expect(r.out).toMatch(/19 records checked: 2 valid, 17 with issues/);
+  });
+
+  it('gives stable JSON for machines', () => {
+    const r = cli(['validate', '--format', 'json', fx('valid-with-snapshot'), fx('snapshot-edited')]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { summary: Record<string, number>; results: { file: string; valid: boolean; issues: { path: string; code: string }[] }[] };
+    expect(report.summary).toEqual({ records: 2, valid: 1, invalid: 1, errors: 1, warnings: 0, ioErrors: 0 });
+    expect(report.results[1]).toMatchObject({ file: fx('snapshot-edited'), caseId: 'c-1', valid: false, issues: [{ path: '/snapshot/status', code: 'SNAPSHOT_MISMATCH', severity: 'error' }] });
+  });
+
+  it('reads standard input', () => {
+    const line = JSON.stringify({ format: 'intervention-lifecycle/case', schemaVersion: 1, events: [] });
+    const r = cli(['validate', '-'], `${line}\n`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('<stdin>:1');
+  });
+
+  it('is silent with --quiet; the exit code tells', () => {
+    expect(cli(['validate', '--quiet', fx('valid-with-snapshot')])).toEqual({ code: 0, out: '', err: '' });
+    expect(cli(['validate', '-q', fx('wrong-format')]).code).toBe(1);
+  });
+
+  it('exits 2 on usage and I/O errors, without a stack trace', () => {
+    const missing = cli(['validate', 'no/such/file.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe('intervention-lifecycle validate: cannot read no/such/file.json: no such file\n');
+    expect(cli(['validate', 'test']).err).toContain('is a directory');
+    const stream = cli(['validate', 'no/such/records.ndjson']);
+    expect([stream.code, stream.err]).toEqual([2, 'intervention-lifecycle validate: cannot read no/such/records.ndjson: no such file\n']);
+    expect(cli(['validate']).code).toBe(2);
+    expect(cli(['validate', '--format', 'xml', 'x.json']).err).toContain('--format takes text or json');
+    expect(cli(['validate', '--max-events', 'lots', 'x.json']).code).toBe(2);
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli([]).code).toBe(2);
+  });
+
+  it('refuses a record over the size limit', () => {
+    const r = cli(['validate', '--max-record-bytes', '1000', fx('valid-with-snapshot')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('TOO_LARGE');
+  });
+
+  it('has --help and --version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: intervention-lifecycle <command>');
+    expect(cli(['validate', '--help']).code).toBe(0);
+    expect(cli(['--version']).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
