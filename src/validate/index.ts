@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { validateRecord, toRecord, type ValidateOptions, type RecordValidation, type CaseRecord } from './validate-record.js';
+export { validateRecord, checkRecordShape, toRecord, type ValidateOptions, type RecordValidation, type CaseRecord } from './validate-record.js';
 export { validateRecords, type ManyResult } from './many.js';
 export { readNdjson, type NdjsonLine, type NdjsonOptions } from './ndjson.js';
 export { caseRecordSchema, eventEnvelopeSchema, recordJsonSchema, RECORD_FORMAT, EVENT_TYPES } from './record.js';

@@ -7,12 +7,23 @@ import type { CaseState, Draft } from '../case/state.js';
 import { issue, type RecordIssue } from './issue.js';
 import { caseRecordSchema, RECORD_FORMAT, type EVENT_TYPES } from './record.js';
 import { differences } from './snapshot.js';
+import { certainlyWellFormed } from './fast-shape.js';
 import { commandOf } from './to-command.js';
 
 // Every event type the engine can record is known to the validator, and no other.
 type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 const _complete: [Missing] extends [never] ? true : Missing = true;
 void _complete;
+
+/**
+ * The shape check alone: a hand-written fast path for well-formed records, zod for the rest (and
+ * for every message). Exposed for benchmarks and for callers who only need the shape.
+ */
+export function checkRecordShape(input: unknown): readonly RecordIssue[] {
+  if (certainlyWellFormed(input)) return [];
+  const shape = caseRecordSchema().safeParse(input);
+  return shape.success ? [] : zodIssues(shape.error, []);
+}
 
 /** Options of {@link validateRecord}. */
 export interface ValidateOptions {
@@ -79,8 +90,10 @@ function validate(input: unknown, options: ValidateOptions): RecordValidation {
   if (Array.isArray(input.events) && input.events.length > maxEvents) {
     return { valid: false, issues: [issue(['events'], 'TOO_LARGE', `The record has ${input.events.length} events; the limit is ${maxEvents}`)] };
   }
-  const shape = caseRecordSchema().safeParse(input);
-  if (!shape.success) for (const i of zodIssues(shape.error, [])) if (i.path !== '/format') report(i);
+  if (!certainlyWellFormed(input)) {
+    const shape = caseRecordSchema().safeParse(input);
+    if (!shape.success) for (const i of zodIssues(shape.error, [])) if (i.path !== '/format') report(i);
+  }
   const events = Array.isArray(input.events) ? (input.events as unknown[]) : [];
   const shapeBad = new Set(issues.map((i) => /^\/events\/(\d+)/.exec(i.path)?.[1]).filter((x): x is string => x !== undefined).map(Number));
 
