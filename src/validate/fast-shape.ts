@@ -36,7 +36,7 @@ function event(e: unknown): boolean {
   const { type, caseId, seq, at, actor, data, reason } = e;
   if (typeof type !== 'string' || !TYPES.has(type)) return false;
   if (typeof caseId !== 'string' || !ID.test(caseId)) return false;
-  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1) return false;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return false;
   if (!instant(at)) return false;
   if (!plainObject(actor) || Object.keys(actor).length !== 2 || typeof actor.id !== 'string' || !ID.test(actor.id) || !ROLE_SET.has(actor.role as string)) return false;
   if (!plainObject(data)) return false;

@@ -33,8 +33,15 @@ describe('the fast shape check', () => {
         target[path[path.length - 1] as string | number] = value;
         if (certainlyWellFormed(record)) expect(caseRecordSchema().safeParse(record).success).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
     );
+  });
+
+  it('regression: an integer past 2^53 is not a safe seq (zod refuses it)', () => {
+    const record = JSON.parse(JSON.stringify(base)) as { events: { seq: number }[] };
+    (record.events[1] as { seq: number }).seq = 2 ** 53;
+    expect(certainlyWellFormed(record)).toBe(false);
+    expect(caseRecordSchema().safeParse(record).success).toBe(false);
   });
 
   it('never says well formed for arbitrary JSON that zod refuses', () => {
