@@ -17,7 +17,9 @@ export type {
   ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
   ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
+  RecordRiskLevel, RecordSafetyPlan, ResolveCrisis, MarkEnteredInError,
 } from './case/commands.js';
+export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/crisis.js';
 export type { CaseEvent, CaseEventOf, EventType, EventMap } from './case/events.js';
 export type { Context, Policy } from './case/context.js';
 export { DEFAULT_ROLES, permitted } from './case/policy.js';

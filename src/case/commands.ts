@@ -43,6 +43,10 @@ import {
   suspendStrategySchema,
 } from './strategy.js';
 import { addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from './team.js';
+import { recordRiskLevelSchema, recordSafetyPlanSchema, resolveCrisisSchema } from './crisis.js';
+import { markEnteredInErrorSchema } from './correction.js';
+import type { RecordRiskLevel, RecordSafetyPlan, ResolveCrisis } from './crisis.js';
+import type { MarkEnteredInError } from './correction.js';
 
 const schemas = [
   openCaseSchema,
@@ -84,6 +88,10 @@ const schemas = [
   resumeCaseSchema,
   closeCaseSchema,
   reopenCaseSchema,
+  recordRiskLevelSchema,
+  recordSafetyPlanSchema,
+  resolveCrisisSchema,
+  markEnteredInErrorSchema,
 ] as const;
 
 let union: z.ZodType<CaseCommand> | undefined;
@@ -142,7 +150,11 @@ export type CaseCommand =
   | HoldCase
   | ResumeCase
   | CloseCase
-  | ReopenCase;
+  | ReopenCase
+  | RecordRiskLevel
+  | RecordSafetyPlan
+  | ResolveCrisis
+  | MarkEnteredInError;
 
 /** A command type. */
 export type CommandType = CaseCommand['type'];
@@ -159,4 +171,5 @@ export type {
   ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
   ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
+  RecordRiskLevel, RecordSafetyPlan, ResolveCrisis, MarkEnteredInError,
 };

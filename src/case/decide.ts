@@ -19,6 +19,8 @@ import type { Decider } from './spec.js';
 import type { CaseState } from './state.js';
 import { strategyDeciders } from './strategy.js';
 import { teamDeciders } from './team.js';
+import { crisisDeciders } from './crisis.js';
+import { correctionDeciders } from './correction.js';
 import { ROLES, actorSchema, type Actor, type Role } from './primitives.js';
 
 const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
@@ -39,6 +41,8 @@ const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extr
   ...noteDeciders,
   ...consentDeciders,
   ...evaluationDeciders,
+  ...crisisDeciders,
+  ...correctionDeciders,
 };
 
 /** The outcome of {@link decide}: the events a command produces, or why it was refused. */

@@ -1,5 +1,7 @@
 import type { AssessmentEvents } from './assessment.js';
 import type { ConsentEvents } from './consent.js';
+import type { CorrectionEvents } from './correction.js';
+import type { CrisisEvents } from './crisis.js';
 import type { EvaluationEvents } from './evaluation.js';
 import type { GoalEvents } from './goal.js';
 import type { LifecycleEvents } from './lifecycle.js';
@@ -21,7 +23,9 @@ export interface EventMap
     TeamEvents,
     NoteEvents,
     ConsentEvents,
-    EvaluationEvents {}
+    EvaluationEvents,
+    CrisisEvents,
+    CorrectionEvents {}
 
 /** An event type. */
 export type EventType = keyof EventMap;

@@ -12,6 +12,8 @@ import type { Evolver } from './spec.js';
 import type { CaseState, Draft } from './state.js';
 import { strategyEvolvers } from './strategy.js';
 import { teamEvolvers } from './team.js';
+import { crisisEvolvers } from './crisis.js';
+import { correctionEvolvers } from './correction.js';
 
 const evolvers: { readonly [K in Exclude<EventType, 'caseOpened'>]: Evolver<K> } = {
   ...lifecycleEvolvers,
@@ -24,6 +26,8 @@ const evolvers: { readonly [K in Exclude<EventType, 'caseOpened'>]: Evolver<K> }
   ...noteEvolvers,
   ...consentEvolvers,
   ...evaluationEvolvers,
+  ...crisisEvolvers,
+  ...correctionEvolvers,
 };
 
 /**

@@ -8,7 +8,7 @@ import { calendarDaysUtc } from './dates.js';
 import { newAssessment } from './assessment.js';
 
 /** The statuses of a case (DESIGN.md §4). */
-export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed'] as const;
+export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed', 'entered-in-error'] as const;
 
 /** A case's status. */
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -94,6 +94,18 @@ const TERMINAL_GOAL = new Set(['achieved', 'partially-achieved', 'not-achieved',
 
 export const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
   {
+    name: 'noOpenCrisis',
+    check: (command, { state }): GuardVerdict => {
+      if (state.crisis === null) return true;
+      const since = state.crisis.since;
+      const handoff = state.notes.some((n) => n.kind === 'handoff' && n.at >= since);
+      if (command.reason === 'transferred' && handoff) return true;
+      return command.reason === 'transferred'
+        ? 'a crisis is open: record a handoff note before closing as transferred'
+        : `a crisis is open since ${since}: resolve it first, or close as transferred with a handoff note`;
+    },
+  },
+  {
     name: 'outcomesRecorded',
     check: (command, { state }): GuardVerdict => {
       if (command.reason !== 'completed' && command.reason !== 'partially-completed') return true;
@@ -175,6 +187,9 @@ export function openedState(event: { caseId: string; at: string; data: Lifecycle
     notes: [],
     consents: {},
     evaluations: {},
+    crisis: null,
+    riskHistory: [],
+    safetyPlans: [],
     version: 0,
     openedAt: event.at,
     updatedAt: event.at,

@@ -16,7 +16,7 @@ const DELIVERING: CaseStatus[] = ['active', 'reviewing'];
 export const caseMachine = defineMachine<CaseStatus, CaseCommand, CaseGuardContext>({
   id: 'case',
   states: [...CASE_STATUSES],
-  final: ['closed'],
+  final: ['entered-in-error'],
   transitions: {
     openCase: { from: [null], to: 'referred' },
     startAssessment: { from: ['referred'], to: 'assessing' },
@@ -64,5 +64,9 @@ export const caseMachine = defineMachine<CaseStatus, CaseCommand, CaseGuardConte
     },
     closeCase: { from: ['active', 'reviewing', 'on-hold'], to: 'closed', guards: closeGuards },
     reopenCase: { from: ['closed'], to: 'assessing', guards: reopenGuards },
+    recordRiskLevel: { from: OPEN },
+    recordSafetyPlan: { from: OPEN },
+    resolveCrisis: { from: OPEN },
+    markEnteredInError: { from: [...OPEN, 'closed'], to: 'entered-in-error' },
   },
 });

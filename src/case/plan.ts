@@ -63,6 +63,10 @@ export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[
       hasActiveConsent(state, 'treatment', env.at) || { code: 'CONSENT_REQUIRED', message: 'an active treatment consent is needed; record the client’s consent first' },
   },
   {
+    name: 'safetyPlanInCrisis',
+    check: ({ state }) => state.crisis === null || state.crisis.safetyPlanId !== null || 'a crisis is open: record a safety plan first',
+  },
+  {
     name: 'leadPractitioner',
     check: ({ state }) => {
       const lead = state.leadMemberId === null ? undefined : own(state.team, state.leadMemberId);

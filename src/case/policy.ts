@@ -53,6 +53,10 @@ export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   resumeCase: CLINICAL,
   closeCase: LEADS,
   reopenCase: LEADS,
+  recordRiskLevel: CLINICAL,
+  recordSafetyPlan: CLINICAL,
+  resolveCrisis: CLINICAL,
+  markEnteredInError: ['admin', 'supervisor'],
 };
 
 /**

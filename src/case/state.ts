@@ -1,6 +1,7 @@
 import { isDraft, original } from 'immer';
 import type { NeedsAssessment } from './assessment.js';
 import type { Consent } from './consent.js';
+import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
 import type { Evaluation } from './evaluation.js';
 import type { Goal } from './goal.js';
 import type { CaseStatus, Closure, Referral } from './lifecycle.js';
@@ -55,6 +56,12 @@ export interface CaseState {
   readonly notes: readonly Note[];
   readonly consents: Readonly<Record<string, Consent>>;
   readonly evaluations: Readonly<Record<string, Evaluation>>;
+  /** The open crisis, or null. */
+  readonly crisis: Crisis | null;
+  /** Every risk level recorded, in order. */
+  readonly riskHistory: readonly RiskEntry[];
+  /** Safety plans in the order they were agreed. */
+  readonly safetyPlans: readonly SafetyPlan[];
   /** The number of events applied; the `seq` of the last event. */
   readonly version: number;
   readonly openedAt: string;

@@ -13,6 +13,8 @@ export interface CaseSummary {
   readonly team: readonly { readonly memberId: string; readonly personId: string; readonly role: Role; readonly lead: boolean }[];
   readonly consents: readonly { readonly id: string; readonly scope: string; readonly status: string; readonly expiresAt: string | null }[];
   readonly nextReviewDue?: string;
+  /** The open crisis: since when, at what level, and whether a safety plan is attached. */
+  readonly crisis: { readonly since: string; readonly level: string; readonly safetyPlan: boolean } | null;
   readonly version: number;
 }
 
@@ -26,6 +28,10 @@ export interface CaseSummary {
  * ```
  */
 export function summary(state: CaseState, asOf: string): CaseSummary {
+  if (state.status === 'entered-in-error') {
+    // A case entered in error should never have existed: nothing in it is current.
+    return { caseId: state.id, clientId: state.clientId, status: state.status, openGoals: [], openStrategies: [], team: [], consents: [], crisis: null, version: state.version };
+  }
   return {
     caseId: state.id,
     clientId: state.clientId,
@@ -46,6 +52,7 @@ export function summary(state: CaseState, asOf: string): CaseSummary {
       expiresAt: c.expiresAt,
     })),
     ...(state.reviewDueBy === null || state.status === 'closed' ? {} : { nextReviewDue: state.reviewDueBy }),
+    crisis: state.crisis === null ? null : { since: state.crisis.since, level: state.crisis.level, safetyPlan: state.crisis.safetyPlanId !== null },
     version: state.version,
   };
 }

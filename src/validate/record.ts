@@ -45,6 +45,10 @@ export const EVENT_TYPES = [
   'consentRecorded',
   'consentWithdrawn',
   'evaluationRecorded',
+  'riskLevelRecorded',
+  'safetyPlanRecorded',
+  'crisisResolved',
+  'caseMarkedEnteredInError',
 ] as const;
 
 let envelope: z.ZodType | undefined;

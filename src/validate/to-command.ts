@@ -121,6 +121,16 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
     }
     case 'consentWithdrawn':
       return clean({ type: 'withdrawConsent', consentId: d.consentId, reason: r });
+    case 'riskLevelRecorded':
+      return { type: 'recordRiskLevel', level: d.level, factors: d.factors };
+    case 'safetyPlanRecorded': {
+      const p = nested('plan');
+      return { type: 'recordSafetyPlan', safetyPlanId: p.id, ...pick(p, 'warningSigns', 'copingStrategies', 'socialContacts', 'professionalContacts', 'meansSafety') };
+    }
+    case 'crisisResolved':
+      return { type: 'resolveCrisis' };
+    case 'caseMarkedEnteredInError':
+      return { type: 'markEnteredInError', reason: r };
     case 'evaluationRecorded': {
       const v = nested('evaluation');
       return clean({ type: 'recordEvaluation', evaluationId: v.id, ...pick(v, 'status', 'goalOutcomes', 'barriers', 'clientFeedback', 'decision') });

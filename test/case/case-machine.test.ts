@@ -15,6 +15,7 @@ function casesByStatus(): Record<CaseStatus, CaseState> {
     reviewing: caseAt('reviewing'),
     'on-hold': must(active, { type: 'holdCase', reason: 'Client in hospital' }, ctx(people.lead)),
     closed: caseAt('closed'),
+    'entered-in-error': must(caseAt('planning'), { type: 'markEnteredInError', reason: 'Wrong client' }, ctx(people.supervisor)),
   };
 }
 

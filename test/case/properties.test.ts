@@ -80,6 +80,13 @@ const templates: Record<string, unknown>[] = [
   { type: 'closeCase', reason: 'disengaged' },
   { type: 'closeCase', reason: 'completed' },
   { type: 'reopenCase', reason: 'Back again' },
+  { type: 'recordRiskLevel', level: 'imminent', factors: ['plan'] },
+  { type: 'recordRiskLevel', level: 'low' },
+  { type: 'recordSafetyPlan', warningSigns: ['a'], copingStrategies: ['b'], socialContacts: [], professionalContacts: ['c'], meansSafety: [] },
+  { type: 'resolveCrisis' },
+  { type: 'addNote', kind: 'handoff', text: 'Handed over', authorMemberId: 'm-lead', visibility: 'team' },
+  { type: 'closeCase', reason: 'transferred' },
+  { type: 'markEnteredInError', reason: 'Wrong client' },
   { type: 'fly' },
   { type: 'holdCase' },
 ];

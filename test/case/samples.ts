@@ -55,6 +55,16 @@ export function sampleCommand(type: CommandType, state: CaseState | null): Recor
     resumeCase: {},
     closeCase: { reason: 'disengaged' },
     reopenCase: { reason: 'Referred again by GP' },
+    recordRiskLevel: { level: 'high', factors: ['new plan of self-harm'] },
+    recordSafetyPlan: {
+      warningSigns: ['Not sleeping'],
+      copingStrategies: ['Walk the dog'],
+      socialContacts: ['Sister'],
+      professionalContacts: ['Crisis line'],
+      meansSafety: ['Medication kept by partner'],
+    },
+    resolveCrisis: {},
+    markEnteredInError: { reason: 'Opened for the wrong client' },
   };
   return { type, ...samples[type] };
 }

@@ -31,6 +31,10 @@ const pool: [Actor, Record<string, unknown>][] = [
   [people.lead, { type: 'completeReview', outcome: 'continue' }],
   [people.client, { type: 'withdrawConsent', consentId: 'k-1' }],
   [people.lead, { type: 'addNote', kind: 'case-conference', text: 'Discussed progress', authorMemberId: 'm-lead', visibility: 'team' }],
+  [people.lead, { type: 'recordRiskLevel', level: 'high', factors: ['plan'] }],
+  [people.lead, { type: 'recordSafetyPlan', warningSigns: ['a'], copingStrategies: ['b'], socialContacts: [], professionalContacts: ['c'], meansSafety: [] }],
+  [people.lead, { type: 'recordRiskLevel', level: 'moderate' }],
+  [people.lead, { type: 'resolveCrisis' }],
   [people.lead, { type: 'closeCase', reason: 'disengaged' }],
   [people.lead, { type: 'reopenCase', reason: 'Back' }],
 ];

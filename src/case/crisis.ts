@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { defineMachine } from '../kernel/machine.js';
+import type { Env } from './context.js';
+import { idSchema, labelSchema } from './primitives.js';
+import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
+import { byId, type CaseState } from './state.js';
+import { RISK_LEVELS } from './assessment.js';
+
+/** A risk level, lowest first. */
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+const RANK: Readonly<Record<RiskLevel, number>> = { none: 0, low: 1, moderate: 2, high: 3, imminent: 4 };
+
+/** A recorded risk level. High or imminent opens a crisis. */
+export interface RiskEntry {
+  readonly level: RiskLevel;
+  readonly factors: readonly string[];
+  readonly at: string;
+}
+
+/** An open crisis: an overlay on the case, not a status. */
+export interface Crisis {
+  readonly since: string;
+  readonly level: RiskLevel;
+  readonly safetyPlanId: string | null;
+}
+
+/** A safety plan with the structure of the Stanley–Brown plan. */
+export interface SafetyPlan {
+  readonly id: string;
+  readonly warningSigns: readonly string[];
+  readonly copingStrategies: readonly string[];
+  readonly socialContacts: readonly string[];
+  readonly professionalContacts: readonly string[];
+  readonly meansSafety: readonly string[];
+  readonly agreedAt: string;
+}
+
+const items = z.array(labelSchema).max(50);
+
+export const recordRiskLevelSchema = z.object({ type: z.literal('recordRiskLevel'), level: z.enum(RISK_LEVELS), factors: items.optional() }).strict();
+export const recordSafetyPlanSchema = z
+  .object({
+    type: z.literal('recordSafetyPlan'),
+    safetyPlanId: idSchema.optional(),
+    warningSigns: items.min(1),
+    copingStrategies: items.min(1),
+    socialContacts: items,
+    professionalContacts: items.min(1),
+    meansSafety: items,
+  })
+  .strict();
+export const resolveCrisisSchema = z.object({ type: z.literal('resolveCrisis') }).strict();
+
+/** Records a risk level; high or imminent opens a crisis. */
+export type RecordRiskLevel = z.infer<typeof recordRiskLevelSchema>;
+/** Records a Stanley–Brown safety plan; it attaches to an open crisis. */
+export type RecordSafetyPlan = z.infer<typeof recordSafetyPlanSchema>;
+/** Resolves the open crisis. */
+export type ResolveCrisis = z.infer<typeof resolveCrisisSchema>;
+
+/** Events of the crisis overlay. */
+export interface CrisisEvents {
+  riskLevelRecorded: { readonly level: RiskLevel; readonly factors: readonly string[]; readonly opensCrisis: boolean };
+  safetyPlanRecorded: { readonly plan: Omit<SafetyPlan, 'agreedAt'>; readonly attachesToCrisis: boolean };
+  crisisResolved: Record<string, never>;
+}
+
+/** Whether a level opens a crisis. */
+export function opensCrisis(level: RiskLevel): boolean {
+  return RANK[level] >= RANK.high;
+}
+
+type CrisisCommand = RecordRiskLevel | RecordSafetyPlan | ResolveCrisis;
+type CrisisStatus = 'calm' | 'crisis';
+
+/** The crisis overlay as a machine: calm ⇄ crisis. */
+export const crisisMachine = defineMachine<CrisisStatus, CrisisCommand, { state: CaseState; env: Env }>({
+  id: 'crisis',
+  states: ['calm', 'crisis'],
+  final: [],
+  transitions: {
+    recordRiskLevel: { from: ['calm', 'crisis'], to: { oneOf: ['calm', 'crisis'], pick: (c, _x, from) => (from === 'crisis' || opensCrisis(c.level) ? 'crisis' : 'calm') } },
+    recordSafetyPlan: { from: ['calm', 'crisis'] },
+    resolveCrisis: {
+      from: ['crisis'],
+      to: 'calm',
+      guards: [
+        {
+          name: 'riskLoweredSinceCrisis',
+          check: (_c, { state }) => {
+            const since = state.crisis?.since ?? '';
+            const lowered = state.riskHistory.some((r) => r.at > since && RANK[r.level] <= RANK.moderate);
+            return lowered || 'record a risk level of moderate or lower since the crisis opened first';
+          },
+        },
+      ],
+    },
+  },
+});
+
+const statusOf = (state: CaseState): CrisisStatus => (state.crisis === null ? 'calm' : 'crisis');
+
+export const crisisDeciders = {
+  recordRiskLevel: ((state, c, env) => {
+    const r = stepEntity(crisisMachine, statusOf(state), c, { state, env }, state.id);
+    if ('refusal' in r) return r.refusal;
+    return accept({ type: 'riskLevelRecorded', data: { level: c.level, factors: c.factors ?? [], opensCrisis: state.crisis === null && opensCrisis(c.level) } });
+  }) as Decider<RecordRiskLevel>,
+  recordSafetyPlan: ((state, c, env) => {
+    const id = c.safetyPlanId ?? env.newId();
+    if (byId(state.safetyPlans, id)) return idTaken('safety plan', id, state.id, 'safetyPlanId');
+    const r = stepEntity(crisisMachine, statusOf(state), c, { state, env }, state.id);
+    if ('refusal' in r) return r.refusal;
+    const { type: _t, safetyPlanId: _s, ...lists } = c;
+    return accept({ type: 'safetyPlanRecorded', data: { plan: { id, ...lists }, attachesToCrisis: state.crisis !== null } });
+  }) as Decider<RecordSafetyPlan>,
+  resolveCrisis: ((state, c, env) => {
+    const r = stepEntity(crisisMachine, statusOf(state), c, { state, env }, state.id);
+    return 'refusal' in r ? r.refusal : accept({ type: 'crisisResolved', data: {} });
+  }) as Decider<ResolveCrisis>,
+};
+
+export const crisisEvolvers: Evolvers<keyof CrisisEvents> = {
+  riskLevelRecorded: (d, e) => {
+    d.riskHistory.push({ level: e.data.level, factors: [...e.data.factors], at: e.at });
+    if (e.data.opensCrisis) d.crisis = { since: e.at, level: e.data.level, safetyPlanId: null };
+    else if (d.crisis !== null && RANK[e.data.level] > RANK[d.crisis.level]) d.crisis.level = e.data.level;
+  },
+  safetyPlanRecorded: (d, e) => {
+    const p = e.data.plan;
+    d.safetyPlans.push({
+      id: p.id,
+      warningSigns: [...p.warningSigns],
+      copingStrategies: [...p.copingStrategies],
+      socialContacts: [...p.socialContacts],
+      professionalContacts: [...p.professionalContacts],
+      meansSafety: [...p.meansSafety],
+      agreedAt: e.at,
+    });
+    if (e.data.attachesToCrisis && d.crisis !== null) d.crisis.safetyPlanId = p.id;
+  },
+  crisisResolved: (d) => {
+    d.crisis = null;
+  },
+};

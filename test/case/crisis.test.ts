@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { allowedCommands, dispatch, summary, type CaseState } from '../../src/index.js';
+import { validateRecord, toRecord } from '../../src/validate/index.js';
+import { caseAt, must, people, world } from './fixtures.js';
+
+const ctx = world('2026-02-01T09:00:00.000Z');
+const rule = (state: CaseState, command: object, actor: { id: string; role: string } = people.lead) => {
+  const r = dispatch(state, command, ctx(actor as never));
+  return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+};
+const plan = {
+  type: 'recordSafetyPlan',
+  safetyPlanId: 'sp-1',
+  warningSigns: ['Not sleeping', 'Withdrawing from friends'],
+  copingStrategies: ['Walk the dog', 'Music'],
+  socialContacts: ['Sister'],
+  professionalContacts: ['Crisis line 24/7'],
+  meansSafety: ['Medication kept by partner'],
+};
+const inCrisis = (s: CaseState) => must(s, { type: 'recordRiskLevel', level: 'high', factors: ['new plan of self-harm'] }, ctx(people.lead));
+
+describe('the crisis overlay', () => {
+  it('a high or imminent risk level opens a crisis; lower levels do not', () => {
+    expect(must(caseAt('active'), { type: 'recordRiskLevel', level: 'moderate' }, ctx(people.lead)).crisis).toBeNull();
+    const s = inCrisis(caseAt('active'));
+    expect(s.crisis).toMatchObject({ level: 'high', safetyPlanId: null });
+    expect(s.status).toBe('active');
+    expect(must(s, { type: 'recordRiskLevel', level: 'imminent' }, ctx(people.lead)).crisis?.level).toBe('imminent');
+  });
+
+  it('a safety plan attaches to the open crisis', () => {
+    const s = must(inCrisis(caseAt('active')), plan, ctx(people.lead));
+    expect(s.crisis?.safetyPlanId).toBe('sp-1');
+    expect(s.safetyPlans[0]).toMatchObject({ id: 'sp-1', meansSafety: ['Medication kept by partner'] });
+  });
+
+  it('resolving needs a risk level of moderate or lower recorded after it opened', () => {
+    let s = inCrisis(caseAt('active'));
+    expect(rule(s, { type: 'resolveCrisis' })).toBe('GUARD_FAILED:riskLoweredSinceCrisis');
+    s = must(s, { type: 'recordRiskLevel', level: 'low' }, ctx(people.lead));
+    s = must(s, { type: 'resolveCrisis' }, ctx(people.lead));
+    expect(s.crisis).toBeNull();
+    expect(rule(s, { type: 'resolveCrisis' })).toBe('INVALID_TRANSITION:');
+  });
+
+  it('activatePlan needs a safety plan while a crisis is open', () => {
+    const s = inCrisis(caseAt('planned'));
+    expect(rule(s, { type: 'activatePlan' })).toBe('GUARD_FAILED:safetyPlanInCrisis');
+    expect(allowedCommands(s, people.lead, { at: '2026-02-01T09:00:00.000Z' })).not.toContain('activatePlan');
+    expect(rule(must(s, plan, ctx(people.lead)), { type: 'activatePlan' })).toBe('ok');
+  });
+
+  it('closeCase is refused while a crisis is open, except a transfer with a handoff note', () => {
+    const s = inCrisis(caseAt('active'));
+    expect(rule(s, { type: 'closeCase', reason: 'disengaged' })).toBe('GUARD_FAILED:noOpenCrisis');
+    expect(rule(s, { type: 'closeCase', reason: 'transferred' })).toBe('GUARD_FAILED:noOpenCrisis');
+    const handed = must(s, { type: 'addNote', kind: 'handoff', text: 'Handed to the crisis team with the risk history', authorMemberId: 'm-lead', visibility: 'clinical-only' }, ctx(people.lead));
+    expect(rule(handed, { type: 'closeCase', reason: 'transferred' })).toBe('ok');
+  });
+
+  it('summary shows the crisis', () => {
+    expect(summary(inCrisis(caseAt('active')), '2026-02-02T00:00:00.000Z').crisis).toMatchObject({ level: 'high', safetyPlan: false });
+  });
+});
+
+describe('markEnteredInError', () => {
+  it('needs an admin or supervisor and a reason, from any status', () => {
+    expect(rule(caseAt('active'), { type: 'markEnteredInError', reason: 'Wrong client' })).toBe('FORBIDDEN:');
+    expect(rule(caseAt('active'), { type: 'markEnteredInError', reason: '' }, people.admin)).toBe('INVALID_COMMAND:');
+    for (const status of ['referred', 'assessing', 'planning', 'active', 'reviewing', 'closed'] as const) {
+      expect(rule(caseAt(status), { type: 'markEnteredInError', reason: 'Wrong client' }, people.admin), status).toBe('ok');
+    }
+  });
+
+  it('ends the lifecycle: no command is allowed after it, and nothing is current', () => {
+    const s = must(caseAt('active'), { type: 'markEnteredInError', reason: 'Opened for the wrong client' }, ctx(people.supervisor));
+    expect(s.status).toBe('entered-in-error');
+    expect(allowedCommands(s)).toEqual([]);
+    expect(rule(s, { type: 'markEnteredInError', reason: 'again' }, people.admin)).toBe('INVALID_TRANSITION:');
+    expect(summary(s, '2026-02-02T00:00:00.000Z')).toMatchObject({ openGoals: [], openStrategies: [], team: [], consents: [] });
+    expect(s.goals['g-1']?.status).toBe('active'); // corrections never erase: the facts stay in the state and the log
+  });
+});
+
+describe('crisis and corrections in records', () => {
+  it('validate clean', () => {
+    const events = [];
+    const c = world();
+    let s: CaseState | null = null;
+    for (const [actor, command] of [
+      [people.lead, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral: { source: 'GP', reason: 'Low mood', urgency: 'urgent', receivedAt: '2026-01-02T10:00:00.000Z' }, setting: 'clinic' }],
+      [people.lead, { type: 'recordRiskLevel', level: 'imminent', factors: ['plan and means'] }],
+      [people.lead, plan],
+      [people.lead, { type: 'recordRiskLevel', level: 'moderate' }],
+      [people.lead, { type: 'resolveCrisis' }],
+      [people.admin, { type: 'markEnteredInError', reason: 'Duplicate of c-0' }],
+    ] as const) {
+      const r = dispatch(s, command, c(actor));
+      if (!r.ok) throw r.error;
+      s = r.state;
+      events.push(...r.events);
+    }
+    const result = validateRecord(JSON.parse(JSON.stringify(toRecord(events, s as unknown as CaseState))));
+    expect(result.issues).toEqual([]);
+  });
+});
