@@ -18,7 +18,9 @@ export type {
   ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
   RecordRiskLevel, RecordSafetyPlan, ResolveCrisis, MarkEnteredInError,
+  SetMonitoringSchedule, RecordMeasurement, AmendMeasurement, VoidMeasurement,
 } from './case/commands.js';
+export { MEASUREMENT_STATUSES, type Measurement, type MeasurementStatus, type MeasuredValue, type MonitoringSchedule } from './case/measurement.js';
 export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/crisis.js';
 export type { CaseEvent, CaseEventOf, EventType, EventMap } from './case/events.js';
 export type { Context, Policy } from './case/context.js';
@@ -42,6 +44,7 @@ export { EVALUATION_STATUSES, type Evaluation, type EvaluationStatus, type GoalO
 // Queries
 export { summary, type CaseSummary } from './queries/summary.js';
 export { doseDelivered, type DoseDelivered } from './queries/dose.js';
+export { goalProgress, type GoalProgress } from './queries/progress.js';
 
 // The kernel: domain-free machines
 export {

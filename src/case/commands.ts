@@ -45,6 +45,8 @@ import {
 import { addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from './team.js';
 import { recordRiskLevelSchema, recordSafetyPlanSchema, resolveCrisisSchema } from './crisis.js';
 import { markEnteredInErrorSchema } from './correction.js';
+import { amendMeasurementSchema, recordMeasurementSchema, setMonitoringScheduleSchema, voidMeasurementSchema } from './measurement.js';
+import type { AmendMeasurement, RecordMeasurement, SetMonitoringSchedule, VoidMeasurement } from './measurement.js';
 import type { RecordRiskLevel, RecordSafetyPlan, ResolveCrisis } from './crisis.js';
 import type { MarkEnteredInError } from './correction.js';
 
@@ -92,6 +94,10 @@ const schemas = [
   recordSafetyPlanSchema,
   resolveCrisisSchema,
   markEnteredInErrorSchema,
+  setMonitoringScheduleSchema,
+  recordMeasurementSchema,
+  amendMeasurementSchema,
+  voidMeasurementSchema,
 ] as const;
 
 let union: z.ZodType<CaseCommand> | undefined;
@@ -154,7 +160,11 @@ export type CaseCommand =
   | RecordRiskLevel
   | RecordSafetyPlan
   | ResolveCrisis
-  | MarkEnteredInError;
+  | MarkEnteredInError
+  | SetMonitoringSchedule
+  | RecordMeasurement
+  | AmendMeasurement
+  | VoidMeasurement;
 
 /** A command type. */
 export type CommandType = CaseCommand['type'];
@@ -172,4 +182,5 @@ export type {
   ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
   RecordRiskLevel, RecordSafetyPlan, ResolveCrisis, MarkEnteredInError,
+  SetMonitoringSchedule, RecordMeasurement, AmendMeasurement, VoidMeasurement,
 };

@@ -21,6 +21,7 @@ import { strategyDeciders } from './strategy.js';
 import { teamDeciders } from './team.js';
 import { crisisDeciders } from './crisis.js';
 import { correctionDeciders } from './correction.js';
+import { measurementDeciders } from './measurement.js';
 import { ROLES, actorSchema, type Actor, type Role } from './primitives.js';
 
 const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
@@ -43,6 +44,7 @@ const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extr
   ...evaluationDeciders,
   ...crisisDeciders,
   ...correctionDeciders,
+  ...measurementDeciders,
 };
 
 /** The outcome of {@link decide}: the events a command produces, or why it was refused. */

@@ -2,6 +2,7 @@ import type { AssessmentEvents } from './assessment.js';
 import type { ConsentEvents } from './consent.js';
 import type { CorrectionEvents } from './correction.js';
 import type { CrisisEvents } from './crisis.js';
+import type { MeasurementEvents } from './measurement.js';
 import type { EvaluationEvents } from './evaluation.js';
 import type { GoalEvents } from './goal.js';
 import type { LifecycleEvents } from './lifecycle.js';
@@ -25,7 +26,8 @@ export interface EventMap
     ConsentEvents,
     EvaluationEvents,
     CrisisEvents,
-    CorrectionEvents {}
+    CorrectionEvents,
+    MeasurementEvents {}
 
 /** An event type. */
 export type EventType = keyof EventMap;

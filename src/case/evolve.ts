@@ -14,6 +14,7 @@ import { strategyEvolvers } from './strategy.js';
 import { teamEvolvers } from './team.js';
 import { crisisEvolvers } from './crisis.js';
 import { correctionEvolvers } from './correction.js';
+import { measurementEvolvers } from './measurement.js';
 
 const evolvers: { readonly [K in Exclude<EventType, 'caseOpened'>]: Evolver<K> } = {
   ...lifecycleEvolvers,
@@ -28,6 +29,7 @@ const evolvers: { readonly [K in Exclude<EventType, 'caseOpened'>]: Evolver<K> }
   ...evaluationEvolvers,
   ...crisisEvolvers,
   ...correctionEvolvers,
+  ...measurementEvolvers,
 };
 
 /**

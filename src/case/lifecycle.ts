@@ -190,6 +190,8 @@ export function openedState(event: { caseId: string; at: string; data: Lifecycle
     crisis: null,
     riskHistory: [],
     safetyPlans: [],
+    measurements: [],
+    monitoring: [],
     version: 0,
     openedAt: event.at,
     updatedAt: event.at,

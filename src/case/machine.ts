@@ -68,5 +68,9 @@ export const caseMachine = defineMachine<CaseStatus, CaseCommand, CaseGuardConte
     recordSafetyPlan: { from: OPEN },
     resolveCrisis: { from: OPEN },
     markEnteredInError: { from: [...OPEN, 'closed'], to: 'entered-in-error' },
+    setMonitoringSchedule: { from: PLANNING_ON },
+    recordMeasurement: { from: ['assessing', 'planning', 'active', 'reviewing', 'on-hold'] },
+    amendMeasurement: { from: OPEN },
+    voidMeasurement: { from: [...OPEN, 'closed'] },
   },
 });

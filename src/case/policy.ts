@@ -57,6 +57,10 @@ export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   recordSafetyPlan: CLINICAL,
   resolveCrisis: CLINICAL,
   markEnteredInError: ['admin', 'supervisor'],
+  setMonitoringSchedule: CLINICAL,
+  recordMeasurement: [...CLINICAL, 'client'],
+  amendMeasurement: CLINICAL,
+  voidMeasurement: [...CLINICAL, 'admin'],
 };
 
 /**

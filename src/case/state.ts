@@ -2,6 +2,7 @@ import { isDraft, original } from 'immer';
 import type { NeedsAssessment } from './assessment.js';
 import type { Consent } from './consent.js';
 import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
+import type { Measurement, MonitoringSchedule } from './measurement.js';
 import type { Evaluation } from './evaluation.js';
 import type { Goal } from './goal.js';
 import type { CaseStatus, Closure, Referral } from './lifecycle.js';
@@ -62,6 +63,10 @@ export interface CaseState {
   readonly riskHistory: readonly RiskEntry[];
   /** Safety plans in the order they were agreed. */
   readonly safetyPlans: readonly SafetyPlan[];
+  /** Measurements in the order they were recorded (a time series). */
+  readonly measurements: readonly Measurement[];
+  /** Monitoring schedules, one per instrument or indicator. */
+  readonly monitoring: readonly MonitoringSchedule[];
   /** The number of events applied; the `seq` of the last event. */
   readonly version: number;
   readonly openedAt: string;

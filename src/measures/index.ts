@@ -36,7 +36,7 @@ export {
   type TalkingTherapiesRates,
 } from './nhs-talking-therapies.js';
 export { getInstrument, listInstruments, registerInstrument, unregisterInstrument } from './instruments/registry.js';
-export { scoreInstrument, type ScoreOptions } from './instruments/score.js';
+export { scoreInstrument, describeTotal, type ScoreOptions, type TotalDescription } from './instruments/score.js';
 export type { Band, Instrument, InstrumentScore, MissingRule, Reference, RiskFlag, RiskItem } from './instruments/types.js';
 export { normalQuantile, normalCdf } from './normal.js';
 export type { BetterIs } from './direction.js';

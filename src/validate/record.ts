@@ -49,6 +49,10 @@ export const EVENT_TYPES = [
   'safetyPlanRecorded',
   'crisisResolved',
   'caseMarkedEnteredInError',
+  'monitoringScheduleSet',
+  'measurementRecorded',
+  'measurementAmended',
+  'measurementVoided',
 ] as const;
 
 let envelope: z.ZodType | undefined;

@@ -131,6 +131,30 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
       return { type: 'resolveCrisis' };
     case 'caseMarkedEnteredInError':
       return { type: 'markEnteredInError', reason: r };
+    case 'monitoringScheduleSet': {
+      const s = nested('schedule');
+      return clean({ type: 'setMonitoringSchedule', instrumentId: s.instrumentId, indicator: s.indicator, everyDays: s.everyDays, startDate: s.startDate });
+    }
+    case 'measurementRecorded': {
+      const m = nested('measurement');
+      const byItems = Array.isArray(m.responses);
+      return clean({
+        type: 'recordMeasurement',
+        measurementId: m.id,
+        instrumentId: m.instrumentId,
+        indicator: m.indicator,
+        ...(byItems ? { responses: m.responses } : { score: m.score }),
+        takenAt: m.takenAt,
+        source: m.source,
+        goalIds: m.goalIds,
+      });
+    }
+    case 'measurementAmended': {
+      const v = nested('value');
+      return { type: 'amendMeasurement', measurementId: d.measurementId, ...(Array.isArray(v.responses) ? { responses: v.responses } : { score: v.score }), reason: r };
+    }
+    case 'measurementVoided':
+      return { type: 'voidMeasurement', measurementId: d.measurementId, reason: r };
     case 'evaluationRecorded': {
       const v = nested('evaluation');
       return clean({ type: 'recordEvaluation', evaluationId: v.id, ...pick(v, 'status', 'goalOutcomes', 'barriers', 'clientFeedback', 'decision') });

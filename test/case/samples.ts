@@ -65,6 +65,10 @@ export function sampleCommand(type: CommandType, state: CaseState | null): Recor
     },
     resolveCrisis: {},
     markEnteredInError: { reason: 'Opened for the wrong client' },
+    setMonitoringSchedule: { instrumentId: 'phq9', everyWeeks: 2, startDate: '2026-01-10' },
+    recordMeasurement: { measurementId: 'ms-1', instrumentId: 'phq9', responses: [2, 2, 2, 2, 1, 1, 1, 1, 0], source: 'client-report' },
+    amendMeasurement: { measurementId: state?.measurements[0]?.id ?? 'ms-1', score: 11, reason: 'Typo in item 3' },
+    voidMeasurement: { measurementId: state?.measurements[0]?.id ?? 'ms-1', reason: 'Wrong client' },
   };
   return { type, ...samples[type] };
 }

@@ -116,3 +116,36 @@ export function scoreInstrument(id: string, responses: readonly (number | null |
     flags,
   };
 }
+
+/** A total placed in its instrument's bands. */
+export interface TotalDescription {
+  readonly instrumentId: string;
+  readonly total: number;
+  readonly band: string;
+  readonly caseness: boolean | null;
+}
+
+/**
+ * Places a total (entered directly, without item responses) in its instrument's bands and caseness.
+ *
+ * @throws {LifecycleError} `INVALID_INPUT` for an unknown instrument or a total outside its range.
+ * @example
+ * ```ts
+ * describeTotal('phq9', 12); // { instrumentId: 'phq9', total: 12, band: 'moderate', caseness: true }
+ * ```
+ */
+export function describeTotal(id: string, total: number, options: ScoreOptions = {}): TotalDescription {
+  const check = new InputCheck(`Describing a ${String(id)} total`);
+  const instrument = typeof id === 'string' ? getInstrument(id) : undefined;
+  if (instrument === undefined) {
+    check.add(['instrumentId'], 'unknown-instrument', `there is no instrument ${String(id)}; register it first`);
+    check.done();
+    throw new Error('unreachable');
+  }
+  if (check.finite(['total'], total) && (!Number.isInteger(total) || total < instrument.range.min || total > instrument.range.max)) {
+    check.add(['total'], 'out-of-range', `a ${instrument.id} total is a whole number from ${instrument.range.min} to ${instrument.range.max}, not ${total}`);
+  }
+  check.done();
+  const cut = options.casenessThreshold ?? instrument.caseness;
+  return { instrumentId: instrument.id, total, band: bandOf(instrument, total, options.casenessThreshold), caseness: cut === undefined ? null : total >= cut };
+}

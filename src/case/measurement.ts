@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { isLifecycleError } from '../kernel/errors.js';
+import { defineMachine } from '../kernel/machine.js';
+import { describeTotal, scoreInstrument } from '../measures/instruments/score.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+import type { Env } from './context.js';
+import { dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './primitives.js';
+import { accept, idTaken, notFound, refuse, stepEntity, type Decider, type Decision, type Evolvers } from './spec.js';
+import { byId, own, type CaseState, type Mutable } from './state.js';
+import { refreshAchievements } from './achievement.js';
+
+/** The statuses of a measurement (FHIR Observation.status). */
+export const MEASUREMENT_STATUSES = ['final', 'amended', 'entered-in-error'] as const;
+/** A measurement's status. */
+export type MeasurementStatus = (typeof MEASUREMENT_STATUSES)[number];
+/** Who gave the value. */
+export const SOURCES = ['client-report', 'clinician-rated', 'observer'] as const;
+
+/** The value part of a measurement, kept in its history when amended. */
+export interface MeasuredValue {
+  readonly responses: readonly (number | null)[] | null;
+  readonly score: number;
+  readonly band: string | null;
+  readonly flags: readonly string[];
+}
+
+/** A score on an instrument, or a value of an indicator, taken at a moment. */
+export interface Measurement extends MeasuredValue {
+  readonly id: string;
+  readonly status: MeasurementStatus;
+  readonly instrumentId: string | null;
+  readonly indicator: string | null;
+  readonly takenAt: string;
+  readonly source: (typeof SOURCES)[number];
+  readonly goalIds: readonly string[];
+  readonly recordedAt: string;
+  /** Earlier values, oldest first, each with when and why it was replaced. */
+  readonly history: readonly (MeasuredValue & { readonly replacedAt: string; readonly reason: string })[];
+  readonly statusReason: string | null;
+}
+
+/** How often an instrument or indicator should be measured. */
+export interface MonitoringSchedule {
+  readonly instrumentId: string | null;
+  readonly indicator: string | null;
+  readonly everyDays: number;
+  readonly startDate: string;
+}
+
+const responses = z.array(z.number().int().nullable()).max(200);
+const subject = { instrumentId: idSchema.optional(), indicator: labelSchema.optional() };
+
+export const setMonitoringScheduleSchema = z
+  .object({ type: z.literal('setMonitoringSchedule'), ...subject, everyDays: z.number().int().min(1).max(366).optional(), everyWeeks: z.number().int().min(1).max(52).optional(), startDate: dateSchema })
+  .strict();
+export const recordMeasurementSchema = z
+  .object({
+    type: z.literal('recordMeasurement'),
+    measurementId: idSchema.optional(),
+    ...subject,
+    responses: responses.optional(),
+    score: z.number().finite().optional(),
+    takenAt: instantSchema.optional(),
+    source: z.enum(SOURCES),
+    goalIds: z.array(idSchema).max(50).optional(),
+  })
+  .strict();
+export const amendMeasurementSchema = z
+  .object({ type: z.literal('amendMeasurement'), measurementId: idSchema, responses: responses.optional(), score: z.number().finite().optional(), reason: textSchema })
+  .strict();
+export const voidMeasurementSchema = z.object({ type: z.literal('voidMeasurement'), measurementId: idSchema, reason: textSchema }).strict();
+
+/** Sets how often an instrument (or indicator) is measured, from a start date. */
+export type SetMonitoringSchedule = z.infer<typeof setMonitoringScheduleSchema>;
+/** Records a measurement: instrument responses (scored by the measures module) or a total, or an indicator value. */
+export type RecordMeasurement = z.infer<typeof recordMeasurementSchema>;
+/** Amends a measurement; the prior value stays in its history and in the log. */
+export type AmendMeasurement = z.infer<typeof amendMeasurementSchema>;
+/** Marks a measurement entered in error: it stays in the log and leaves every computation. */
+export type VoidMeasurement = z.infer<typeof voidMeasurementSchema>;
+
+/** Events of measurements and monitoring. */
+export interface MeasurementEvents {
+  monitoringScheduleSet: { readonly schedule: MonitoringSchedule };
+  measurementRecorded: { readonly measurement: Omit<Measurement, 'status' | 'recordedAt' | 'history' | 'statusReason'> };
+  measurementAmended: { readonly measurementId: string; readonly value: MeasuredValue };
+  measurementVoided: { readonly measurementId: string };
+}
+
+type MeasurementCommand = RecordMeasurement | AmendMeasurement | VoidMeasurement;
+
+/** The measurement lifecycle: final → amended (keeps history) | entered-in-error. */
+export const measurementMachine = defineMachine<MeasurementStatus, MeasurementCommand, { state: CaseState; env: Env }>({
+  id: 'measurement',
+  states: [...MEASUREMENT_STATUSES],
+  final: ['entered-in-error'],
+  transitions: {
+    recordMeasurement: { from: [null], to: 'final' },
+    amendMeasurement: { from: ['final', 'amended'], to: 'amended' },
+    voidMeasurement: { from: ['final', 'amended'], to: 'entered-in-error' },
+  },
+});
+
+function value(instrumentId: string | null, c: { responses?: (number | null)[] | undefined; score?: number | undefined }): MeasuredValue | string {
+  if (instrumentId === null) {
+    if (c.responses !== undefined) return 'an indicator takes a score, not item responses';
+    if (c.score === undefined) return 'give the indicator’s value as score';
+    return { responses: null, score: c.score, band: null, flags: [] };
+  }
+  if ((c.responses === undefined) === (c.score === undefined)) return 'give either the item responses or the total score, not both';
+  try {
+    if (c.responses !== undefined) {
+      const s = scoreInstrument(instrumentId, c.responses);
+      if (!s.complete) return s.reason;
+      return { responses: [...c.responses], score: s.total, band: s.band, flags: s.flags.map((f) => f.code) };
+    }
+    const d = describeTotal(instrumentId, c.score as number);
+    return { responses: null, score: d.total, band: d.band, flags: [] };
+  } catch (e) {
+    if (isLifecycleError(e)) return e.message;
+    throw e;
+  }
+}
+
+function subjectOf(c: { instrumentId?: string | undefined; indicator?: string | undefined }, env: Env, state: CaseState): { instrumentId: string | null; indicator: string | null } | Decision {
+  if ((c.instrumentId === undefined) === (c.indicator === undefined)) return refuse('INVALID_COMMAND', `Name either an instrument or an indicator for case ${state.id}, not both or neither`, 'oneSubject');
+  if (c.instrumentId !== undefined && getInstrument(c.instrumentId) === undefined) {
+    return refuse('GUARD_FAILED', `There is no instrument ${c.instrumentId}; register it first`, 'knownInstrument');
+  }
+  void env;
+  return { instrumentId: c.instrumentId ?? null, indicator: c.indicator ?? null };
+}
+
+export const measurementDeciders = {
+  setMonitoringSchedule: ((state, c, env) => {
+    const s = subjectOf(c, env, state);
+    if ('ok' in s) return s;
+    if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'Give either everyDays or everyWeeks', 'oneInterval');
+    const everyDays = c.everyDays ?? (c.everyWeeks as number) * 7;
+    return accept({ type: 'monitoringScheduleSet', data: { schedule: { ...s, everyDays, startDate: c.startDate } } });
+  }) as Decider<SetMonitoringSchedule>,
+  recordMeasurement: ((state, c, env) => {
+    const id = c.measurementId ?? env.newId();
+    if (byId(state.measurements, id)) return idTaken('measurement', id, state.id, 'measurementId');
+    const s = subjectOf(c, env, state);
+    if ('ok' in s) return s;
+    const r = stepEntity(measurementMachine, null, c, { state, env }, id);
+    if ('refusal' in r) return r.refusal;
+    const takenAt = c.takenAt ?? env.at;
+    if (Date.parse(takenAt) > Date.parse(env.at)) return refuse('GUARD_FAILED', `Measurement ${id} is dated ${takenAt}, in the future`, 'notInFuture');
+    for (const goalId of c.goalIds ?? []) {
+      const goal = own(state.goals, goalId);
+      if (!goal) return notFound('goal', goalId, state.id, 'goalIds');
+      const same = s.instrumentId !== null ? goal.measure.instrumentId === s.instrumentId : goal.measure.indicator === s.indicator;
+      if (!same) return refuse('GUARD_FAILED', `Goal ${goalId} is measured by ${goal.measure.instrumentId ?? goal.measure.indicator ?? '(nothing)'}, not ${s.instrumentId ?? s.indicator ?? ''}`, 'measuresGoal');
+    }
+    const v = value(s.instrumentId, c);
+    if (typeof v === 'string') return refuse('GUARD_FAILED', `Cannot recordMeasurement for case ${state.id}: ${v}`, 'scorable');
+    return accept({ type: 'measurementRecorded', data: { measurement: { id, ...s, ...v, takenAt, source: c.source, goalIds: c.goalIds ?? [] } } });
+  }) as Decider<RecordMeasurement>,
+  amendMeasurement: ((state, c, env) => {
+    const m = byId(state.measurements, c.measurementId);
+    if (!m) return notFound('measurement', c.measurementId, state.id, 'measurementId');
+    const r = stepEntity(measurementMachine, m.status, c, { state, env }, m.id);
+    if ('refusal' in r) return r.refusal;
+    const v = value(m.instrumentId, c);
+    if (typeof v === 'string') return refuse('GUARD_FAILED', `Cannot amendMeasurement for measurement ${m.id}: ${v}`, 'scorable');
+    return accept({ type: 'measurementAmended', data: { measurementId: m.id, value: v }, reason: c.reason });
+  }) as Decider<AmendMeasurement>,
+  voidMeasurement: ((state, c, env) => {
+    const m = byId(state.measurements, c.measurementId);
+    if (!m) return notFound('measurement', c.measurementId, state.id, 'measurementId');
+    const r = stepEntity(measurementMachine, m.status, c, { state, env }, m.id);
+    return 'refusal' in r ? r.refusal : accept({ type: 'measurementVoided', data: { measurementId: m.id }, reason: c.reason });
+  }) as Decider<VoidMeasurement>,
+};
+
+function copyValue(v: MeasuredValue): Mutable<MeasuredValue> {
+  return { responses: v.responses === null ? null : [...v.responses], score: v.score, band: v.band, flags: [...v.flags] };
+}
+
+export const measurementEvolvers: Evolvers<keyof MeasurementEvents> = {
+  monitoringScheduleSet: (d, e) => {
+    const s = e.data.schedule;
+    const i = d.monitoring.findIndex((x) => x.instrumentId === s.instrumentId && x.indicator === s.indicator);
+    const next = { instrumentId: s.instrumentId, indicator: s.indicator, everyDays: s.everyDays, startDate: s.startDate };
+    if (i === -1) d.monitoring.push(next);
+    else d.monitoring[i] = next;
+  },
+  measurementRecorded: (d, e) => {
+    const m = e.data.measurement;
+    d.measurements.push({
+      id: m.id,
+      status: 'final',
+      instrumentId: m.instrumentId,
+      indicator: m.indicator,
+      ...copyValue(m),
+      takenAt: m.takenAt,
+      source: m.source,
+      goalIds: [...m.goalIds],
+      recordedAt: e.at,
+      history: [],
+      statusReason: null,
+    });
+    refreshAchievements(d);
+  },
+  measurementAmended: (d, e) => {
+    const m = byId(d.measurements, e.data.measurementId);
+    if (!m) return;
+    m.history.push({ ...copyValue(m), replacedAt: e.at, reason: e.reason ?? '' });
+    const v = copyValue(e.data.value);
+    m.responses = v.responses;
+    m.score = v.score;
+    m.band = v.band;
+    m.flags = [...v.flags];
+    m.status = 'amended';
+    m.statusReason = e.reason ?? null;
+    refreshAchievements(d);
+  },
+  measurementVoided: (d, e) => {
+    const m = byId(d.measurements, e.data.measurementId);
+    if (!m) return;
+    m.status = 'entered-in-error';
+    m.statusReason = e.reason ?? null;
+    refreshAchievements(d);
+  },
+};
