@@ -45,6 +45,10 @@ export { EVALUATION_STATUSES, type Evaluation, type EvaluationStatus, type GoalO
 export { summary, type CaseSummary } from './queries/summary.js';
 export { doseDelivered, type DoseDelivered } from './queries/dose.js';
 export { goalProgress, type GoalProgress } from './queries/progress.js';
+export { alerts, type Alert } from './queries/alerts.js';
+export { dueReviews, overdueMeasurements, type DueReview, type OverdueMeasurement } from './queries/due.js';
+export type { InstrumentChange } from './case/outcomes.js';
+export { timeline, type TimelineEntry } from './queries/timeline.js';
 
 // The kernel: domain-free machines
 export {

@@ -25,6 +25,8 @@ export interface Policy {
   readonly reviewIntervalDays?: number;
   /** Days after closure within which a case may be reopened. Default: no limit. */
   readonly reopenWithinDays?: number;
+  /** Hours after a crisis opens before a missing safety plan raises an alert. Default 24. */
+  readonly safetyPlanWithinHours?: number;
   /** The app's own modalities, added to (or replacing by name) the built-in catalogue. */
   readonly modalities?: readonly ModalityDefinition[];
 }

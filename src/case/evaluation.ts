@@ -3,6 +3,9 @@ import { defineMachine } from '../kernel/machine.js';
 import { idSchema, labelSchema, textSchema } from './primitives.js';
 import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
+import { gasTScore } from '../measures/gas.js';
+import type { TalkingTherapiesOutcome } from '../measures/nhs-talking-therapies.js';
+import { instrumentChanges, talkingTherapiesOf, type InstrumentChange } from './outcomes.js';
 
 /** The statuses of an evaluation. */
 export const EVALUATION_STATUSES = ['draft', 'final'] as const;
@@ -16,16 +19,12 @@ export interface GoalOutcomeEntry {
   readonly goalId: string;
   readonly status: (typeof GOAL_PROGRESS)[number];
   readonly evidence: string;
+  /** The Goal Attainment Scaling level reached (−2…+2), for goals that carry GAS levels. */
+  readonly gasLevel: number | null;
 }
 
-/** A change of a monitored measure between two evaluations (filled once monitoring lands). */
-export interface MeasureChange {
-  readonly instrumentId: string;
-  readonly pre: number;
-  readonly post: number;
-  readonly rci: number;
-  readonly category: string;
-}
+/** A monitored instrument's change, first versus latest valid score (Jacobson–Truax). */
+export type MeasureChange = InstrumentChange;
 
 /** An evaluation: goal outcomes, barriers, the client's feedback and a decision. Final is immutable. */
 export interface Evaluation {
@@ -34,7 +33,10 @@ export interface Evaluation {
   readonly at: string;
   readonly goalOutcomes: readonly GoalOutcomeEntry[];
   readonly measureChanges: readonly MeasureChange[];
+  /** The GAS T-score over the goals given a level, weighted by each goal's GAS weight. */
   readonly gasTScore: number | null;
+  /** The NHS Talking Therapies outcome, when PHQ-9 and GAD-7 are both monitored. */
+  readonly talkingTherapies: TalkingTherapiesOutcome | null;
   readonly barriers: readonly string[];
   readonly clientFeedback: string | null;
   readonly decision: (typeof DECISIONS)[number];
@@ -47,7 +49,9 @@ export const recordEvaluationSchema = z
     type: z.literal('recordEvaluation'),
     evaluationId: idSchema.optional(),
     status: z.enum(EVALUATION_STATUSES),
-    goalOutcomes: z.array(z.object({ goalId: idSchema, status: z.enum(GOAL_PROGRESS), evidence: textSchema }).strict()).max(100),
+    goalOutcomes: z
+      .array(z.object({ goalId: idSchema, status: z.enum(GOAL_PROGRESS), evidence: textSchema, gasLevel: z.number().int().min(-2).max(2).optional() }).strict())
+      .max(100),
     barriers: z.array(labelSchema).max(100),
     clientFeedback: textSchema.optional(),
     decision: z.enum(DECISIONS),
@@ -59,7 +63,7 @@ export type RecordEvaluation = z.infer<typeof recordEvaluationSchema>;
 
 /** Events of evaluations. */
 export interface EvaluationEvents {
-  evaluationRecorded: { readonly evaluation: Omit<Evaluation, 'at' | 'measureChanges' | 'reviewStartedAtVersion' | 'gasTScore'> };
+  evaluationRecorded: { readonly evaluation: Omit<Evaluation, 'at' | 'reviewStartedAtVersion'> };
 }
 
 /** The evaluation lifecycle: draft → final; a final evaluation cannot change. */
@@ -79,6 +83,13 @@ export const evaluationMachine = defineMachine<EvaluationStatus, RecordEvaluatio
             return unknown.length === 0 || { code: 'NOT_FOUND', message: `no goals ${unknown.join(', ')} in case ${state.id}` };
           },
         },
+        {
+          name: 'gasLevelsOnGasGoals',
+          check: (c, { state }) => {
+            const bad = c.goalOutcomes.filter((o) => o.gasLevel !== undefined && own(state.goals, o.goalId)?.gas == null).map((o) => o.goalId);
+            return bad.length === 0 || `goals ${bad.join(', ')} carry no GAS levels, so they cannot be given one`;
+          },
+        },
       ],
     },
   },
@@ -92,10 +103,16 @@ export const evaluationDeciders = {
     if (c.evaluationId === undefined && existing !== undefined) return idTaken('evaluation', id, state.id, 'evaluationId');
     const r = stepEntity(evaluationMachine, existing?.status ?? null, c, { state }, id);
     if ('refusal' in r) return r.refusal;
+    // Outcome statistics are computed when the evaluation is recorded, so the log carries them as facts.
+    const goalOutcomes = c.goalOutcomes.map((o) => ({ goalId: o.goalId, status: o.status, evidence: o.evidence, gasLevel: o.gasLevel ?? null }));
+    const scaled = goalOutcomes.filter((o) => o.gasLevel !== null);
     const evaluation = {
       id,
       status: c.status,
-      goalOutcomes: c.goalOutcomes,
+      goalOutcomes,
+      measureChanges: instrumentChanges(state),
+      gasTScore: scaled.length === 0 ? null : gasTScore(scaled.map((o) => o.gasLevel as number), scaled.map((o) => own(state.goals, o.goalId)?.gas?.weight ?? 1)),
+      talkingTherapies: talkingTherapiesOf(state),
       barriers: c.barriers,
       decision: c.decision,
       clientFeedback: c.clientFeedback ?? null,
@@ -111,9 +128,10 @@ export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
       id: v.id,
       status: v.status,
       at: e.at,
-      goalOutcomes: v.goalOutcomes.map((o) => ({ goalId: o.goalId, status: o.status, evidence: o.evidence })),
-      measureChanges: [],
-      gasTScore: null,
+      goalOutcomes: v.goalOutcomes.map((o) => ({ goalId: o.goalId, status: o.status, evidence: o.evidence, gasLevel: o.gasLevel })),
+      measureChanges: v.measureChanges.map((m) => ({ ...m })),
+      gasTScore: v.gasTScore,
+      talkingTherapies: v.talkingTherapies === null ? null : { ...v.talkingTherapies },
       barriers: [...v.barriers],
       clientFeedback: v.clientFeedback,
       decision: v.decision,

@@ -157,7 +157,8 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
       return { type: 'voidMeasurement', measurementId: d.measurementId, reason: r };
     case 'evaluationRecorded': {
       const v = nested('evaluation');
-      return clean({ type: 'recordEvaluation', evaluationId: v.id, ...pick(v, 'status', 'goalOutcomes', 'barriers', 'clientFeedback', 'decision') });
+      const outcomes = Array.isArray(v.goalOutcomes) ? (v.goalOutcomes as unknown[]).map((o) => (typeof o === 'object' && o !== null ? clean(o as Data) : o)) : v.goalOutcomes;
+      return clean({ type: 'recordEvaluation', evaluationId: v.id, ...pick(v, 'status', 'barriers', 'clientFeedback', 'decision'), goalOutcomes: outcomes });
     }
   }
 }

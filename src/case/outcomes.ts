@@ -1,0 +1,59 @@
+import { reliableChange } from '../measures/reliable-change.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+import { talkingTherapiesOutcome, type TalkingTherapiesOutcome } from '../measures/nhs-talking-therapies.js';
+import type { Measurement } from './measurement.js';
+import type { CaseState } from './state.js';
+
+/** The change of one instrument between its first and latest valid measurement. */
+export interface InstrumentChange {
+  readonly instrumentId: string;
+  readonly pre: number;
+  readonly post: number;
+  /** The Jacobson–Truax reliable change index. */
+  readonly rci: number;
+  readonly minimumReliableChange: number;
+  readonly category: 'improved' | 'unchanged' | 'deteriorated';
+}
+
+/** Valid instrument measurements of a case, grouped by instrument, oldest first. */
+export function instrumentSeries(state: CaseState): Map<string, Measurement[]> {
+  const byInstrument = new Map<string, Measurement[]>();
+  for (const m of state.measurements) {
+    if (m.status === 'entered-in-error' || m.instrumentId === null) continue;
+    const list = byInstrument.get(m.instrumentId) ?? [];
+    list.push(m);
+    byInstrument.set(m.instrumentId, list);
+  }
+  for (const list of byInstrument.values()) list.sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
+  return byInstrument;
+}
+
+/**
+ * First versus latest valid score of every instrument with a published reliability and a reference
+ * SD (the clinical norm where the catalogue has one): the Jacobson–Truax index with the exact
+ * critical value. Instruments without them are left out rather than given a made-up SD.
+ */
+export function instrumentChanges(state: CaseState): InstrumentChange[] {
+  const out: InstrumentChange[] = [];
+  for (const [instrumentId, list] of instrumentSeries(state)) {
+    const first = list[0];
+    const last = list[list.length - 1];
+    if (first === undefined || last === undefined || list.length < 2) continue;
+    const instrument = getInstrument(instrumentId);
+    const norm = instrument?.norms?.find((n) => /caseness|clinical/i.test(n.population)) ?? instrument?.norms?.[0];
+    if (!instrument?.reliability || !norm) continue;
+    const rc = reliableChange(first.score, last.score, { betterIs: instrument.betterIs, reliability: instrument.reliability.value, pre: { sd: norm.sd } });
+    out.push({ instrumentId, pre: first.score, post: last.score, rci: rc.index, minimumReliableChange: rc.minimumReliableChange, category: rc.category });
+  }
+  return out;
+}
+
+/** The NHS Talking Therapies outcome when both PHQ-9 and GAD-7 have a first and a latest score. */
+export function talkingTherapiesOf(state: CaseState): TalkingTherapiesOutcome | null {
+  const series = instrumentSeries(state);
+  const phq = series.get('phq9');
+  const gad = series.get('gad7');
+  if (!phq || !gad || phq.length < 2 || gad.length < 2) return null;
+  const pick = (l: Measurement[]) => ({ first: (l[0] as Measurement).score, last: (l[l.length - 1] as Measurement).score });
+  return talkingTherapiesOutcome({ phq9: pick(phq), gad7: pick(gad) });
+}

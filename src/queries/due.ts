@@ -1,0 +1,68 @@
+import { addDaysUtc, calendarDaysUtc } from '../case/dates.js';
+import type { CaseState } from '../case/state.js';
+
+/** A measurement that is due and not taken. */
+export interface OverdueMeasurement {
+  readonly instrumentId: string | null;
+  readonly indicator: string | null;
+  /** The date it fell due. */
+  readonly dueOn: string;
+  readonly daysOverdue: number;
+  /** When it was last taken (a valid measurement), or null. */
+  readonly lastTakenAt: string | null;
+}
+
+const current = (state: CaseState): boolean => state.status !== 'closed' && state.status !== 'entered-in-error';
+
+/**
+ * Measurements overdue against the case's monitoring schedules as of a date: each schedule is due
+ * on its start date, then every N days after the last valid measurement taken since the start.
+ *
+ * @example
+ * ```ts
+ * overdueMeasurements(state, '2026-03-01T00:00:00.000Z'); // [{ instrumentId: 'phq9', dueOn: '2026-02-21', daysOverdue: 8, … }]
+ * ```
+ */
+export function overdueMeasurements(state: CaseState, asOf: string): OverdueMeasurement[] {
+  if (!current(state)) return [];
+  const out: OverdueMeasurement[] = [];
+  for (const schedule of state.monitoring) {
+    let last: string | null = null;
+    for (const m of state.measurements) {
+      if (m.status === 'entered-in-error' || m.instrumentId !== schedule.instrumentId || m.indicator !== schedule.indicator) continue;
+      if (m.takenAt.slice(0, 10) < schedule.startDate) continue;
+      if (last === null || m.takenAt > last) last = m.takenAt;
+    }
+    const dueOn = last === null ? schedule.startDate : addDaysUtc(last, schedule.everyDays);
+    const daysOverdue = calendarDaysUtc(dueOn, asOf);
+    if (daysOverdue > 0) out.push({ instrumentId: schedule.instrumentId, indicator: schedule.indicator, dueOn, daysOverdue, lastTakenAt: last });
+  }
+  return out;
+}
+
+/** A case whose review is due. */
+export interface DueReview {
+  readonly caseId: string;
+  readonly dueBy: string;
+  /** Days past the due date (0 on the day). */
+  readonly daysOverdue: number;
+}
+
+/**
+ * The cases among `states` whose next review is due on or before `asOf` (active cases only: a case
+ * under review, on hold or closed is not waiting for one).
+ *
+ * @example
+ * ```ts
+ * dueReviews(caseload, '2026-05-01T00:00:00.000Z').map((d) => d.caseId);
+ * ```
+ */
+export function dueReviews(states: readonly CaseState[], asOf: string): DueReview[] {
+  const out: DueReview[] = [];
+  for (const s of states) {
+    if (s.status !== 'active' || s.reviewDueBy === null) continue;
+    const days = calendarDaysUtc(s.reviewDueBy, asOf);
+    if (days >= 0) out.push({ caseId: s.id, dueBy: s.reviewDueBy, daysOverdue: days });
+  }
+  return out.sort((a, b) => b.daysOverdue - a.daysOverdue);
+}

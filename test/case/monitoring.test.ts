@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { alerts, dispatch, dueReviews, overdueMeasurements, timeline, type CaseState } from '../../src/index.js';
+import { caseAt, must, people, world } from './fixtures.js';
+
+const ctx = world('2026-02-01T09:00:00.000Z');
+const record = (s: CaseState, instrumentId: string, score: number, takenAt: string, id?: string) =>
+  must(s, { type: 'recordMeasurement', ...(id ? { measurementId: id } : {}), instrumentId, score, takenAt, source: 'client-report' }, ctx(people.lead));
+
+describe('evaluations compute outcomes', () => {
+  it('fills reliable change per instrument, the NHS Talking Therapies outcome and the GAS T-score', () => {
+    let s = caseAt('reviewing');
+    s = record(s, 'phq9', 17, '2026-01-06T09:00:00.000Z');
+    s = record(s, 'gad7', 13, '2026-01-06T09:00:00.000Z');
+    s = record(s, 'phq9', 7, '2026-01-30T09:00:00.000Z');
+    s = record(s, 'gad7', 6, '2026-01-30T09:00:00.000Z');
+    s = must(s, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'achieved', evidence: 'PHQ-9 7' }], barriers: [], decision: 'close' }, ctx(people.lead));
+    const e = s.evaluations['e-1'];
+    const phq = e?.measureChanges.find((m) => m.instrumentId === 'phq9');
+    // PHQ-9: reliability .89, clinical SD 5.5 → S_diff = 5.5·√2·√0.11; 17 → 7 is a reliable improvement.
+    expect(phq).toMatchObject({ pre: 17, post: 7, category: 'improved' });
+    expect(phq?.rci).toBeCloseTo(-10 / (5.5 * Math.sqrt(2) * Math.sqrt(0.11)), 10);
+    expect(e?.talkingTherapies).toEqual({ casenessAtStart: true, casenessAtEnd: false, reliableImprovement: true, reliableDeterioration: false, recovery: true, reliableRecovery: true });
+    expect(e?.gasTScore).toBeNull();
+  });
+
+  it('voided measurements never change the computed outcome', () => {
+    let s = caseAt('reviewing');
+    s = record(s, 'phq9', 17, '2026-01-06T09:00:00.000Z');
+    s = record(s, 'phq9', 9, '2026-01-30T09:00:00.000Z');
+    const plain = must(s, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'draft', goalOutcomes: [], barriers: [], decision: 'continue' }, ctx(people.lead));
+    s = record(s, 'phq9', 27, '2026-01-31T09:00:00.000Z', 'ms-bad');
+    s = must(s, { type: 'voidMeasurement', measurementId: 'ms-bad', reason: 'Wrong client' }, ctx(people.lead));
+    const voided = must(s, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'draft', goalOutcomes: [], barriers: [], decision: 'continue' }, ctx(people.lead));
+    expect(voided.evaluations['e-1']?.measureChanges).toEqual(plain.evaluations['e-1']?.measureChanges);
+  });
+
+  it('computes the GAS T-score from the levels given to GAS goals, weighted', () => {
+    const gas = { weight: 2, levels: { '-2': 'none', '-1': 'one a month', '0': 'one a week', '1': 'two a week', '2': 'daily' } };
+    let s = caseAt('active');
+    s = must(s, { type: 'proposeGoal', goalId: 'g-gas', description: 'Walk to the shops every week', addressesNeedIds: ['n-mood'], measure: { kind: 'indicator', indicator: 'walks per week', baseline: 0, target: 1, direction: 'increase' }, startDate: '2026-01-10', targetDate: '2026-06-30', gas }, ctx(people.lead));
+    s = must(s, { type: 'agreeGoal', goalId: 'g-gas', agreedBy: ['client-1'] }, ctx(people.client));
+    const evaluate = (gasLevel: number, goalId = 'g-gas') => ({ type: 'recordEvaluation', status: 'draft', goalOutcomes: [{ goalId, status: 'in-progress', evidence: 'diary', gasLevel }], barriers: [], decision: 'continue' });
+    const done = must(s, { ...evaluate(1), evaluationId: 'e-1' }, ctx(people.lead));
+    expect(done.evaluations['e-1']?.gasTScore).toBeCloseTo(60, 10);
+    const r = dispatch(s, evaluate(1, 'g-1'), ctx(people.lead));
+    expect(r.ok || r.error.rule).toBe('gasLevelsOnGasGoals');
+  });
+});
+
+describe('alerts', () => {
+  const at = '2026-02-10T09:00:00.000Z';
+  it('raises an urgent risk alert for PHQ-9 item 9 above 0 on the latest PHQ-9', () => {
+    let s = must(caseAt('active'), { type: 'recordMeasurement', measurementId: 'ms-1', instrumentId: 'phq9', responses: [2, 2, 2, 2, 2, 2, 1, 1, 1], takenAt: '2026-02-01T08:00:00.000Z', source: 'client-report' }, ctx(people.client));
+    expect(alerts(s, at).filter((a) => a.code === 'risk-item')).toEqual([{ code: 'risk-item', severity: 'urgent', message: expect.stringContaining('item 9'), entity: { type: 'measurement', id: 'ms-1' }, since: '2026-02-01T08:00:00.000Z' }]);
+    s = must(s, { type: 'recordMeasurement', instrumentId: 'phq9', responses: [2, 2, 2, 2, 2, 2, 1, 1, 0], takenAt: '2026-02-01T09:30:00.000Z', source: 'client-report' }, ctx(people.client));
+    expect(alerts(s, at).some((a) => a.code === 'risk-item')).toBe(false);
+  });
+
+  it('flags a reliable deterioration as not on track, and not a small change', () => {
+    let s = record(caseAt('active'), 'gad7', 6, '2026-01-06T09:00:00.000Z');
+    s = record(s, 'gad7', 8, '2026-01-20T09:00:00.000Z');
+    expect(alerts(s, at).some((a) => a.code === 'not-on-track')).toBe(false);
+    s = record(s, 'gad7', 16, '2026-01-30T09:00:00.000Z');
+    expect(alerts(s, at).find((a) => a.code === 'not-on-track')).toMatchObject({ severity: 'warning', entity: { type: 'instrument', id: 'gad7' }, since: '2026-01-30T09:00:00.000Z' });
+  });
+
+  it('reports overdue measurements, a due review, a missing safety plan and an expiring consent', () => {
+    let s = must(caseAt('active'), { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 1, startDate: '2026-01-10' }, ctx(people.lead));
+    s = record(s, 'phq9', 15, '2026-01-12T09:00:00.000Z');
+    expect(overdueMeasurements(s, '2026-01-19T09:00:00.000Z')).toEqual([]);
+    expect(overdueMeasurements(s, '2026-01-22T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-01-19', daysOverdue: 3, lastTakenAt: '2026-01-12T09:00:00.000Z' }]);
+    s = must(s, { type: 'recordRiskLevel', level: 'high' }, ctx(people.lead));
+    s = must(s, { type: 'recordConsent', consentId: 'k-r', scope: 'research', grantedBy: 'client-1', expiresAt: '2026-05-05T00:00:00.000Z' }, ctx(people.client));
+    const opened = s.crisis?.since ?? '';
+    const codes = (when: string, policy = {}) => alerts(s, when, policy).map((a) => a.code).sort();
+    expect(codes(new Date(Date.parse(opened) + 23 * 3_600_000).toISOString())).not.toContain('safety-plan-missing');
+    expect(codes(new Date(Date.parse(opened) + 25 * 3_600_000).toISOString())).toContain('safety-plan-missing');
+    expect(codes(new Date(Date.parse(opened) + 3 * 3_600_000).toISOString(), { safetyPlanWithinHours: 2 })).toContain('safety-plan-missing');
+    expect(codes('2026-04-25T00:00:00.000Z')).toEqual(['consent-expiring', 'measurement-overdue', 'review-due', 'safety-plan-missing']);
+    expect(alerts(must(s, { type: 'markEnteredInError', reason: 'x' }, ctx(people.admin)), '2026-04-25T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('dueReviews lists active cases whose review date has come, most overdue first', () => {
+    const a = caseAt('active'); // review due 84 days after activation
+    expect(dueReviews([a], '2026-02-01T00:00:00.000Z')).toEqual([]);
+    expect(dueReviews([a, caseAt('closed')], '2026-04-10T00:00:00.000Z')).toEqual([{ caseId: 'c-1', dueBy: a.reviewDueBy, daysOverdue: expect.any(Number) }]);
+  });
+});
+
+describe('timeline', () => {
+  it('tells the case in order, in words', () => {
+    const lines = timeline(caseAt('closed'));
+    expect(lines[0]).toMatchObject({ kind: 'status', text: 'Referred by GP: Low mood and poor sleep for six months' });
+    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['Case assessing', 'Goal proposed: Reduce depressive symptoms to the mild range', 'Consent to treatment given by client-1', 'Case closed']));
+    for (let i = 1; i < lines.length; i++) expect((lines[i] as { at: string }).at >= (lines[i - 1] as { at: string }).at).toBe(true);
+    const lastInstant = lines.filter((l) => l.at === lines.at(-1)?.at).map((l) => l.text);
+    expect(lastInstant).toEqual(expect.arrayContaining(['Case closed', 'cbt discontinued (case closed)']));
+  });
+});
