@@ -70,6 +70,7 @@ interface Plain {
   team: Record<string, string>;
   needs: string[];
   consents: string[];
+  measurements: number[];
   lead?: string;
 }
 function reduce(s: Plain, c: Record<string, unknown>): void {
@@ -94,13 +95,15 @@ function reduce(s: Plain, c: Record<string, unknown>): void {
     case 'startReview': s.status = 'reviewing'; break;
     case 'recordGoalOutcome': (s.goals[id('goalId')] as { status: string }).status = id('outcome'); break;
     case 'recordEvaluation': break;
+    case 'setMonitoringSchedule': break;
+    case 'recordMeasurement': s.measurements.push((c.responses as number[] | undefined)?.reduce((a, b) => a + b, 0) ?? (c.score as number)); break;
     case 'closeCase': s.status = 'closed'; break;
     default: throw new Error(`unhandled ${String(c.type)}`);
   }
   s.version += 1;
 }
 function runReducer(): number {
-  const s: Plain = { status: '', version: 0, goals: {}, strategies: {}, sessions: {}, team: {}, needs: [], consents: [] };
+  const s: Plain = { status: '', version: 0, goals: {}, strategies: {}, sessions: {}, team: {}, needs: [], consents: [], measurements: [] };
   for (const [, c] of scenario) reduce(s, c);
   if (s.status !== 'closed') throw new Error('reducer walk did not close');
   return scenario.length;

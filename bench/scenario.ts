@@ -1,6 +1,7 @@
 /**
  * The standard lifecycle of the benchmarks: open → assessment → 3 goals → 3 strategies → activate
- * → 20 sessions → review → close, as commands with their actors.
+ * → 20 sessions with weekly PHQ-9 (item responses) and GAD-7 (totals) → review → close, as commands
+ * with their actors.
  */
 import type { Actor } from '../src/index.js';
 
@@ -41,11 +42,19 @@ export const scenario: readonly (readonly [Actor, Record<string, unknown>])[] = 
   ...[1, 2, 3].map((i) => [lead, strategy(i)] as const),
   ...[1, 2, 3].map((i) => [lead, { type: 'planStrategy', strategyId: `s-${i}` }] as const),
   [client, { type: 'recordConsent', consentId: 'k-1', scope: 'treatment', grantedBy: 'client-1' }],
+  [lead, { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 1, startDate: '2026-01-03' }],
+  [lead, { type: 'setMonitoringSchedule', instrumentId: 'gad7', everyWeeks: 1, startDate: '2026-01-03' }],
   [lead, { type: 'activatePlan' }],
   ...[1, 2, 3].map((i) => [lead, { type: 'startStrategy', strategyId: `s-${i}` }] as const),
   ...Array.from({ length: 20 }, (_, i) => [
     [lead, { type: 'scheduleSession', sessionId: `v-${i}`, strategyId: `s-${(i % 3) + 1}`, scheduledFor: '2026-01-03T09:00:00.000Z' }] as const,
     [lead, { type: 'recordAttendance', sessionId: `v-${i}`, attendance: i === 4 ? 'did-not-attend' : 'attended' }] as const,
+    ...(i % 2 === 0
+      ? [
+          [client, { type: 'recordMeasurement', instrumentId: 'phq9', responses: [2, 2, 1, 1, 1, 1, 1, 0, 0].map((v, k) => Math.max(0, v - (k < i / 4 ? 1 : 0))), source: 'client-report' }] as const,
+          [client, { type: 'recordMeasurement', instrumentId: 'gad7', score: Math.max(3, 14 - i), source: 'client-report' }] as const,
+        ]
+      : []),
   ]).flat(),
   [lead, { type: 'startReview' }],
   ...[1, 2, 3].map((i) => [lead, { type: 'recordGoalOutcome', goalId: `g-${i}`, outcome: 'achieved' }] as const),

@@ -2,7 +2,7 @@
  * An adult-depression case from GP referral to closure, driven through the engine and printed as a
  * readable timeline. Run with `npm run example`.
  */
-import { dispatch, doseDelivered, sequentialIds, steppingClock, summary, type Actor, type CaseEvent, type CaseState, type Context } from '../src/index.js';
+import { alerts, dispatch, doseDelivered, goalProgress, sequentialIds, steppingClock, summary, type Actor, type CaseEvent, type CaseState, type Context } from '../src/index.js';
 
 const lead: Actor = { id: 'dr-okafor', role: 'lead-practitioner' };
 const therapist: Actor = { id: 'sam-reyes', role: 'therapist' };
@@ -70,18 +70,37 @@ run(lead, { type: 'proposeStrategy', strategyId: 's-edu', modality: 'psychoeduca
 run(lead, { type: 'planStrategy', strategyId: 's-cbt' });
 run(lead, { type: 'planStrategy', strategyId: 's-edu' });
 run(client, { type: 'recordConsent', consentId: 'k-treat', scope: 'treatment', grantedBy: 'client-maria' });
+run(lead, { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 1, startDate: '2026-01-20' });
+run(lead, { type: 'setMonitoringSchedule', instrumentId: 'gad7', everyWeeks: 1, startDate: '2026-01-20' });
 run(lead, { type: 'activatePlan' });
 run(therapist, { type: 'startStrategy', strategyId: 's-cbt' });
 run(therapist, { type: 'startStrategy', strategyId: 's-edu' });
 
-// Twelve weekly CBT sessions; the fifth is missed.
+// Twelve weekly CBT sessions (the fifth is missed), each with the client's PHQ-9 and GAD-7.
+const phq9Weekly = [17, 16, 16, 14, 14, 13, 12, 11, 10, 9, 8, 7];
+const gad7Weekly = [13, 13, 12, 12, 11, 10, 9, 9, 8, 7, 6, 6];
 for (let week = 1; week <= 12; week++) {
   const sessionId = `cbt-${week}`;
   // Take one tick of the clock as the session's start, so attendance is recorded after it.
   const startsAt = String(now());
   run(therapist, { type: 'scheduleSession', sessionId, strategyId: 's-cbt', scheduledFor: startsAt });
-  run(therapist, { type: 'recordAttendance', sessionId, attendance: week === 5 ? 'did-not-attend' : 'attended' });
+  const attended = week !== 5;
+  run(therapist, { type: 'recordAttendance', sessionId, attendance: attended ? 'attended' : 'did-not-attend' });
+  if (!attended) continue;
+  run(client, { type: 'recordMeasurement', instrumentId: 'phq9', score: phq9Weekly[week - 1], source: 'client-report', goalIds: ['g-mood'] });
+  run(client, { type: 'recordMeasurement', instrumentId: 'gad7', score: gad7Weekly[week - 1], source: 'client-report' });
+  if (week === 3) {
+    // The week-3 questionnaire answers item 9 with "several days": a risk alert, a risk review and a safety plan.
+    run(client, { type: 'recordMeasurement', measurementId: 'phq9-w3-items', instrumentId: 'phq9', responses: [2, 2, 2, 2, 2, 2, 2, 1, 1], source: 'client-report', goalIds: ['g-mood'] });
+    const current = state as CaseState | null;
+    if (current) console.log('Alert after week 3:', alerts(current, String(now())).map((a) => `${a.severity} ${a.code}: ${a.message}`).join('; '));
+    run(lead, { type: 'recordRiskLevel', level: 'high', factors: ['PHQ-9 item 9 = 1', 'passive thoughts of death'] });
+    run(lead, { type: 'recordSafetyPlan', safetyPlanId: 'sp-1', warningSigns: ['Lying awake after 3am'], copingStrategies: ['Call her sister', 'Evening walk'], socialContacts: ['Sister Ana'], professionalContacts: ['Dr Okafor', 'Crisis line 24/7'], meansSafety: ['Medication kept by her partner'] });
+    run(lead, { type: 'recordRiskLevel', level: 'low', factors: ['no thoughts of self-harm at review'] });
+    run(lead, { type: 'resolveCrisis' });
+  }
 }
+
 run(therapist, { type: 'addNote', kind: 'psychoeducation', text: 'Shared sleep-hygiene leaflet; agreed a wind-down routine', authorMemberId: 'm-reyes', visibility: 'client-visible' });
 run(therapist, { type: 'completeStrategy', strategyId: 's-edu' });
 
@@ -116,6 +135,14 @@ for (const e of log) console.log(describe(e));
 
 const final = state as CaseState | null;
 if (final === null) throw new Error('no case');
+const evaluation = final.evaluations['e-1'];
+for (const m of evaluation?.measureChanges ?? []) {
+  console.log(`${m.instrumentId}: ${m.pre} → ${m.post}, reliable change index ${m.rci.toFixed(2)} (needs ±${m.minimumReliableChange.toFixed(2)}): ${m.category}`);
+}
+const tt = evaluation?.talkingTherapies;
+if (tt) console.log(`NHS Talking Therapies: recovery ${tt.recovery ? 'yes' : 'no'}, reliable improvement ${tt.reliableImprovement ? 'yes' : 'no'}, reliable recovery ${tt.reliableRecovery ? 'yes' : 'no'}`);
+const mood = goalProgress(final, 'g-mood');
+console.log(`Goal g-mood: PHQ-9 ${mood.baseline} → ${mood.latest} (target ${mood.target}), ${(100 * (mood.fraction ?? 0)).toFixed(0)}% of the way, ${mood.achievement}`);
 const dose = doseDelivered(final, 's-cbt');
 console.log(`\nStatus: ${final.status} (${final.closure?.reason}); ${log.length} events`);
 console.log(`CBT dose: ${dose.attended} of ${dose.plannedSessions} sessions attended, did-not-attend rate ${((dose.didNotAttendRate ?? 0) * 100).toFixed(1)}%`);

@@ -11,7 +11,7 @@ async function bundle(entry: string) {
     format: 'esm',
     write: false,
     metafile: true,
-    external: ['zod', 'immer', 'date-fns'],
+    external: ['zod', 'immer', 'date-fns', '@date-fns/utc'],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.text ?? '';

@@ -1,5 +1,6 @@
 import type { Achievement, Goal } from './goal.js';
 import type { Measurement } from './measurement.js';
+import { isDraft, original } from 'immer';
 import type { CaseState, Draft } from './state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
@@ -23,11 +24,11 @@ export function goalSeries(state: CaseState, goal: Goal): Measurement[] {
  */
 export function deriveAchievement(goal: Goal, series: readonly Measurement[]): Achievement {
   const sign = goal.measure.direction === 'decrease' ? -1 : 1;
-  const reached = (v: number): boolean => sign * v >= sign * goal.measure.target;
+  const target = sign * goal.measure.target;
   const latest = series[series.length - 1];
   if (latest === undefined) return 'in-progress';
   const previous = series[series.length - 2];
-  if (reached(latest.score)) return previous !== undefined && reached(previous.score) ? 'sustaining' : 'achieved';
+  if (sign * latest.score >= target) return previous !== undefined && sign * previous.score >= target ? 'sustaining' : 'achieved';
   if (previous === undefined) return 'in-progress';
   const change = sign * (latest.score - previous.score);
   return change > 0 ? 'improving' : change < 0 ? 'worsening' : 'no-change';
@@ -35,12 +36,48 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
 
 const OPEN = new Set(['agreed', 'active', 'on-hold', 'proposed']);
 
-/** Recomputes the achievement of every open goal (after a measurement changes). */
-export function refreshAchievements(d: Draft): void {
-  for (const id of Object.keys(d.goals)) {
-    const goal = d.goals[id];
+// Reads through immer drafts cost a proxy per element touched; these helpers read the original
+// objects instead (the draft only for what this dispatch added or changed).
+function base<T>(value: T): T {
+  return isDraft(value) ? (original(value as never) as T) : value;
+}
+
+/**
+ * The last two valid measurements of a goal by time taken, without sorting the series: `stored`
+ * holds the measurements as they were before this dispatch, `current` as they are now (the draft),
+ * `changed` the one this event recorded, amended or voided.
+ */
+function lastTwo(stored: readonly Measurement[], current: readonly Measurement[], changed: Measurement, goal: Goal): [Measurement | undefined, Measurement | undefined] {
+  let latest: Measurement | undefined;
+  let previous: Measurement | undefined;
+  for (let i = 0; i < current.length; i++) {
+    let m = i < stored.length ? (stored[i] as Measurement) : (current[i] as Measurement);
+    if (m.id === changed.id) m = changed;
+    if (!measuresGoal(m, goal)) continue;
+    if (latest === undefined || m.takenAt >= latest.takenAt) {
+      previous = latest;
+      latest = m;
+    } else if (previous === undefined || m.takenAt >= previous.takenAt) {
+      previous = m;
+    }
+  }
+  return [previous, latest];
+}
+
+/**
+ * Recomputes the achievement of the open goals a measurement bears on, after it was recorded,
+ * amended or voided (`changed` is that measurement as it is now).
+ */
+export function refreshAchievements(d: Draft, changed: Measurement): void {
+  const stored = base(d.measurements as readonly Measurement[]);
+  const goals = base(d.goals as Readonly<Record<string, Goal>>);
+  const asRecorded: Measurement = changed.status === 'entered-in-error' ? { ...changed, status: 'final' } : changed;
+  for (const id in goals) {
+    const goal = goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;
-    const next = deriveAchievement(goal as Goal, goalSeries(d as CaseState, goal as Goal));
-    if (goal.achievement !== next) goal.achievement = next;
+    if (changed.goalIds.length > 0 ? !changed.goalIds.includes(id) : !measuresGoal(asRecorded, goal)) continue;
+    const [previous, latest] = lastTwo(stored, d.measurements as readonly Measurement[], changed, goal);
+    const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
+    if (goal.achievement !== next) (d.goals[id] as { achievement: Achievement }).achievement = next;
   }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dispatch,
+  goalProgress,
   machineEntries,
   machines,
   replay,
@@ -12,7 +13,7 @@ import {
   type CaseState,
   type CommandType,
 } from '../../src/index.js';
-import { people, phqGoal, referral } from './fixtures.js';
+import { caseAt, people, phqGoal, referral } from './fixtures.js';
 
 // Commands drawn from small id pools, so random sequences often hit real entities and get far.
 const goalIds = ['g-1', 'g-2'];
@@ -87,6 +88,12 @@ const templates: Record<string, unknown>[] = [
   { type: 'addNote', kind: 'handoff', text: 'Handed over', authorMemberId: 'm-lead', visibility: 'team' },
   { type: 'closeCase', reason: 'transferred' },
   { type: 'markEnteredInError', reason: 'Wrong client' },
+  { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 1, startDate: '2026-01-10' },
+  { type: 'recordMeasurement', measurementId: 'ms-1', instrumentId: 'phq9', responses: [2, 2, 2, 2, 1, 1, 1, 1, 1], source: 'client-report' },
+  { type: 'recordMeasurement', instrumentId: 'phq9', score: 8, source: 'clinician-rated' },
+  { type: 'recordMeasurement', instrumentId: 'gad7', score: 14, source: 'client-report' },
+  { type: 'amendMeasurement', measurementId: 'ms-1', score: 20, reason: 'Misread' },
+  { type: 'voidMeasurement', measurementId: 'ms-1', reason: 'Wrong client' },
   { type: 'fly' },
   { type: 'holdCase' },
 ];
@@ -190,5 +197,47 @@ describe('random command sequences from random actors', () => {
       { numRuns: 150, seed: 42 },
     );
     expect([...reached]).toEqual(expect.arrayContaining(['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed']));
+  });
+});
+
+describe('voided measurements', () => {
+  it('never change any computed outcome: achievement, progress, evaluation statistics', () => {
+    const score = fc.integer({ min: 0, max: 27 });
+    fc.assert(
+      fc.property(fc.array(score, { minLength: 1, maxLength: 8 }), score, fc.nat(7), (scores, intruder, position) => {
+        const now = steppingClock('2026-02-01T09:00:00.000Z', 3_600_000);
+        const ctx = { actor: people.lead, now, newId: sequentialIds('p-') };
+        const base = caseAt('reviewing');
+        const withScores = (s: CaseState, list: readonly number[], extra?: number) => {
+          let out = s;
+          const record = (command: object) => {
+            const r = dispatch(out, command, ctx);
+            if (!r.ok) throw r.error;
+            out = r.state;
+          };
+          const at = position % (list.length + 1);
+          list.forEach((v, i) => {
+            if (extra !== undefined && i === at) record({ type: 'recordMeasurement', measurementId: 'intruder', instrumentId: 'phq9', score: extra, source: 'observer' });
+            record({ type: 'recordMeasurement', instrumentId: 'phq9', score: v, source: 'client-report' });
+          });
+          if (extra !== undefined && at === list.length) record({ type: 'recordMeasurement', measurementId: 'intruder', instrumentId: 'phq9', score: extra, source: 'observer' });
+          return out;
+        };
+        const evaluate = (s: CaseState) => {
+          const r = dispatch(s, { type: 'recordEvaluation', evaluationId: 'e-x', status: 'draft', goalOutcomes: [], barriers: [], decision: 'continue' }, ctx);
+          if (!r.ok) throw r.error;
+          return r.state;
+        };
+        const clean = evaluate(withScores(base, scores));
+        let dirty = withScores(base, scores, intruder);
+        const v = dispatch(dirty, { type: 'voidMeasurement', measurementId: 'intruder', reason: 'Wrong client' }, ctx);
+        if (!v.ok) throw v.error;
+        dirty = evaluate(v.state);
+        expect(dirty.goals['g-1']?.achievement).toBe(clean.goals['g-1']?.achievement);
+        expect(goalProgress(dirty, 'g-1').series.map((p) => p.value)).toEqual(goalProgress(clean, 'g-1').series.map((p) => p.value));
+        expect(dirty.evaluations['e-x']?.measureChanges).toEqual(clean.evaluations['e-x']?.measureChanges);
+      }),
+      { numRuns: 80 },
+    );
   });
 });
