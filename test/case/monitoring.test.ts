@@ -77,6 +77,8 @@ describe('alerts', () => {
     expect(codes(new Date(Date.parse(opened) + 25 * 3_600_000).toISOString())).toContain('safety-plan-missing');
     expect(codes(new Date(Date.parse(opened) + 3 * 3_600_000).toISOString(), { safetyPlanWithinHours: 2 })).toContain('safety-plan-missing');
     expect(codes('2026-04-25T00:00:00.000Z')).toEqual(['consent-expiring', 'measurement-overdue', 'review-due', 'safety-plan-missing']);
+    expect(codes('2026-04-15T00:00:00.000Z')).not.toContain('consent-expiring'); // 20 days left
+    expect(codes('2026-05-06T00:00:00.000Z')).not.toContain('consent-expiring'); // already expired
     expect(alerts(must(s, { type: 'markEnteredInError', reason: 'x' }, ctx(people.admin)), '2026-04-25T00:00:00.000Z')).toEqual([]);
   });
 
