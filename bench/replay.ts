@@ -2,27 +2,14 @@
  * replay over a 1,000,000-event log (many standard cases back to back) against the same mutators
  * applied to a mutable copy without replay's frame checks (the limit).
  */
-import { dispatch, replay, type CaseEvent, type CaseState } from '../src/index.js';
+import { replay, type CaseEvent } from '../src/index.js';
 import { applyEvent, createFrom } from '../src/case/evolve.js';
 import type { Draft } from '../src/case/state.js';
 import { measure, printTable, type BenchResult } from './harness.js';
-import { scenario } from './scenario.js';
-
-function scenarioLog(): CaseEvent[] {
-  let state: CaseState | null = null;
-  let n = 0;
-  const events: CaseEvent[] = [];
-  for (const [actor, command] of scenario) {
-    const r = dispatch(state, command, { actor, now: () => '2026-01-05T10:00:00.000Z', newId: () => `id-${++n}` });
-    if (!r.ok) throw r.error;
-    state = r.state;
-    events.push(...r.events);
-  }
-  return events;
-}
+import { runScenario } from './scenario.js';
 
 export function benchReplay(total = 1_000_000): BenchResult[] {
-  const log = scenarioLog();
+  const log = runScenario().events;
   const copies = Math.ceil(total / log.length);
   const events = copies * log.length;
   const results = [

@@ -3,7 +3,7 @@
  * → 20 sessions with weekly PHQ-9 (item responses) and GAD-7 (totals) → review → close, as commands
  * with their actors.
  */
-import type { Actor } from '../src/index.js';
+import { dispatch, type Actor, type CaseEvent, type CaseState } from '../src/index.js';
 
 export const lead: Actor = { id: 'p-lead', role: 'lead-practitioner' };
 export const client: Actor = { id: 'client-1', role: 'client' };
@@ -61,3 +61,18 @@ export const scenario: readonly (readonly [Actor, Record<string, unknown>])[] = 
   [lead, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'final', goalOutcomes: [], barriers: [], decision: 'close' }],
   [lead, { type: 'closeCase', reason: 'completed' }],
 ];
+
+/** The scenario run once through the engine: its event log and the state it ends in. */
+export function runScenario(): { events: CaseEvent[]; state: CaseState } {
+  let state: CaseState | null = null;
+  let n = 0;
+  const events: CaseEvent[] = [];
+  for (const [actor, command] of scenario) {
+    const r = dispatch(state, command, { actor, now: () => '2026-01-05T10:00:00.000Z', newId: () => `id-${++n}` });
+    if (!r.ok) throw r.error;
+    state = r.state;
+    events.push(...r.events);
+  }
+  if (state === null) throw new Error('the scenario opened no case');
+  return { events, state };
+}

@@ -6,22 +6,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch, type CaseEvent, type CaseState } from '../src/index.js';
 import { checkRecordShape, readNdjson, recordJsonSchema, toRecord, validateRecord } from '../src/validate/index.js';
 import { measure, printTable, type BenchResult } from './harness.js';
-import { scenario } from './scenario.js';
+import { runScenario } from './scenario.js';
 
 function records(count: number): unknown[] {
-  let state: CaseState | null = null;
-  let n = 0;
-  const events: CaseEvent[] = [];
-  for (const [actor, command] of scenario) {
-    const r = dispatch(state, command, { actor, now: () => '2026-01-05T10:00:00.000Z', newId: () => `id-${++n}` });
-    if (!r.ok) throw r.error;
-    state = r.state;
-    events.push(...r.events);
-  }
-  const text = JSON.stringify(toRecord(events, state as unknown as CaseState));
+  const { events, state } = runScenario();
+  const text = JSON.stringify(toRecord(events, state));
   // Distinct objects, as if parsed from distinct lines.
   return Array.from({ length: count }, () => JSON.parse(text) as unknown);
 }

@@ -1,135 +1,66 @@
-import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
-import { dateSchema, idSchema, labelSchema, textSchema } from './primitives.js';
 import { smartProblem } from './smart.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 
 /** The statuses of a goal. */
-export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded'] as const;
-/** A goal's status. */
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
+import {
+  GOAL_STATUSES,
+  ACHIEVEMENTS,
+  GOAL_OUTCOMES,
+  proposeGoalSchema,
+  agreeGoalSchema,
+  reviseGoalSchema,
+  holdGoalSchema,
+  resumeGoalSchema,
+  cancelGoalSchema,
+  recordGoalOutcomeSchema,
+  type GoalStatus,
+  type Achievement,
+  type GoalOutcome,
+  type GoalMeasure,
+  type GoalGas,
+  type GoalFields,
+  type ProposedGoal,
+  type Goal,
+  type ProposeGoal,
+  type AgreeGoal,
+  type ReviseGoal,
+  type HoldGoal,
+  type ResumeGoal,
+  type CancelGoal,
+  type RecordGoalOutcome,
+} from './goal-schema.js';
 
-/** FHIR Goal.achievementStatus. Derived from measurements once monitoring lands. */
-export const ACHIEVEMENTS = ['in-progress', 'improving', 'worsening', 'no-change', 'achieved', 'sustaining', 'not-achieved', 'no-progress', 'not-attainable'] as const;
-/** A goal's achievement (FHIR Goal.achievementStatus). */
-export type Achievement = (typeof ACHIEVEMENTS)[number];
-
-/** The terminal outcomes of a goal. */
-export const GOAL_OUTCOMES = ['achieved', 'partially-achieved', 'not-achieved'] as const;
-/** A goal's outcome. */
-export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
-
-const measureSchema = z
-  .object({
-    kind: z.enum(['instrument', 'indicator']),
-    instrumentId: idSchema.optional(),
-    indicator: labelSchema.optional(),
-    baseline: z.number().finite(),
-    target: z.number().finite(),
-    direction: z.enum(['decrease', 'increase']),
-  })
-  .strict();
-
-const gasSchema = z
-  .object({
-    weight: z.number().positive().finite(),
-    levels: z.object({ '-2': textSchema, '-1': textSchema, '0': textSchema, '1': textSchema, '2': textSchema }).strict(),
-  })
-  .strict();
-
-/** How progress on a goal is measured: an instrument score or a named indicator, from baseline to target. */
-export interface GoalMeasure {
-  readonly kind: 'instrument' | 'indicator';
-  readonly instrumentId?: string | undefined;
-  readonly indicator?: string | undefined;
-  readonly baseline: number;
-  readonly target: number;
-  readonly direction: 'decrease' | 'increase';
-}
-
-/** Goal Attainment Scaling: a weight and the text of each level from −2 to +2. */
-export interface GoalGas {
-  readonly weight: number;
-  readonly levels: { readonly '-2': string; readonly '-1': string; readonly '0': string; readonly '1': string; readonly '2': string };
-}
-
-/** The fields a goal is SMART-checked on. */
-export interface GoalFields {
-  readonly id: string;
-  readonly description: string;
-  readonly addressesNeedIds: readonly string[];
-  readonly measure: GoalMeasure;
-  readonly startDate: string;
-  readonly targetDate: string;
-}
-
-/** The fields a goal is proposed with. */
-export interface ProposedGoal extends GoalFields {
-  readonly gas: GoalGas | null;
-}
-
-/** A goal of the plan. Every field is always present (null where empty). */
-export interface Goal extends ProposedGoal {
-  readonly status: GoalStatus;
-  readonly achievement: Achievement;
-  /** Person ids of those who agreed the goal (the client, or a family member on their behalf). */
-  readonly agreedBy: readonly string[];
-  readonly supersedes: string | null;
-  readonly supersededBy: string | null;
-  readonly outcome: { readonly status: GoalOutcome; readonly at: string; readonly evidence: string | null } | null;
-  /** Why it was last held or cancelled. */
-  readonly statusReason: string | null;
-  readonly proposedAt: string;
-}
-
-const fields = {
-  description: textSchema,
-  addressesNeedIds: z.array(idSchema).min(1).max(50),
-  measure: measureSchema,
-  startDate: dateSchema,
-  targetDate: dateSchema,
-  gas: gasSchema.optional(),
+export {
+  GOAL_STATUSES,
+  ACHIEVEMENTS,
+  GOAL_OUTCOMES,
+  proposeGoalSchema,
+  agreeGoalSchema,
+  reviseGoalSchema,
+  holdGoalSchema,
+  resumeGoalSchema,
+  cancelGoalSchema,
+  recordGoalOutcomeSchema,
+  type GoalStatus,
+  type Achievement,
+  type GoalOutcome,
+  type GoalMeasure,
+  type GoalGas,
+  type GoalFields,
+  type ProposedGoal,
+  type Goal,
+  type ProposeGoal,
+  type AgreeGoal,
+  type ReviseGoal,
+  type HoldGoal,
+  type ResumeGoal,
+  type CancelGoal,
+  type RecordGoalOutcome,
 };
 
-export const proposeGoalSchema = z.object({ type: z.literal('proposeGoal'), goalId: idSchema.optional(), ...fields }).strict();
-export const agreeGoalSchema = z.object({ type: z.literal('agreeGoal'), goalId: idSchema, agreedBy: z.array(idSchema).min(1).max(20) }).strict();
-export const reviseGoalSchema = z
-  .object({
-    type: z.literal('reviseGoal'),
-    goalId: idSchema,
-    newGoalId: idSchema.optional(),
-    reason: textSchema,
-    description: fields.description.optional(),
-    addressesNeedIds: fields.addressesNeedIds.optional(),
-    measure: measureSchema.optional(),
-    startDate: dateSchema.optional(),
-    targetDate: dateSchema.optional(),
-    gas: gasSchema.optional(),
-  })
-  .strict();
-export const holdGoalSchema = z.object({ type: z.literal('holdGoal'), goalId: idSchema, reason: textSchema }).strict();
-export const resumeGoalSchema = z.object({ type: z.literal('resumeGoal'), goalId: idSchema }).strict();
-export const cancelGoalSchema = z.object({ type: z.literal('cancelGoal'), goalId: idSchema, reason: textSchema }).strict();
-export const recordGoalOutcomeSchema = z
-  .object({ type: z.literal('recordGoalOutcome'), goalId: idSchema, outcome: z.enum(GOAL_OUTCOMES), evidence: textSchema.optional() })
-  .strict();
-
-/** Proposes a goal. */
-export type ProposeGoal = z.infer<typeof proposeGoalSchema>;
-/** Records the client's agreement to a goal. */
-export type AgreeGoal = z.infer<typeof agreeGoalSchema>;
-/** Replaces a goal with a revised one that supersedes it. */
-export type ReviseGoal = z.infer<typeof reviseGoalSchema>;
-/** Puts an active goal on hold. */
-export type HoldGoal = z.infer<typeof holdGoalSchema>;
-/** Resumes a held goal. */
-export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
-/** Cancels an open goal. */
-export type CancelGoal = z.infer<typeof cancelGoalSchema>;
-/** Records a goal's outcome. */
-export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;
 type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RecordGoalOutcome;
 
 /** Events of goals. */
