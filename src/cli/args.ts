@@ -6,6 +6,8 @@ export interface CliOptions {
   readonly stdin: 'ndjson' | 'json';
   readonly maxRecordBytes: number;
   readonly maxEvents: number;
+  /** A JSON file with the policy the records were made under (roles, modalities, windows). */
+  readonly policyFile: string | null;
   readonly help: boolean;
 }
 
@@ -23,6 +25,7 @@ export function parseArgs(args: readonly string[]): CliOptions | string {
   let help = false;
   let maxRecordBytes = 50 * 1024 * 1024;
   let maxEvents = 100_000;
+  let policyFile: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -60,11 +63,17 @@ export function parseArgs(args: readonly string[]): CliOptions | string {
         maxEvents = n;
         break;
       }
+      case '--policy': {
+        const v = value();
+        if (v === undefined || v === '') return '--policy needs a JSON file';
+        policyFile = v;
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
         files.push(arg);
     }
   }
   if (!help && files.length === 0) return 'name at least one file, or - for standard input';
-  return { files, format, quiet, stdin, maxRecordBytes, maxEvents, help };
+  return { files, format, quiet, stdin, maxRecordBytes, maxEvents, policyFile, help };
 }

@@ -21,6 +21,8 @@ Options for validate:
   --max-record-bytes N      refuse a record (an NDJSON line or a .json file) larger than N bytes
                             (default 52428800, 50 MiB)
   --max-events N            refuse a record with more than N events (default 100000)
+  --policy FILE             a JSON policy the records were made under: roles, modalities,
+                            reviewIntervalDays, reopenWithinDays, safetyPlanWithinHours
 
 Other:
   -h, --help                show this help

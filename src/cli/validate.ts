@@ -4,6 +4,7 @@ import { readNdjson } from '../validate/ndjson.js';
 import type { RecordIssue } from '../validate/issue.js';
 import { validateRecord } from '../validate/validate-record.js';
 import type { CliOptions } from './args.js';
+import type { Policy } from '../case/context.js';
 
 /** One record's outcome, as the CLI reports it. */
 interface Outcome {
@@ -87,8 +88,34 @@ function printText(o: Outcome): void {
   }
 }
 
+const POLICY_KEYS = new Set(['roles', 'modalities', 'reviewIntervalDays', 'reopenWithinDays', 'safetyPlanWithinHours']);
+
+// A policy from JSON: the data parts of Policy (an app's authorize function cannot travel as JSON).
+async function readPolicy(file: string): Promise<Policy | string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return err.code === 'ENOENT' ? `cannot read policy ${file}: no such file` : `policy ${file} is not valid JSON: ${err.message}`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `policy ${file} must be a JSON object`;
+  const unknown = Object.keys(value).filter((k) => !POLICY_KEYS.has(k));
+  if (unknown.length > 0) return `policy ${file} has unknown fields: ${unknown.join(', ')} (known: ${[...POLICY_KEYS].join(', ')})`;
+  return value as Policy;
+}
+
 /** Validates every input named in the options and reports; resolves to the exit code. */
 export async function runValidate(options: CliOptions): Promise<number> {
+  let policy: Policy = {};
+  if (options.policyFile !== null) {
+    const read = await readPolicy(options.policyFile);
+    if (typeof read === 'string') {
+      process.stderr.write(`intervention-lifecycle validate: ${read}\n`);
+      return 2;
+    }
+    policy = read;
+  }
   const tally: Tally = { records: 0, valid: 0, errors: 0, warnings: 0, ioErrors: 0 };
   const results: Outcome[] = [];
   const progress = options.format === 'text' && !options.quiet && process.stderr.isTTY === true;
@@ -100,7 +127,7 @@ export async function runValidate(options: CliOptions): Promise<number> {
         if (item.issue) {
           outcome = { ...base, valid: false, issues: [item.issue] };
         } else {
-          const r = validateRecord(item.value, { maxEvents: options.maxEvents });
+          const r = validateRecord(item.value, { maxEvents: options.maxEvents, policy });
           outcome = { ...base, ...(r.caseId === undefined ? {} : { caseId: r.caseId }), valid: r.valid, issues: r.issues };
         }
         tally.records += 1;

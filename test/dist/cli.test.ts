@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The built bin, run as a user runs it.
@@ -79,5 +81,20 @@ describe.runIf(existsSync(bin))('intervention-lifecycle validate', () => {
     expect(help.out).toContain('Usage: intervention-lifecycle <command>');
     expect(cli(['validate', '--help']).code).toBe(0);
     expect(cli(['--version']).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe.runIf(existsSync(bin))('validate --policy', () => {
+  it('judges records by the policy they were made under', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-cli-'));
+    const policy = join(dir, 'policy.json');
+    // Under a policy that lets therapists close cases, the forbidden-actor record is legal.
+    writeFileSync(policy, JSON.stringify({ roles: { closeCase: ['therapist', 'lead-practitioner', 'supervisor'] } }));
+    expect(cli(['validate', '--policy', policy, fx('forbidden-actor')]).code).toBe(0);
+    writeFileSync(policy, JSON.stringify({ authorize: 'nope' }));
+    const bad = cli(['validate', '--policy', policy, fx('forbidden-actor')]);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('unknown fields: authorize')]);
+    expect(cli(['validate', '--policy', join(dir, 'missing.json'), fx('forbidden-actor')]).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
