@@ -122,18 +122,17 @@ function value(instrumentId: string | null, c: { responses?: (number | null)[] |
   }
 }
 
-function subjectOf(c: { instrumentId?: string | undefined; indicator?: string | undefined }, env: Env, state: CaseState): { instrumentId: string | null; indicator: string | null } | Decision {
+function subjectOf(c: { instrumentId?: string | undefined; indicator?: string | undefined }, state: CaseState): { instrumentId: string | null; indicator: string | null } | Decision {
   if ((c.instrumentId === undefined) === (c.indicator === undefined)) return refuse('INVALID_COMMAND', `Name either an instrument or an indicator for case ${state.id}, not both or neither`, 'oneSubject');
   if (c.instrumentId !== undefined && getInstrument(c.instrumentId) === undefined) {
     return refuse('GUARD_FAILED', `There is no instrument ${c.instrumentId}; register it first`, 'knownInstrument');
   }
-  void env;
   return { instrumentId: c.instrumentId ?? null, indicator: c.indicator ?? null };
 }
 
 export const measurementDeciders = {
-  setMonitoringSchedule: ((state, c, env) => {
-    const s = subjectOf(c, env, state);
+  setMonitoringSchedule: ((state, c) => {
+    const s = subjectOf(c, state);
     if ('ok' in s) return s;
     if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'Give either everyDays or everyWeeks', 'oneInterval');
     const everyDays = c.everyDays ?? (c.everyWeeks as number) * 7;
@@ -142,7 +141,7 @@ export const measurementDeciders = {
   recordMeasurement: ((state, c, env) => {
     const id = c.measurementId ?? env.newId();
     if (byId(state.measurements, id)) return idTaken('measurement', id, state.id, 'measurementId');
-    const s = subjectOf(c, env, state);
+    const s = subjectOf(c, state);
     if ('ok' in s) return s;
     const r = stepEntity(measurementMachine, null, c, { state, env }, id);
     if ('refusal' in r) return r.refusal;
