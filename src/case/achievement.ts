@@ -1,7 +1,6 @@
 import type { Achievement, Goal } from './goal.js';
 import type { Measurement } from './measurement.js';
-import { isDraft, original } from 'immer';
-import type { CaseState, Draft } from './state.js';
+import { originalOf, type CaseState, type Draft } from './state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
 export function measuresGoal(m: Measurement, goal: Goal): boolean {
@@ -36,12 +35,6 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
 
 const OPEN = new Set(['agreed', 'active', 'on-hold', 'proposed']);
 
-// Reads through immer drafts cost a proxy per element touched; these helpers read the original
-// objects instead (the draft only for what this dispatch added or changed).
-function base<T>(value: T): T {
-  return isDraft(value) ? (original(value as never) as T) : value;
-}
-
 /**
  * The last two valid measurements of a goal by time taken, without sorting the series: `stored`
  * holds the measurements as they were before this dispatch, `current` as they are now (the draft),
@@ -69,8 +62,8 @@ function lastTwo(stored: readonly Measurement[], current: readonly Measurement[]
  * amended or voided (`changed` is that measurement as it is now).
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
-  const stored = base(d.measurements as readonly Measurement[]);
-  const goals = base(d.goals as Readonly<Record<string, Goal>>);
+  const stored = originalOf(d.measurements as readonly Measurement[]);
+  const goals = originalOf(d.goals as Readonly<Record<string, Goal>>);
   const asRecorded: Measurement = changed.status === 'entered-in-error' ? { ...changed, status: 'final' } : changed;
   for (const id in goals) {
     const goal = goals[id];

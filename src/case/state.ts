@@ -84,13 +84,21 @@ export type Mutable<T> = T extends readonly (infer U)[]
 export type Draft = Mutable<CaseState>;
 
 /**
+ * The object as it was before this dispatch when `value` is an immer draft, else `value` itself.
+ * Reading through a draft costs a proxy per element touched; reading the original costs nothing.
+ */
+export function originalOf<T>(value: T): T {
+  return isDraft(value) ? (original(value as never) as T) : value;
+}
+
+/**
  * The entry with this id in an array of entities. On an immer draft it searches the original array
  * first, so only the entry found is drafted (reading every element through the proxy would draft
  * them all), then the draft itself for entries added earlier in the same dispatch.
  */
 export function byId<T extends { readonly id: string }>(list: readonly T[], id: string): T | undefined {
   if (isDraft(list)) {
-    const base = original(list as never) as readonly T[];
+    const base = originalOf(list);
     for (let i = 0; i < base.length; i++) if ((base[i] as T).id === id) return list[i];
   }
   for (const item of list) if (item.id === id) return item;
