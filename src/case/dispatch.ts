@@ -1,5 +1,5 @@
 import { Immer, freeze } from 'immer';
-import { LifecycleError } from '../kernel/errors.js';
+import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import type { Context } from './context.js';
 import { decide } from './decide.js';
 import type { CaseEvent } from './events.js';
@@ -115,13 +115,20 @@ export function replay(events: readonly CaseEvent[]): CaseState {
   const first = events[0] as CaseEvent;
   if (first.type !== 'caseOpened') throw logError(`The first event must be caseOpened, not ${String(first.type)}`, 0);
   if (first.seq !== 1) throw logError(`The first event must have seq 1, not ${String(first.seq)}`, 0);
-  const state = createFrom(first);
-  for (let i = 1; i < events.length; i++) {
-    const event = events[i] as CaseEvent;
-    if (event.seq !== i + 1) throw logError(`Event ${i} has seq ${String(event.seq)}; expected ${i + 1}`, i);
-    if (event.caseId !== state.id) throw logError(`Event ${i} belongs to case ${String(event.caseId)}, not ${state.id}`, i);
-    if (event.type === 'caseOpened') throw logError(`Event ${i} opens the case a second time`, i);
-    applyEvent(state, event);
+  let i = 0;
+  try {
+    const state = createFrom(first);
+    for (i = 1; i < events.length; i++) {
+      const event = events[i] as CaseEvent;
+      if (event.seq !== i + 1) throw logError(`Event ${i} has seq ${String(event.seq)}; expected ${i + 1}`, i);
+      if (event.caseId !== state.id) throw logError(`Event ${i} belongs to case ${String(event.caseId)}, not ${state.id}`, i);
+      if (event.type === 'caseOpened') throw logError(`Event ${i} opens the case a second time`, i);
+      applyEvent(state, event);
+    }
+    return state as CaseState;
+  } catch (e) {
+    // Events are trusted by evolvers; a malformed one (missing data) still ends as an INVALID_LOG.
+    if (isLifecycleError(e)) throw e;
+    throw logError(`Event ${i} could not be applied: ${(e as Error)?.message ?? String(e)}`, i);
   }
-  return state as CaseState;
 }

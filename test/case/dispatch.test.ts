@@ -134,6 +134,8 @@ describe('evolve and replay', () => {
     expect(bad((es) => es.map((e, i) => (i === 2 ? { ...e, caseId: 'c-other' } : e)))).toBe('INVALID_LOG');
     expect(bad((es) => es.map((e, i) => (i === 2 ? ({ ...e, type: 'magic' } as unknown as CaseEvent) : e)))).toBe('INVALID_LOG');
     expect(bad((es) => [...es, { ...(es[0] as CaseEvent), seq: es.length + 1 }])).toBe('INVALID_LOG');
+    expect(bad((es) => es.map((e, i) => (i === 4 ? ({ ...e, data: null } as unknown as CaseEvent) : e)))).toBe('INVALID_LOG');
+    expect(bad((es) => es.map((e, i) => (i === 0 ? ({ ...e, data: {} } as unknown as CaseEvent) : e)))).toBe('INVALID_LOG');
   });
 
   it('state survives a JSON round trip', () => {
