@@ -33,7 +33,7 @@ export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/pri
 export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/lifecycle.js';
 export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/assessment.js';
 export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/assessment.js';
-export { GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal.js';
+export { GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal-schema.js';
 export { STRATEGY_STATUSES, FREQUENCIES, type Strategy, type StrategyStatus, type Dose } from './case/strategy.js';
 export { SESSION_STATUSES, type Session, type SessionStatus } from './case/session.js';
 export type { TeamMember } from './case/team.js';

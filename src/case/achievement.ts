@@ -1,4 +1,4 @@
-import type { Achievement, Goal } from './goal.js';
+import type { Achievement, Goal } from './goal-schema.js';
 import type { Measurement } from './measurement.js';
 import { originalOf, type CaseState, type Draft } from './state.js';
 

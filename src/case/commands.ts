@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './assessment.js';
 import type { RecordConsent, WithdrawConsent } from './consent.js';
 import type { RecordEvaluation } from './evaluation.js';
-import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome } from './goal.js';
+import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome } from './goal-schema.js';
 import type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './lifecycle.js';
 import type { AddNote } from './note.js';
 import type { ActivatePlan, StartReview, CompleteReview } from './plan.js';
@@ -28,7 +28,7 @@ import {
   recordGoalOutcomeSchema,
   resumeGoalSchema,
   reviseGoalSchema,
-} from './goal.js';
+} from './goal-schema.js';
 import { closeCaseSchema, declineReferralSchema, holdCaseSchema, openCaseSchema, reopenCaseSchema, resumeCaseSchema } from './lifecycle.js';
 import { addNoteSchema } from './note.js';
 import { activatePlanSchema, completeReviewSchema, startReviewSchema } from './plan.js';

@@ -4,26 +4,14 @@ import { smartProblem } from './smart.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 
-/** The statuses of a goal. */
 import {
   GOAL_STATUSES,
-  ACHIEVEMENTS,
-  GOAL_OUTCOMES,
-  proposeGoalSchema,
-  agreeGoalSchema,
-  reviseGoalSchema,
-  holdGoalSchema,
-  resumeGoalSchema,
-  cancelGoalSchema,
-  recordGoalOutcomeSchema,
+  type Goal,
   type GoalStatus,
-  type Achievement,
-  type GoalOutcome,
   type GoalMeasure,
   type GoalGas,
-  type GoalFields,
   type ProposedGoal,
-  type Goal,
+  type GoalOutcome,
   type ProposeGoal,
   type AgreeGoal,
   type ReviseGoal,
@@ -32,34 +20,6 @@ import {
   type CancelGoal,
   type RecordGoalOutcome,
 } from './goal-schema.js';
-
-export {
-  GOAL_STATUSES,
-  ACHIEVEMENTS,
-  GOAL_OUTCOMES,
-  proposeGoalSchema,
-  agreeGoalSchema,
-  reviseGoalSchema,
-  holdGoalSchema,
-  resumeGoalSchema,
-  cancelGoalSchema,
-  recordGoalOutcomeSchema,
-  type GoalStatus,
-  type Achievement,
-  type GoalOutcome,
-  type GoalMeasure,
-  type GoalGas,
-  type GoalFields,
-  type ProposedGoal,
-  type Goal,
-  type ProposeGoal,
-  type AgreeGoal,
-  type ReviseGoal,
-  type HoldGoal,
-  type ResumeGoal,
-  type CancelGoal,
-  type RecordGoalOutcome,
-};
 
 type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RecordGoalOutcome;
 

@@ -1,6 +1,6 @@
 import { getInstrument } from '../measures/instruments/registry.js';
 import { findNeed } from './assessment.js';
-import type { GoalFields } from './goal.js';
+import type { GoalFields } from './goal-schema.js';
 import type { CaseState } from './state.js';
 
 /** One letter of SMART and whether the goal meets it. */

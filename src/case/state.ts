@@ -4,7 +4,7 @@ import type { Consent } from './consent.js';
 import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
 import type { Measurement, MonitoringSchedule } from './measurement.js';
 import type { Evaluation } from './evaluation.js';
-import type { Goal } from './goal.js';
+import type { Goal } from './goal-schema.js';
 import type { CaseStatus, Closure, Referral } from './lifecycle.js';
 import type { Note } from './note.js';
 import type { Setting } from './primitives.js';

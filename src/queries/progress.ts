@@ -1,5 +1,5 @@
 import { goalSeries } from '../case/achievement.js';
-import type { Achievement } from '../case/goal.js';
+import type { Achievement } from '../case/goal-schema.js';
 import { own, type CaseState } from '../case/state.js';
 import { LifecycleError } from '../kernel/errors.js';
 
