@@ -4,7 +4,7 @@
  */
 import { replay, type CaseEvent } from '../src/index.js';
 import { applyEvent, createFrom } from '../src/case/evolve.js';
-import type { Draft } from '../src/case/state.js';
+import type { Draft } from '../src/case/draft.js';
 import { measure, printTable, type BenchResult } from './harness.js';
 import { runScenario } from './scenario.js';
 

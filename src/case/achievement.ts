@@ -1,6 +1,7 @@
 import type { Achievement, Goal } from './goal-schema.js';
 import type { Measurement } from './measurement.js';
-import { originalOf, type CaseState, type Draft } from './state.js';
+import { editEntry, type Draft } from './draft.js';
+import type { CaseState } from './state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
 export function measuresGoal(m: Measurement, goal: Goal): boolean {
@@ -36,15 +37,14 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
 const OPEN = new Set(['agreed', 'active', 'on-hold', 'proposed']);
 
 /**
- * The last two valid measurements of a goal by time taken, without sorting the series: `stored`
- * holds the measurements as they were before this dispatch, `current` as they are now (the draft),
- * `changed` the one this event recorded, amended or voided.
+ * The last two valid measurements of a goal by time taken, without sorting the series; `changed`
+ * is the measurement this event recorded, amended or voided, as it is now.
  */
-function lastTwo(stored: readonly Measurement[], current: readonly Measurement[], changed: Measurement, goal: Goal): [Measurement | undefined, Measurement | undefined] {
+function lastTwo(measurements: readonly Measurement[], changed: Measurement, goal: Goal): [Measurement | undefined, Measurement | undefined] {
   let latest: Measurement | undefined;
   let previous: Measurement | undefined;
-  for (let i = 0; i < current.length; i++) {
-    let m = i < stored.length ? (stored[i] as Measurement) : (current[i] as Measurement);
+  for (let i = 0; i < measurements.length; i++) {
+    let m = measurements[i] as Measurement;
     if (m.id === changed.id) m = changed;
     if (!measuresGoal(m, goal)) continue;
     if (latest === undefined || m.takenAt >= latest.takenAt) {
@@ -62,15 +62,13 @@ function lastTwo(stored: readonly Measurement[], current: readonly Measurement[]
  * amended or voided (`changed` is that measurement as it is now).
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
-  const stored = originalOf(d.measurements as readonly Measurement[]);
-  const goals = originalOf(d.goals as Readonly<Record<string, Goal>>);
   const asRecorded: Measurement = changed.status === 'entered-in-error' ? { ...changed, status: 'final' } : changed;
-  for (const id in goals) {
-    const goal = goals[id];
+  for (const id in d.goals) {
+    const goal = d.goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;
     if (changed.goalIds.length > 0 ? !changed.goalIds.includes(id) : !measuresGoal(asRecorded, goal)) continue;
-    const [previous, latest] = lastTwo(stored, d.measurements as readonly Measurement[], changed, goal);
+    const [previous, latest] = lastTwo(d.measurements, changed, goal);
     const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
-    if (goal.achievement !== next) (d.goals[id] as { achievement: Achievement }).achievement = next;
+    if (goal.achievement !== next) (editEntry(d, 'goals', id) as { achievement: Achievement }).achievement = next;
   }
 }

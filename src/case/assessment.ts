@@ -1,9 +1,10 @@
+import { append, editItem, writable, type Draft } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { idSchema, labelSchema, textSchema } from './primitives.js';
-import { byId, moveTo, type CaseState, type Draft } from './state.js';
+import { moveTo, type CaseState } from './state.js';
 
 /** The statuses of a needs assessment. */
 export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;
@@ -234,30 +235,33 @@ export const assessmentDeciders = {
 
 export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
   assessmentStarted: (d, e) => {
-    d.assessments.push(newAssessment(e.data.assessmentId, e.data.methods, e.at));
+    append(d, 'assessments', newAssessment(e.data.assessmentId, e.data.methods, e.at));
     moveTo(d, 'assessing', e.at);
   },
   needRecorded: (d, e) => {
     const n = e.data.need;
-    byId(d.assessments, e.data.assessmentId)?.needs.push({ id: n.id, domain: n.domain, description: n.description, severity: n.severity, priority: n.priority, evidence: [...n.evidence] });
+    const a = editItem(d, 'assessments', e.data.assessmentId);
+    if (a) writable(a, 'needs').push({ id: n.id, domain: n.domain, description: n.description, severity: n.severity, priority: n.priority, evidence: [...n.evidence] });
   },
   strengthRecorded: (d, e) => {
     const s = e.data.strength;
-    byId(d.assessments, e.data.assessmentId)?.strengths.push({ id: s.id, description: s.description, domain: s.domain });
+    const a = editItem(d, 'assessments', e.data.assessmentId);
+    if (a) writable(a, 'strengths').push({ id: s.id, description: s.description, domain: s.domain });
   },
   clientPriorityRecorded: (d, e) => {
-    byId(d.assessments, e.data.assessmentId)?.clientPriorities.push({ id: e.data.priority.id, text: e.data.priority.text, recordedAt: e.at });
+    const a = editItem(d, 'assessments', e.data.assessmentId);
+    if (a) writable(a, 'clientPriorities').push({ id: e.data.priority.id, text: e.data.priority.text, recordedAt: e.at });
   },
   culturalConsiderationsRecorded: (d, e) => {
-    const a = byId(d.assessments, e.data.assessmentId);
+    const a = editItem(d, 'assessments', e.data.assessmentId);
     if (a) a.culturalConsiderations = { ...e.data.considerations };
   },
   riskScreenRecorded: (d, e) => {
-    const a = byId(d.assessments, e.data.assessmentId);
+    const a = editItem(d, 'assessments', e.data.assessmentId);
     if (a) a.riskScreen = { level: e.data.level, factors: [...e.data.factors], at: e.at };
   },
   assessmentCompleted: (d, e) => {
-    const a = byId(d.assessments, e.data.assessmentId);
+    const a = editItem(d, 'assessments', e.data.assessmentId);
     if (a) {
       a.status = 'completed';
       a.completedAt = e.at;

@@ -1,3 +1,4 @@
+import { fastParser } from '../kernel/fast-parse.js';
 import { z } from 'zod';
 import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './assessment.js';
 import type { RecordConsent, WithdrawConsent } from './consent.js';
@@ -114,6 +115,24 @@ let union: z.ZodType<CaseCommand> | undefined;
 export function commandSchema(): z.ZodType<CaseCommand> {
   union ??= z.discriminatedUnion('type', schemas) as unknown as z.ZodType<CaseCommand>;
   return union;
+}
+
+let fast: ((input: unknown) => CaseCommand | undefined) | null | undefined;
+
+/**
+ * Parses a command: {@link commandSchema}'s `safeParse`, with a fast path compiled from the same
+ * schema for the common, certainly valid command (zod then only explains what is wrong).
+ *
+ * @example
+ * ```ts
+ * const r = parseCommand({ type: 'startReview' });
+ * if (r.success) r.data.type; // 'startReview'
+ * ```
+ */
+export function parseCommand(input: unknown): z.ZodSafeParseResult<CaseCommand> {
+  if (fast === undefined) fast = fastParser<CaseCommand>(commandSchema());
+  const data = fast === null ? undefined : fast(input);
+  return data === undefined ? commandSchema().safeParse(input) : { success: true, data };
 }
 
 /** Any command the Case engine accepts. */

@@ -1,3 +1,4 @@
+import { editEntry, put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
@@ -138,7 +139,7 @@ export const consentDeciders = {
 export const consentEvolvers: Evolvers<keyof ConsentEvents> = {
   consentRecorded: (d, e) => {
     const c = e.data.consent;
-    d.consents[c.id] = {
+    put(d, 'consents', c.id, {
       id: c.id,
       status: 'active',
       scope: c.scope,
@@ -147,10 +148,10 @@ export const consentEvolvers: Evolvers<keyof ConsentEvents> = {
       expiresAt: c.expiresAt,
       sharingWith: [...c.sharingWith],
       withdrawnAt: null,
-    };
+    });
   },
   consentWithdrawn: (d, e) => {
-    const c = own(d.consents, e.data.consentId);
+    const c = editEntry(d, 'consents', e.data.consentId);
     if (!c) return;
     c.status = 'withdrawn';
     c.withdrawnAt = e.at;

@@ -1,3 +1,5 @@
+import { crisisCopier } from './copies.js';
+import { append, writable } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
@@ -123,13 +125,13 @@ export const crisisDeciders = {
 
 export const crisisEvolvers: Evolvers<keyof CrisisEvents> = {
   riskLevelRecorded: (d, e) => {
-    d.riskHistory.push({ level: e.data.level, factors: [...e.data.factors], at: e.at });
+    append(d, 'riskHistory', { level: e.data.level, factors: [...e.data.factors], at: e.at });
     if (e.data.opensCrisis) d.crisis = { since: e.at, level: e.data.level, safetyPlanId: null };
-    else if (d.crisis !== null && RANK[e.data.level] > RANK[d.crisis.level]) d.crisis.level = e.data.level;
+    else if (d.crisis !== null && RANK[e.data.level] > RANK[d.crisis.level]) writable(d, 'crisis', crisisCopier).level = e.data.level;
   },
   safetyPlanRecorded: (d, e) => {
     const p = e.data.plan;
-    d.safetyPlans.push({
+    append(d, 'safetyPlans', {
       id: p.id,
       warningSigns: [...p.warningSigns],
       copingStrategies: [...p.copingStrategies],
@@ -138,7 +140,7 @@ export const crisisEvolvers: Evolvers<keyof CrisisEvents> = {
       meansSafety: [...p.meansSafety],
       agreedAt: e.at,
     });
-    if (e.data.attachesToCrisis && d.crisis !== null) d.crisis.safetyPlanId = p.id;
+    if (e.data.attachesToCrisis && d.crisis !== null) writable(d, 'crisis', crisisCopier).safetyPlanId = p.id;
   },
   crisisResolved: (d) => {
     d.crisis = null;

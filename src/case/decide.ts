@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../kernel/result.js';
 import { step } from '../kernel/step.js';
 import { systemClock, randomId, toInstant } from '../kernel/clock.js';
 import { assessmentDeciders } from './assessment.js';
-import { commandSchema, type CaseCommand, type CommandType } from './commands.js';
+import { parseCommand, type CaseCommand, type CommandType } from './commands.js';
 import { consentDeciders } from './consent.js';
 import type { Context, Env } from './context.js';
 import { evaluationDeciders } from './evaluation.js';
@@ -85,7 +85,7 @@ export function resolveEnv(ctx: Context): Result<Env> {
  * ```
  */
 export function decide(state: CaseState | null, command: unknown, ctx: Context): DecideResult {
-  const parsed = commandSchema().safeParse(command);
+  const parsed = parseCommand(command);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     const type = typeof (command as { type?: unknown })?.type === 'string' ? (command as { type: string }).type : '(no type)';

@@ -1,14 +1,11 @@
-import { Immer, freeze } from 'immer';
 import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import type { Context } from './context.js';
 import { decide } from './decide.js';
 import type { CaseEvent } from './events.js';
 import { applyEvent, createFrom } from './evolve.js';
 import type { OpenCase } from './lifecycle.js';
-import type { CaseState, Draft } from './state.js';
-
-// A private immer instance: the library's settings never change an app's own use of immer.
-const immer = new Immer({ autoFreeze: true });
+import type { CaseState } from './state.js';
+import { deepFreeze, edit } from './draft.js';
 
 /** The outcome of {@link dispatch}: the new state and the events recorded, or why not. */
 export type DispatchResult =
@@ -21,14 +18,14 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
   if (state === null) {
     const [first, ...others] = events;
     if (first?.type !== 'caseOpened') throw new LifecycleError('INVALID_LOG', 'A case starts with a caseOpened event');
-    current = freeze(createFrom(first) as CaseState, true);
+    current = deepFreeze(createFrom(first) as CaseState);
     rest = others;
   } else {
     current = state;
   }
   if (rest.length === 0) return current;
-  return immer.produce(current, (draft) => {
-    for (const event of rest) applyEvent(draft as Draft, event);
+  return edit(current, (draft) => {
+    for (const event of rest) applyEvent(draft, event);
   });
 }
 

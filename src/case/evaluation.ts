@@ -1,3 +1,4 @@
+import { put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { idSchema, labelSchema, textSchema } from './primitives.js';
@@ -124,7 +125,7 @@ export const evaluationDeciders = {
 export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
   evaluationRecorded: (d, e) => {
     const v = e.data.evaluation;
-    d.evaluations[v.id] = {
+    put(d, 'evaluations', v.id, {
       id: v.id,
       status: v.status,
       at: e.at,
@@ -136,6 +137,6 @@ export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
       clientFeedback: v.clientFeedback,
       decision: v.decision,
       reviewStartedAtVersion: d.review ? d.review.startedAtVersion : null,
-    };
+    });
   },
 };

@@ -1,3 +1,4 @@
+import { editEntry, put } from './draft.js';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { smartProblem } from './smart.js';
@@ -157,41 +158,41 @@ function newGoal(fields: ProposedGoal, at: string, supersedes: string | null): G
 
 export const goalEvolvers: Evolvers<keyof GoalEvents> = {
   goalProposed: (d, e) => {
-    d.goals[e.data.goal.id] = newGoal(e.data.goal, e.at, null) as (typeof d.goals)[string];
+    put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, null));
   },
   goalAgreed: (d, e) => {
-    const g = own(d.goals, e.data.goalId);
+    const g = editEntry(d, 'goals', e.data.goalId);
     if (!g) return;
     g.status = e.data.status;
     g.agreedBy = [...e.data.agreedBy];
   },
   goalRevised: (d, e) => {
-    const old = own(d.goals, e.data.goalId);
+    const old = editEntry(d, 'goals', e.data.goalId);
     if (old) {
       old.status = 'superseded';
       old.supersededBy = e.data.goal.id;
       if (e.reason !== undefined) old.statusReason = e.reason;
     }
-    d.goals[e.data.goal.id] = newGoal(e.data.goal, e.at, e.data.goalId) as (typeof d.goals)[string];
+    put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, e.data.goalId));
   },
   goalHeld: (d, e) => {
-    const g = own(d.goals, e.data.goalId);
+    const g = editEntry(d, 'goals', e.data.goalId);
     if (!g) return;
     g.status = 'on-hold';
     if (e.reason !== undefined) g.statusReason = e.reason;
   },
   goalResumed: (d, e) => {
-    const g = own(d.goals, e.data.goalId);
+    const g = editEntry(d, 'goals', e.data.goalId);
     if (g) g.status = 'active';
   },
   goalCancelled: (d, e) => {
-    const g = own(d.goals, e.data.goalId);
+    const g = editEntry(d, 'goals', e.data.goalId);
     if (!g) return;
     g.status = 'cancelled';
     if (e.reason !== undefined) g.statusReason = e.reason;
   },
   goalOutcomeRecorded: (d, e) => {
-    const g = own(d.goals, e.data.goalId);
+    const g = editEntry(d, 'goals', e.data.goalId);
     if (!g) return;
     g.status = e.data.outcome;
     g.outcome = { status: e.data.outcome, at: e.at, evidence: e.data.evidence ?? null };

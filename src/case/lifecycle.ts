@@ -1,9 +1,10 @@
+import { append, editEntry, editItem, type Draft } from './draft.js';
 import { z } from 'zod';
 import type { Guard, GuardVerdict } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { type Decision, type Decider, type Evolvers, accept } from './spec.js';
 import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
-import { SCHEMA_VERSION, byId, moveTo, own, type CaseState, type Draft } from './state.js';
+import { SCHEMA_VERSION, moveTo, type CaseState } from './state.js';
 import { calendarDaysUtc } from './dates.js';
 import { newAssessment } from './assessment.js';
 
@@ -214,14 +215,14 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
   caseClosed: (d, e) => {
     const completed = e.data.reason === 'completed' || e.data.reason === 'partially-completed';
     for (const id of e.data.endedStrategyIds) {
-      const s = own(d.strategies, id);
+      const s = editEntry(d, 'strategies', id);
       if (s === undefined) continue;
       s.status = completed && s.status === 'active' ? 'completed' : 'discontinued';
       s.endedAt = e.at;
       s.statusReason = 'case closed';
     }
     for (const id of e.data.cancelledSessionIds) {
-      const s = byId(d.sessions, id);
+      const s = editItem(d, 'sessions', id);
       if (s !== undefined) s.status = 'cancelled';
     }
     d.heldFrom = null;
@@ -232,6 +233,6 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
   caseReopened: (d, e) => {
     d.closure = null;
     moveTo(d, 'assessing', e.at);
-    d.assessments.push(newAssessment(e.data.assessmentId, [], e.at));
+    append(d, 'assessments', newAssessment(e.data.assessmentId, [], e.at));
   },
 };

@@ -1,3 +1,4 @@
+import { append, editItem, writable } from './draft.js';
 import { z } from 'zod';
 import { isLifecycleError } from '../kernel/errors.js';
 import { defineMachine } from '../kernel/machine.js';
@@ -183,13 +184,13 @@ export const measurementEvolvers: Evolvers<keyof MeasurementEvents> = {
     const s = e.data.schedule;
     const i = d.monitoring.findIndex((x) => x.instrumentId === s.instrumentId && x.indicator === s.indicator);
     const next = { instrumentId: s.instrumentId, indicator: s.indicator, everyDays: s.everyDays, startDate: s.startDate };
-    if (i === -1) d.monitoring.push(next);
-    else d.monitoring[i] = next;
+    if (i === -1) append(d, 'monitoring', next);
+    else writable(d, 'monitoring')[i] = next;
   },
   measurementRecorded: (d, e) => {
     const m = e.data.measurement;
     // Built field by field (no spread): measurements keep one shape, which keeps V8 fast.
-    d.measurements.push({
+    const recorded: Measurement = {
       id: m.id,
       status: 'final',
       instrumentId: m.instrumentId,
@@ -204,13 +205,14 @@ export const measurementEvolvers: Evolvers<keyof MeasurementEvents> = {
       recordedAt: e.at,
       history: [],
       statusReason: null,
-    });
-    refreshAchievements(d, d.measurements[d.measurements.length - 1] as Measurement);
+    };
+    append(d, 'measurements', recorded);
+    refreshAchievements(d, recorded);
   },
   measurementAmended: (d, e) => {
-    const m = byId(d.measurements, e.data.measurementId);
+    const m = editItem(d, 'measurements', e.data.measurementId);
     if (!m) return;
-    m.history.push({ ...copyValue(m), replacedAt: e.at, reason: e.reason ?? '' });
+    writable(m, 'history').push({ ...copyValue(m), replacedAt: e.at, reason: e.reason ?? '' });
     const v = copyValue(e.data.value);
     m.responses = v.responses;
     m.score = v.score;
@@ -221,7 +223,7 @@ export const measurementEvolvers: Evolvers<keyof MeasurementEvents> = {
     refreshAchievements(d, m as Measurement);
   },
   measurementVoided: (d, e) => {
-    const m = byId(d.measurements, e.data.measurementId);
+    const m = editItem(d, 'measurements', e.data.measurementId);
     if (!m) return;
     m.status = 'entered-in-error';
     m.statusReason = e.reason ?? null;

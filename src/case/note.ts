@@ -1,3 +1,4 @@
+import { append } from './draft.js';
 import { z } from 'zod';
 import { idSchema, textSchema } from './primitives.js';
 import { accept, idTaken, refuse, type Decider, type Evolvers } from './spec.js';
@@ -49,6 +50,6 @@ export const noteDeciders = {
 
 export const noteEvolvers: Evolvers<keyof NoteEvents> = {
   noteAdded: (d, e) => {
-    d.notes.push({ ...e.data.note, at: e.at });
+    append(d, 'notes', { ...e.data.note, at: e.at });
   },
 };

@@ -1,3 +1,4 @@
+import { editEntry } from './draft.js';
 import { z } from 'zod';
 import type { Precondition } from '../kernel/machine.js';
 import { hasActiveConsent } from './consent.js';
@@ -120,7 +121,7 @@ export const planDeciders = {
 export const planEvolvers: Evolvers<keyof PlanEvents> = {
   planActivated: (d, e) => {
     for (const id of e.data.activatedGoalIds) {
-      const g = own(d.goals, id);
+      const g = editEntry(d, 'goals', id);
       if (g) g.status = 'active';
     }
     d.reviewDueBy = e.data.reviewDueBy;

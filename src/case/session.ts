@@ -1,3 +1,4 @@
+import { append, editItem } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { idSchema, instantSchema, textSchema } from './primitives.js';
@@ -140,7 +141,7 @@ export const sessionEvolvers: Evolvers<keyof SessionEvents> = {
   sessionScheduled: (d, e) => {
     const s = e.data.session;
     // Built field by field, every field present: entities keep one shape, which keeps V8 fast.
-    d.sessions.push({
+    append(d, 'sessions', {
       id: s.id,
       strategyId: s.strategyId,
       status: 'scheduled',
@@ -152,7 +153,7 @@ export const sessionEvolvers: Evolvers<keyof SessionEvents> = {
     });
   },
   attendanceRecorded: (d, e) => {
-    const s = byId(d.sessions, e.data.sessionId);
+    const s = editItem(d, 'sessions', e.data.sessionId);
     if (!s) return;
     s.status = e.data.attendance;
     s.recordedAt = e.at;

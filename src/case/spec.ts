@@ -4,7 +4,8 @@ import { err, ok, type Result } from '../kernel/result.js';
 import { step } from '../kernel/step.js';
 import type { Env } from './context.js';
 import type { CaseEventOf, EventDraft, EventType } from './events.js';
-import type { CaseState, Draft } from './state.js';
+import type { CaseState } from './state.js';
+import type { Draft } from './draft.js';
 
 /** What a decider answers: the events to record, or why not. */
 export type Decision = Result<readonly EventDraft[]>;

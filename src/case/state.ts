@@ -1,5 +1,5 @@
-import { isDraft, original } from 'immer';
 import type { NeedsAssessment } from './assessment.js';
+import { append, type Draft } from './draft.js';
 import type { Consent } from './consent.js';
 import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
 import type { Measurement, MonitoringSchedule } from './measurement.js';
@@ -80,28 +80,9 @@ export type Mutable<T> = T extends readonly (infer U)[]
     ? { -readonly [K in keyof T]: Mutable<T[K]> }
     : T;
 
-/** The state as evolvers mutate it. */
-export type Draft = Mutable<CaseState>;
-
-/**
- * The object as it was before this dispatch when `value` is an immer draft, else `value` itself.
- * Reading through a draft costs a proxy per element touched; reading the original costs nothing.
- */
-export function originalOf<T>(value: T): T {
-  return isDraft(value) ? (original(value as never) as T) : value;
-}
-
-/**
- * The entry with this id in an array of entities. On an immer draft it searches the original array
- * first, so only the entry found is drafted (reading every element through the proxy would draft
- * them all), then the draft itself for entries added earlier in the same dispatch.
- */
+/** The entry with this id in an array of entities. */
 export function byId<T extends { readonly id: string }>(list: readonly T[], id: string): T | undefined {
-  if (isDraft(list)) {
-    const base = originalOf(list);
-    for (let i = 0; i < base.length; i++) if ((base[i] as T).id === id) return list[i];
-  }
-  for (const item of list) if (item.id === id) return item;
+  for (let i = 0; i < list.length; i++) if ((list[i] as T).id === id) return list[i];
   return undefined;
 }
 
@@ -113,5 +94,5 @@ export function own<T>(record: Readonly<Record<string, T>>, id: string): T | und
 /** Moves the case to a status and records it in the history. */
 export function moveTo(draft: Draft, status: CaseStatus, at: string): void {
   draft.status = status;
-  draft.statusHistory.push({ status, at });
+  append(draft, 'statusHistory', { status, at });
 }

@@ -1,3 +1,4 @@
+import { editEntry, put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
@@ -203,7 +204,7 @@ export const strategyDeciders = {
 export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
   strategyProposed: (d, e) => {
     const s = e.data.strategy;
-    d.strategies[s.id] = {
+    put(d, 'strategies', s.id, {
       id: s.id,
       status: 'proposed',
       modality: s.modality,
@@ -217,40 +218,40 @@ export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
       endedAt: null,
       statusReason: null,
       suspendedByConsentId: null,
-    };
+    });
   },
   strategyPlanned: (d, e) => {
-    const s = own(d.strategies, e.data.strategyId);
+    const s = editEntry(d, 'strategies', e.data.strategyId);
     if (s) s.status = 'planned';
   },
   strategyStarted: (d, e) => {
-    const s = own(d.strategies, e.data.strategyId);
+    const s = editEntry(d, 'strategies', e.data.strategyId);
     if (!s) return;
     s.status = 'active';
     s.startedAt = e.at;
   },
   strategySuspended: (d, e) => {
-    const s = own(d.strategies, e.data.strategyId);
+    const s = editEntry(d, 'strategies', e.data.strategyId);
     if (!s) return;
     s.status = 'suspended';
     if (e.reason !== undefined) s.statusReason = e.reason;
     if (e.data.consentId !== undefined) s.suspendedByConsentId = e.data.consentId;
   },
   strategyResumed: (d, e) => {
-    const s = own(d.strategies, e.data.strategyId);
+    const s = editEntry(d, 'strategies', e.data.strategyId);
     if (!s) return;
     s.status = 'active';
     s.statusReason = null;
     s.suspendedByConsentId = null;
   },
   strategyCompleted: (d, e) => {
-    const s = own(d.strategies, e.data.strategyId);
+    const s = editEntry(d, 'strategies', e.data.strategyId);
     if (!s) return;
     s.status = 'completed';
     s.endedAt = e.at;
   },
   strategyDiscontinued: (d, e) => {
-    const s = own(d.strategies, e.data.strategyId);
+    const s = editEntry(d, 'strategies', e.data.strategyId);
     if (!s) return;
     s.status = 'discontinued';
     s.endedAt = e.at;

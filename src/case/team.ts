@@ -1,3 +1,4 @@
+import { editEntry, put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { CLINICAL_ROLES, idSchema, roleSchema, textSchema, type Role } from './primitives.js';
@@ -109,10 +110,10 @@ export const teamDeciders = {
 export const teamEvolvers: Evolvers<keyof TeamEvents> = {
   teamMemberAdded: (d, e) => {
     const m = e.data.member;
-    d.team[m.id] = { id: m.id, personId: m.personId, role: m.role, status: 'active', joinedAt: e.at, leftAt: null };
+    put(d, 'team', m.id, { id: m.id, personId: m.personId, role: m.role, status: 'active', joinedAt: e.at, leftAt: null });
   },
   teamMemberRemoved: (d, e) => {
-    const m = own(d.team, e.data.memberId);
+    const m = editEntry(d, 'team', e.data.memberId);
     if (!m) return;
     m.status = 'left';
     m.leftAt = e.at;

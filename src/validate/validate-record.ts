@@ -1,9 +1,10 @@
 import type { Context, Policy } from '../case/context.js';
 import { decideParsed, resolveEnv } from '../case/decide.js';
-import { commandSchema } from '../case/commands.js';
+import { parseCommand } from '../case/commands.js';
 import type { CaseEvent, EventType } from '../case/events.js';
 import { applyEvent, createFrom } from '../case/evolve.js';
-import type { CaseState, Draft } from '../case/state.js';
+import type { CaseState } from '../case/state.js';
+import type { Draft } from '../case/draft.js';
 import { issue, type RecordIssue } from './issue.js';
 import { caseRecordSchema, RECORD_FORMAT, type EVENT_TYPES } from './record.js';
 import { differences } from './snapshot.js';
@@ -133,7 +134,7 @@ function replayChecked(
     previousAt = event.at > previousAt ? event.at : previousAt;
 
     // Re-decide the command that produced this event, as that actor, at that time.
-    const command = commandSchema().safeParse(commandOf(event));
+    const command = parseCommand(commandOf(event));
     let batch = 1;
     if (!command.success) {
       for (const z of zodIssues(command.error, ['events', i, 'data'])) report({ ...z, code: 'INVALID_EVENT_DATA' });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
   dispatch,
@@ -13,6 +14,7 @@ import {
   type CaseState,
   type CommandType,
 } from '../../src/index.js';
+import { applyEvent } from '../../src/case/evolve.js';
 import { caseAt, people, phqGoal, referral } from './fixtures.js';
 
 // Commands drawn from small id pools, so random sequences often hit real entities and get far.
@@ -128,10 +130,21 @@ function run(steps: readonly [number, number][]) {
       expect(lead?.status, 'exactly one active lead once the plan is in force').toBe('active');
     }
     expect(JSON.stringify(before)).toBe(snapshot);
+    expect(unfrozen(r.state), 'the new state is frozen all the way down').toEqual([]);
+    // The evolvers are draft mutators: immer's produce gives the same state as dispatch's copy-on-write.
+    expect(produce(before, (d) => r.events.forEach((e) => applyEvent(d as never, e)))).toEqual(r.state);
     log.push(...r.events);
     state = r.state;
   }
   return { state, log };
+}
+
+/** The paths of every object in the tree that is not frozen. */
+function unfrozen(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const bad = Object.isFrozen(value) ? [] : [path || '/'];
+  for (const [k, v] of Object.entries(value)) bad.push(...unfrozen(v, `${path}/${k}`));
+  return bad;
 }
 
 const randomStep = fc.tuple(fc.nat(actors.length - 1), fc.nat(templates.length - 1));

@@ -1,0 +1,182 @@
+/**
+ * Copy-on-write editing of a case state. Evolvers change a {@link Draft} in place, but they reach
+ * anything below the top level through {@link writable} (or the helpers built on it), which copies a
+ * shared value the first time it is written in an edit. The same evolver code therefore runs:
+ *
+ * - in {@link edit}, which dispatch uses: only the path to what changed is copied, the rest is shared
+ *   with the previous state, and the result is frozen (structural sharing, as immer gives);
+ * - on replay's private mutable copy, where nothing is copied;
+ * - under immer's `produce`, where `writable` hands back immer's own child draft.
+ *
+ * Why not immer's `produce` in dispatch: on this state shape `produce` alone costs about 3.5 µs per
+ * call (proxies, finalising, freezing), the whole budget DESIGN.md §10 allows a validated command.
+ */
+import {
+  assessmentCopier,
+  consentCopier,
+  goalCopier,
+  measurementCopier,
+  sessionCopier,
+  stateCopier,
+  strategyCopier,
+  teamMemberCopier,
+  type Copier,
+} from './copies.js';
+import type { CaseState } from './state.js';
+
+/** The state as evolvers change it: top-level fields are assignable; nested values go through {@link writable}. */
+export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
+
+/** One level of mutability: an array whose slots can be set, or an object whose fields can. */
+export type Writable<T> = T extends readonly (infer U)[] ? U[] : { -readonly [K in keyof T]: T[K] };
+
+/** Entity collections keyed by id. */
+type RecordKey = 'goals' | 'strategies' | 'team' | 'consents' | 'evaluations';
+/** Entity collections kept in order (time series and histories of entities with an id). */
+type ListKey = 'sessions' | 'measurements' | 'assessments' | 'notes' | 'safetyPlans';
+
+interface Made {
+  /** The value the copy was made from. */
+  readonly original: object;
+  /** Finds the values in the copy that are not the original's. */
+  readonly changed: Copier<never>['changed'];
+}
+
+// The copies made by the edit under way (safe to change in place), each with what it was copied
+// from; null when changing in place is always safe (replay's private copy, an immer draft). Edits are
+// synchronous and never nest.
+let fresh: Map<object, Made> | null = null;
+
+function changedItems(copy: readonly unknown[], original: readonly unknown[], visit: (value: unknown) => void): void {
+  for (let i = 0; i < copy.length; i++) if (copy[i] !== original[i]) visit(copy[i]);
+}
+
+// For a plain object of no known kind (a keyed collection, say): slower, as it walks the keys.
+function changedFields(copy: Record<string, unknown>, original: Record<string, unknown>, visit: (value: unknown) => void): void {
+  const keys = Object.keys(copy);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (copy[key] !== original[key]) visit(copy[key]);
+  }
+}
+
+const arrayCopier: Copier<unknown[]> = { copy: (a) => [...a], changed: changedItems };
+const objectCopier: Copier<Record<string, unknown>> = { copy: (o) => ({ ...o }), changed: changedFields };
+
+/**
+ * `parent[key]`, ready to be changed in place: within an {@link edit} a value shared with the
+ * previous state is replaced by a copy first (once per edit), made by `copier` when given (see
+ * copies.ts for why) or a plain shallow copy. `parent` must itself be writable: the draft, or a
+ * value this function returned.
+ */
+export function writable<P extends object, K extends keyof P>(parent: P, key: K, copier?: Copier<NonNullable<P[K]>>): Writable<NonNullable<P[K]>> {
+  const value = parent[key] as NonNullable<P[K]> & object;
+  if (fresh === null || fresh.has(value)) return value as Writable<NonNullable<P[K]>>;
+  if (typeof value !== 'object' || value === null) throw new TypeError(`Cannot edit ${String(key)}: it holds ${String(value)}`);
+  const how = (copier ?? (Array.isArray(value) ? arrayCopier : objectCopier)) as unknown as Copier<object>;
+  const next = how.copy(value) as Writable<NonNullable<P[K]>> & object;
+  fresh.set(next, { original: value, changed: how.changed as Made['changed'] });
+  (parent as Record<PropertyKey, unknown>)[key as PropertyKey] = next;
+  return next;
+}
+
+// How each kind of entity is copied when first changed in an edit.
+type Entity<K> = K extends RecordKey ? CaseState[K][string] : K extends ListKey ? CaseState[K][number] : never;
+
+const COPIERS: { readonly [K in RecordKey | ListKey]?: Copier<Entity<K>> } = {
+  assessments: assessmentCopier,
+  goals: goalCopier,
+  strategies: strategyCopier,
+  sessions: sessionCopier,
+  team: teamMemberCopier,
+  consents: consentCopier,
+  measurements: measurementCopier,
+};
+
+/** The entity with this id in a keyed collection, ready to change; undefined when there is none. */
+export function editEntry<K extends RecordKey>(d: Draft, key: K, id: string): Writable<CaseState[K][string]> | undefined {
+  if (!Object.prototype.hasOwnProperty.call(d[key], id)) return undefined;
+  const entries = writable(d, key) as Record<string, object>;
+  return writable(entries, id, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][string]>;
+}
+
+/** The entity with this id in an ordered collection, ready to change; undefined when there is none. */
+export function editItem<K extends ListKey>(d: Draft, key: K, id: string): Writable<CaseState[K][number]> | undefined {
+  const list = d[key] as readonly { readonly id: string }[];
+  for (let i = 0; i < list.length; i++) {
+    if ((list[i] as { id: string }).id === id) {
+      const items = writable(d, key) as object[];
+      return writable(items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
+    }
+  }
+  return undefined;
+}
+
+/** Adds a new value at the end of an ordered part of the state. */
+export function append<K extends { [P in keyof CaseState]: CaseState[P] extends readonly unknown[] ? P : never }[keyof CaseState]>(
+  d: Draft,
+  key: K,
+  value: CaseState[K][number],
+): void {
+  (writable(d, key) as unknown[]).push(value);
+}
+
+/** Sets the entity with this id in a keyed collection (adding it, or replacing it whole). */
+export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: CaseState[K][string]): void {
+  (writable(d, key) as Record<string, unknown>)[id] = value;
+}
+
+
+/** Freezes a value and everything below it that is not frozen yet; frozen subtrees are already done. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) deepFreeze((value as Record<string, unknown>)[keys[i] as string]);
+  }
+  return value;
+}
+
+/**
+ * Freezes what an edit made: a copy is frozen and only its fields that differ from the value it was
+ * copied from are visited (what it shares is frozen already); a value the edit built from scratch
+ * is frozen whole.
+ */
+function freezeNew(value: unknown, made: ReadonlyMap<object, Made>): void {
+  if (typeof value !== 'object' || value === null) return;
+  const how = made.get(value);
+  if (how === undefined) {
+    deepFreeze(value);
+    return;
+  }
+  Object.freeze(value);
+  how.changed(value as never, how.original as never, (child) => freezeNew(child, made));
+}
+
+/**
+ * Applies `change` to a copy of `base` and returns the new, frozen state: values the change did not
+ * reach are shared with `base`. A `base` that is not frozen yet (a state read from storage, or a
+ * replayed one) is frozen first, so sharing it can never let a later edit change it.
+ *
+ * @example
+ * ```ts
+ * const next = edit(state, (d) => { d.version += 1; });
+ * ```
+ */
+export function edit(base: CaseState, change: (draft: Draft) => void): CaseState {
+  if (Object.isExtensible(base)) deepFreeze(base);
+  const draft = stateCopier.copy(base) as Draft;
+  const made = new Map<object, Made>([[draft, { original: base, changed: stateCopier.changed as Made['changed'] }]]);
+  const previous = fresh;
+  fresh = made;
+  try {
+    change(draft);
+  } finally {
+    fresh = previous;
+  }
+  freezeNew(draft, made);
+  return draft as CaseState;
+}

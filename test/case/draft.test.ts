@@ -1,0 +1,202 @@
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { dispatch, type CaseEvent, type CaseState } from '../../src/index.js';
+import {
+  assessmentCopier,
+  consentCopier,
+  crisisCopier,
+  goalCopier,
+  measurementCopier,
+  sessionCopier,
+  stateCopier,
+  strategyCopier,
+  teamMemberCopier,
+  type Copier,
+} from '../../src/case/copies.js';
+import { edit, editEntry, editItem, writable } from '../../src/case/draft.js';
+import { applyEvent } from '../../src/case/evolve.js';
+import { caseAt, people } from './fixtures.js';
+
+/** Every object in the tree is frozen. */
+function deeplyFrozen(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const bad = Object.isFrozen(value) ? [] : [path || '/'];
+  for (const [k, v] of Object.entries(value)) bad.push(...deeplyFrozen(v, `${path}/${k}`));
+  return bad;
+}
+
+const thaw = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+describe('edit (copy-on-write)', () => {
+  const base = caseAt('active');
+
+  it('copies only the path to what changed and shares the rest', () => {
+    const goalId = Object.keys(base.goals)[0] as string;
+    const next = edit(base, (d) => {
+      const g = editEntry(d, 'goals', goalId);
+      if (g) g.statusReason = 'changed';
+    });
+    expect(next).not.toBe(base);
+    expect(next.goals).not.toBe(base.goals);
+    expect(next.goals[goalId]).not.toBe(base.goals[goalId]);
+    expect(next.goals[goalId]?.statusReason).toBe('changed');
+    expect(base.goals[goalId]?.statusReason).not.toBe('changed');
+    // Untouched values are the very same objects.
+    expect(next.strategies).toBe(base.strategies);
+    expect(next.team).toBe(base.team);
+    expect(next.goals[goalId]?.measure).toBe(base.goals[goalId]?.measure);
+    for (const id of Object.keys(base.goals)) if (id !== goalId) expect(next.goals[id]).toBe(base.goals[id]);
+  });
+
+  it('copies a value once per edit, however often it is written', () => {
+    const goalId = Object.keys(base.goals)[0] as string;
+    let first: unknown;
+    let second: unknown;
+    edit(base, (d) => {
+      first = editEntry(d, 'goals', goalId);
+      second = editEntry(d, 'goals', goalId);
+      expect(writable(d, 'statusHistory')).toBe(writable(d, 'statusHistory'));
+    });
+    expect(first).toBe(second);
+  });
+
+  it('freezes everything the edit made, however deep, and never thaws the base', () => {
+    const next = edit(base, (d) => {
+      d.closure = { reason: 'completed', at: '2026-03-01T00:00:00.000Z', summary: 'x' } as CaseState['closure'];
+      const s = editItem(d, 'sessions', base.sessions[0]?.id ?? 'none');
+      if (s) s.participants = ['a', 'b'];
+      writable(d, 'riskHistory').push({ level: 'low', factors: ['f'], at: '2026-03-01T00:00:00.000Z' });
+    });
+    expect(deeplyFrozen(next)).toEqual([]);
+    expect(deeplyFrozen(base)).toEqual([]);
+  });
+
+  it('freezes a state that arrives unfrozen (read from storage) before sharing it', () => {
+    const stored = thaw(base);
+    const next = edit(stored, (d) => {
+      d.version += 1;
+    });
+    expect(deeplyFrozen(stored)).toEqual([]);
+    expect(next.goals).toBe(stored.goals);
+  });
+
+  it('leaves the base as it was when the change throws, and ends the edit', () => {
+    const snapshot = JSON.stringify(base);
+    expect(() =>
+      edit(base, (d) => {
+        writable(d, 'statusHistory').push({ status: 'closed', at: 'x' });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(JSON.stringify(base)).toBe(snapshot);
+    // Outside an edit, writable changes in place (replay's private copy).
+    const own = thaw(base);
+    const history = own.statusHistory;
+    expect(writable(own as { statusHistory: CaseState['statusHistory'] }, 'statusHistory')).toBe(history);
+  });
+
+  it('refuses to edit what holds no object', () => {
+    expect(() =>
+      edit(base, (d) => {
+        writable(d, 'crisis');
+      }),
+    ).toThrow(TypeError);
+  });
+});
+
+/** A case in review with a session, a measurement and an open crisis: one of every entity. */
+function fullCase(): CaseState {
+  let s = caseAt('active');
+  for (const command of [
+    { type: 'startStrategy', strategyId: 's-1' },
+    { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-01-04T09:00:00.000Z' },
+    { type: 'recordMeasurement', instrumentId: 'phq9', responses: [2, 2, 1, 1, 1, 1, 1, 0, 0], source: 'client-report' },
+    { type: 'recordRiskLevel', level: 'high', factors: ['plan'] },
+    { type: 'startReview' },
+  ]) {
+    const r = dispatch(s, command, { actor: people.lead, now: () => '2026-06-01T09:00:00.000Z' });
+    if (!r.ok) throw r.error;
+    s = r.state;
+  }
+  return s;
+}
+
+describe('copiers', () => {
+  const state = fullCase();
+  const loose = (c: unknown) => c as Copier<object>;
+  const samples: [string, Copier<object>, object | undefined | null][] = [
+    ['state', loose(stateCopier), state],
+    ['assessment', loose(assessmentCopier), state.assessments[0]],
+    ['goal', loose(goalCopier), Object.values(state.goals)[0]],
+    ['strategy', loose(strategyCopier), Object.values(state.strategies)[0]],
+    ['session', loose(sessionCopier), state.sessions[0]],
+    ['team member', loose(teamMemberCopier), Object.values(state.team)[0]],
+    ['consent', loose(consentCopier), Object.values(state.consents)[0]],
+    ['measurement', loose(measurementCopier), state.measurements[0]],
+    ['crisis', loose(crisisCopier), state.crisis],
+  ];
+
+  it.each(samples)('%s: copies every field, in order', (_name, copier, sample) => {
+    expect(sample).toBeTruthy();
+    const copy = copier.copy(sample as never) as object;
+    expect(copy).not.toBe(sample);
+    expect(Object.keys(copy)).toEqual(Object.keys(sample as object));
+    expect(copy).toEqual(sample);
+  });
+
+  // Fields that hold an object or null: null in these samples, so named here.
+  const nullableObjects: Record<string, string[]> = {
+    state: ['closure', 'review', 'crisis'],
+    assessment: ['culturalConsiderations', 'riskScreen'],
+    goal: ['gas', 'outcome'],
+    strategy: ['evidence'],
+    measurement: ['responses'],
+  };
+
+  it.each(samples)('%s: visits every field that holds an object when it changed, and nothing else', (name, copier, sample) => {
+    const copy = copier.copy(sample as never) as Record<string, unknown>;
+    const replaced = new Map<unknown, string>();
+    for (const [key, value] of Object.entries(copy)) {
+      if ((typeof value === 'object' && value !== null) || (value === null && nullableObjects[name]?.includes(key))) {
+        const fresh = Array.isArray(value) ? [] : { probe: key };
+        copy[key] = fresh;
+        replaced.set(fresh, key);
+      }
+    }
+    const visited: string[] = [];
+    copier.changed(copy as never, sample as never, (v) => visited.push(replaced.get(v) ?? '(unexpected)'));
+    expect(visited.sort()).toEqual([...replaced.values()].sort());
+    // An unchanged copy has nothing new.
+    const same: unknown[] = [];
+    copier.changed(copier.copy(sample as never), sample as never, (v) => same.push(v));
+    expect(same).toEqual([]);
+  });
+});
+
+describe('evolvers are draft mutators', () => {
+  it('give under immer’s produce exactly the state dispatch gives', () => {
+    const state = fullCase();
+    const log: CaseEvent[] = [];
+    const now = () => '2026-06-01T09:00:00.000Z';
+    let s = state;
+    for (const command of [
+      { type: 'recordMeasurement', instrumentId: 'phq9', score: 4, source: 'client-report' },
+      { type: 'amendMeasurement', measurementId: state.measurements[0]?.id ?? '', score: 9, reason: 'Misread' },
+      { type: 'recordRiskLevel', level: 'imminent', factors: ['plan'] },
+      { type: 'recordSafetyPlan', warningSigns: ['a'], copingStrategies: ['b'], socialContacts: [], professionalContacts: ['c'], meansSafety: [] },
+      { type: 'recordEvaluation', status: 'final', goalOutcomes: [], barriers: ['time'], decision: 'continue' },
+      { type: 'completeReview', outcome: 'continue' },
+    ]) {
+      const r = dispatch(s, command, { actor: people.lead, now });
+      if (!r.ok) throw r.error;
+      const viaImmer = produce(s, (d) => {
+        for (const e of r.events) applyEvent(d as never, e);
+      });
+      expect(viaImmer).toEqual(r.state);
+      log.push(...r.events);
+      s = r.state;
+    }
+    expect(log.length).toBeGreaterThan(4);
+  });
+
+});
