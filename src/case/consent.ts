@@ -1,3 +1,4 @@
+import { compareInstants } from '../kernel/clock.js';
 import { editEntry, put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
@@ -61,7 +62,7 @@ export interface ConsentEvents {
  */
 export function consentStatus(consent: Consent, at: string): ConsentStatus {
   if (consent.status === 'withdrawn') return 'withdrawn';
-  return consent.expiresAt !== null && Date.parse(consent.expiresAt) <= Date.parse(at) ? 'expired' : 'active';
+  return consent.expiresAt !== null && compareInstants(consent.expiresAt, at) <= 0 ? 'expired' : 'active';
 }
 
 /** Whether an active consent of this scope exists at `at` (optionally ignoring one consent). */
@@ -93,7 +94,7 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
         },
         {
           name: 'notExpired',
-          check: (c, { env }) => c.expiresAt === undefined || Date.parse(c.expiresAt) > Date.parse(env.at) || `expiresAt ${c.expiresAt} has already passed`,
+          check: (c, { env }) => c.expiresAt === undefined || compareInstants(c.expiresAt, env.at) > 0 || `expiresAt ${c.expiresAt} has already passed`,
         },
       ],
     },

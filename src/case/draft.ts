@@ -112,30 +112,60 @@ export function editItem<K extends ListKey>(d: Draft, key: K, id: string): Writa
   return undefined;
 }
 
+// Stands for "no original": every field of a new entity differs from it, so `changed` visits them all.
+const NONE: object = Object.freeze({});
+
+/**
+ * Freezes a new entity of a known kind now, through its copier's list of object fields (walking
+ * the keys of an object is the slow part of a generic deep freeze). Only within an edit: replay
+ * changes its values in place afterwards.
+ */
+function freezeEntity(key: string, value: object): void {
+  if (fresh === null) return;
+  const copier = (COPIERS as Readonly<Record<string, Copier<object>>>)[key];
+  if (copier === undefined) {
+    deepFreeze(value);
+    return;
+  }
+  Object.freeze(value);
+  copier.changed(value, NONE, deepFreeze);
+}
+
 /** Adds a new value at the end of an ordered part of the state. */
 export function append<K extends { [P in keyof CaseState]: CaseState[P] extends readonly unknown[] ? P : never }[keyof CaseState]>(
   d: Draft,
   key: K,
   value: CaseState[K][number],
 ): void {
+  freezeEntity(key, value);
   (writable(d, key) as unknown[]).push(value);
 }
 
 /** Sets the entity with this id in a keyed collection (adding it, or replacing it whole). */
 export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: CaseState[K][string]): void {
+  freezeEntity(key, value);
   (writable(d, key) as Record<string, unknown>)[id] = value;
 }
 
-
-/** Freezes a value and everything below it that is not frozen yet; frozen subtrees are already done. */
+/**
+ * Freezes a value and everything below it that is not frozen yet. Only this library freezes state,
+ * and it freezes whole subtrees, so a value that cannot be extended is taken as frozen all the way
+ * down (the check is cheaper than `Object.isFrozen`).
+ */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (typeof value !== 'object' || value === null || !Object.isExtensible(value)) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
   } else {
     const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) deepFreeze((value as Record<string, unknown>)[keys[i] as string]);
+    for (let i = 0; i < keys.length; i++) {
+      const field = (value as Record<string, unknown>)[keys[i] as string];
+      if (typeof field === 'object' && field !== null) deepFreeze(field);
+    }
   }
   return value;
 }
@@ -167,7 +197,7 @@ function freezeNew(value: unknown, made: ReadonlyMap<object, Made>): void {
  * ```
  */
 export function edit(base: CaseState, change: (draft: Draft) => void): CaseState {
-  if (Object.isExtensible(base)) deepFreeze(base);
+  deepFreeze(base);
   const draft = stateCopier.copy(base) as Draft;
   const made = new Map<object, Made>([[draft, { original: base, changed: stateCopier.changed as Made['changed'] }]]);
   const previous = fresh;

@@ -1,3 +1,4 @@
+import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, writable } from './draft.js';
 import { z } from 'zod';
 import { isLifecycleError } from '../kernel/errors.js';
@@ -147,7 +148,7 @@ export const measurementDeciders = {
     const r = stepEntity(measurementMachine, null, c, { state, env }, id);
     if ('refusal' in r) return r.refusal;
     const takenAt = c.takenAt ?? env.at;
-    if (Date.parse(takenAt) > Date.parse(env.at)) return refuse('GUARD_FAILED', `Measurement ${id} is dated ${takenAt}, in the future`, 'notInFuture');
+    if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', `Measurement ${id} is dated ${takenAt}, in the future`, 'notInFuture');
     for (const goalId of c.goalIds ?? []) {
       const goal = own(state.goals, goalId);
       if (!goal) return notFound('goal', goalId, state.id, 'goalIds');

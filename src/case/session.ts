@@ -1,3 +1,4 @@
+import { compareInstants } from '../kernel/clock.js';
 import { append, editItem } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
@@ -97,7 +98,7 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
           check: (c, { env, session }) =>
             c.attendance === 'cancelled' ||
             !session ||
-            Date.parse(session.scheduledFor) <= Date.parse(env.at) ||
+            compareInstants(session.scheduledFor, env.at) <= 0 ||
             `session ${session.id} is scheduled for ${session.scheduledFor}; attendance can be recorded once it has begun`,
         },
       ],

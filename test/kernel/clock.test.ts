@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
+import { compareInstants } from '../../src/kernel/clock.js';
 
 describe('clock', () => {
   it('systemClock gives an ISO instant', () => {
@@ -46,5 +47,17 @@ describe('toInstant fast path', () => {
     for (const bad of ['2026-02-29T10:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-01-05T24:00:00.000Z', '2026-01-05T10:60:00.000Z', '2026-00-05T10:00:00.000Z', '2026-01-05T10:00:00.0a0Z']) {
       expect(() => toInstant(bad), bad).toThrow(RangeError);
     }
+  });
+});
+
+describe('compareInstants', () => {
+  it('orders canonical instants as time does, and instants with offsets by parsing them', () => {
+    expect(compareInstants('2026-01-05T10:00:00.000Z', '2026-01-05T10:00:00.001Z')).toBeLessThan(0);
+    expect(compareInstants('2026-01-06T00:00:00.000Z', '2026-01-05T23:59:59.999Z')).toBeGreaterThan(0);
+    expect(compareInstants('2026-01-05T10:00:00.000Z', '2026-01-05T10:00:00.000Z')).toBe(0);
+    // Same instant written two ways; string order alone would call them different.
+    expect(compareInstants('2026-01-05T10:00:00.000Z', '2026-01-05T11:00:00+01:00')).toBe(0);
+    expect(compareInstants('2026-01-05T10:30:00+01:00', '2026-01-05T10:00:00.000Z')).toBeLessThan(0);
+    expect(compareInstants('not a date', '2026-01-05T10:00:00.000Z')).toBeNaN();
   });
 });
