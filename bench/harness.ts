@@ -16,8 +16,9 @@ export interface BenchResult {
   readonly opsPerSecond: number;
 }
 
-export function measure(bench: BenchCase, rounds = 5, minMs = 300): BenchResult {
-  const deadline = performance.now() + minMs / 2;
+export function measure(bench: BenchCase, rounds = 7, minMs = 300): BenchResult {
+  // A long warm-up: V8 settles on its optimised code only after a second or so of a mixed workload.
+  const deadline = performance.now() + 1000;
   while (performance.now() < deadline) bench.run();
   let best = 0;
   for (let round = 0; round < rounds; round++) {

@@ -118,8 +118,13 @@ export function decideParsed(state: CaseState | null, c: CaseCommand, env: Env, 
   else decision = (deciders[c.type] as Decider<CaseCommand>)(state, c, env);
   if (!decision.ok) return decision;
   const caseId = c.type === 'openCase' ? (decision.value[0]?.data as { caseId: string }).caseId : (state as CaseState).id;
-  const events = decision.value.map(
-    (draft, i) => ({ type: draft.type, caseId, seq: version + i + 1, at: env.at, actor: env.actor, data: draft.data, ...(draft.reason === undefined ? {} : { reason: draft.reason }) }) as CaseEvent,
-  );
+  const drafts = decision.value;
+  const events: CaseEvent[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i] as EventDraft;
+    const event = { type: draft.type, caseId, seq: version + i + 1, at: env.at, actor: env.actor, data: draft.data } as CaseEvent & { reason?: string };
+    if (draft.reason !== undefined) event.reason = draft.reason;
+    events.push(event);
+  }
   return { ok: true, events };
 }

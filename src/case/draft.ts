@@ -175,16 +175,19 @@ export function deepFreeze<T>(value: T): T {
  * copied from are visited (what it shares is frozen already); a value the edit built from scratch
  * is frozen whole.
  */
-function freezeNew(value: unknown, made: ReadonlyMap<object, Made>): void {
+function freezeNew(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
-  const how = made.get(value);
+  const how = (freezing as ReadonlyMap<object, Made>).get(value);
   if (how === undefined) {
     deepFreeze(value);
     return;
   }
   Object.freeze(value);
-  how.changed(value as never, how.original as never, (child) => freezeNew(child, made));
+  how.changed(value as never, how.original as never, freezeNew);
 }
+
+// The copies of the edit being frozen (set only while edit() freezes, so freezeNew needs no closure).
+let freezing: ReadonlyMap<object, Made> | null = null;
 
 /**
  * Applies `change` to a copy of `base` and returns the new, frozen state: values the change did not
@@ -199,7 +202,8 @@ function freezeNew(value: unknown, made: ReadonlyMap<object, Made>): void {
 export function edit(base: CaseState, change: (draft: Draft) => void): CaseState {
   deepFreeze(base);
   const draft = stateCopier.copy(base) as Draft;
-  const made = new Map<object, Made>([[draft, { original: base, changed: stateCopier.changed as Made['changed'] }]]);
+  const made = new Map<object, Made>();
+  made.set(draft, { original: base, changed: stateCopier.changed as Made['changed'] });
   const previous = fresh;
   fresh = made;
   try {
@@ -207,6 +211,11 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   } finally {
     fresh = previous;
   }
-  freezeNew(draft, made);
+  freezing = made;
+  try {
+    freezeNew(draft);
+  } finally {
+    freezing = null;
+  }
   return draft as CaseState;
 }
