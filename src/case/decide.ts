@@ -5,7 +5,7 @@ import { systemClock, randomId, toInstant } from '../kernel/clock.js';
 import { assessmentDeciders } from './assessment.js';
 import { parseCommand, type CaseCommand, type CommandType } from './commands.js';
 import { consentDeciders } from './consent.js';
-import type { Context, Env } from './context.js';
+import type { Context, Env, Policy } from './context.js';
 import { evaluationDeciders } from './evaluation.js';
 import type { CaseEvent, EventDraft } from './events.js';
 import { goalDeciders } from './goal.js';
@@ -26,6 +26,7 @@ import { ROLES, actorSchema, type Actor, type Role } from './primitives.js';
 
 const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const NO_POLICY: Policy = Object.freeze({});
 
 const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extract<CaseCommand, { type: K }>> } = {
   declineReferral,
@@ -57,11 +58,17 @@ function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; cod
 /** Resolves the context once: the instant, the id generator and the policy. */
 export function resolveEnv(ctx: Context): Result<Env> {
   const given = ctx?.actor as Partial<Actor> | undefined;
+  let actor: Actor;
   // The common, well-formed actor is checked by hand (this runs on every command); zod explains the rest.
-  const actor = given !== undefined && typeof given.id === 'string' && ID.test(given.id) && ROLE_SET.has(given.role as Role) ? { success: true as const, data: given as Actor } : actorSchema.safeParse(given);
-  if (!actor.success) {
-    const issues = zodIssues(actor.error).map((i) => ({ ...i, path: ['actor', ...i.path] }));
-    return err(new LifecycleError('INVALID_COMMAND', `The context needs an actor { id, role }: ${issues[0]?.message ?? ''}`, { issues }));
+  if (given !== undefined && typeof given.id === 'string' && ID.test(given.id) && ROLE_SET.has(given.role as Role)) {
+    actor = given as Actor;
+  } else {
+    const parsed = actorSchema.safeParse(given);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error).map((i) => ({ ...i, path: ['actor', ...i.path] }));
+      return err(new LifecycleError('INVALID_COMMAND', `The context needs an actor { id, role }: ${issues[0]?.message ?? ''}`, { issues }));
+    }
+    actor = parsed.data;
   }
   let at: string;
   try {
@@ -69,7 +76,7 @@ export function resolveEnv(ctx: Context): Result<Env> {
   } catch (e) {
     return err(new LifecycleError('INVALID_COMMAND', (e as Error).message, { issues: [{ path: ['now'], code: 'invalid_clock', message: (e as Error).message }] }));
   }
-  return ok({ at, actor: actor.data, newId: ctx.newId ?? randomId, policy: ctx.policy ?? {} });
+  return ok({ at, actor, newId: ctx.newId ?? randomId, policy: ctx.policy ?? NO_POLICY });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CaseCommand, CommandType } from './commands.js';
 import type { Policy } from './context.js';
 import { CLINICAL_ROLES, type Actor, type Role } from './primitives.js';
 import type { CaseState } from './state.js';
+import type { TeamMember } from './team.js';
 
 const CLINICAL = CLINICAL_ROLES;
 const LEADS: readonly Role[] = ['lead-practitioner', 'supervisor'];
@@ -82,10 +83,19 @@ export function permitted(actor: Actor, command: CaseCommand, state: CaseState |
     return `${command.type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;
   }
   if (state !== null && actor.role !== 'client' && actor.role !== 'supervisor' && actor.role !== 'admin') {
-    const members = Object.values(state.team).filter((m) => m.status === 'active');
-    if (members.length > 0 && !members.some((m) => m.personId === actor.id)) {
-      return `${actor.id} is not on the care team of case ${state.id}`;
+    // Once the case has an active team, only its members act clinically (looped: this runs on every command).
+    let team = false;
+    let member = false;
+    for (const id in state.team) {
+      const m = state.team[id] as TeamMember;
+      if (m.status !== 'active') continue;
+      team = true;
+      if (m.personId === actor.id) {
+        member = true;
+        break;
+      }
     }
+    if (team && !member) return `${actor.id} is not on the care team of case ${state.id}`;
   }
   if (actor.role === 'client' && state !== null && actor.id !== state.clientId) {
     return `${actor.id} is not the client of case ${state.id}`;

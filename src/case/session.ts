@@ -1,5 +1,5 @@
 import { compareInstants } from '../kernel/clock.js';
-import { append, editItem } from './draft.js';
+import { append, editItem, type Writable } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { idSchema, instantSchema, textSchema } from './primitives.js';
@@ -112,13 +112,8 @@ export const sessionDeciders = {
     if (byId(state.sessions, id)) return idTaken('session', id, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, null, c, { state, env, session: undefined }, id);
     if ('refusal' in r) return r.refusal;
-    const session = {
-      id,
-      strategyId: c.strategyId,
-      scheduledFor: c.scheduledFor,
-      participants: c.participants ?? [state.clientId],
-      ...(c.groupId === undefined ? {} : { groupId: c.groupId }),
-    };
+    const session: Writable<SessionEvents['sessionScheduled']['session']> = { id, strategyId: c.strategyId, scheduledFor: c.scheduledFor, participants: c.participants ?? [state.clientId] };
+    if (c.groupId !== undefined) session.groupId = c.groupId;
     return accept({ type: 'sessionScheduled', data: { session } });
   }) as Decider<ScheduleSession>,
   recordAttendance: ((state, c, env) => {
@@ -126,15 +121,10 @@ export const sessionDeciders = {
     if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, session.status, c, { state, env, session }, session.id);
     if ('refusal' in r) return r.refusal;
-    return accept({
-      type: 'attendanceRecorded',
-      data: {
-        sessionId: session.id,
-        attendance: c.attendance,
-        ...(c.participants === undefined ? {} : { participants: c.participants }),
-        ...(c.notes === undefined ? {} : { notes: c.notes }),
-      },
-    });
+    const data: Writable<SessionEvents['attendanceRecorded']> = { sessionId: session.id, attendance: c.attendance };
+    if (c.participants !== undefined) data.participants = c.participants;
+    if (c.notes !== undefined) data.notes = c.notes;
+    return accept({ type: 'attendanceRecorded', data });
   }) as Decider<RecordAttendance>,
 };
 

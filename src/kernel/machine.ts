@@ -146,7 +146,19 @@ export function defineMachine<S extends string, C extends AnyCommand, X>(machine
   for (const status of machine.final) {
     if (!known.has(status)) throw new TypeError(`Machine ${machine.id}: final status ${status} is not declared`);
   }
+  // The table is data and stays as declared: frozen, and indexed once for step's lookups.
+  const transitions = Object.freeze(machine.transitions);
+  RULES.set(transitions, new Map(Object.entries(transitions as Record<string, unknown>).filter(([, rule]) => rule !== undefined)));
   return machine;
+}
+
+// The rules of each table made by defineMachine, by command type: a Map is faster than a keyed
+// read of the table object, and never finds Object.prototype members such as "constructor".
+const RULES = new WeakMap<object, ReadonlyMap<string, unknown>>();
+
+/** The indexed rules of a table made by {@link defineMachine}; undefined for any other table. */
+export function rulesOf(transitions: object): ReadonlyMap<string, unknown> | undefined {
+  return RULES.get(transitions);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LifecycleError } from './errors.js';
-import type { AnyCommand, GuardVerdict, Machine, Rule } from './machine.js';
+import { rulesOf, type AnyCommand, type GuardVerdict, type Machine, type Rule } from './machine.js';
 import { messages } from './messages.js';
 import { err, ok, type Result } from './result.js';
 
@@ -28,7 +28,10 @@ export function verdictError(rule: string, verdict: GuardVerdict): LifecycleErro
 }
 
 function ruleOf<S extends string, C extends AnyCommand, X>(machine: Machine<S, C, X>, type: string): Rule<S, C, X> | undefined {
-  // Own properties only: a command type such as "constructor" must not find Object.prototype members.
+  const rules = rulesOf(machine.transitions);
+  if (rules !== undefined) return rules.get(type) as Rule<S, C, X> | undefined;
+  // A table not made by defineMachine. Own properties only: a command type such as "constructor"
+  // must not find Object.prototype members.
   if (!Object.prototype.hasOwnProperty.call(machine.transitions, type)) return undefined;
   return (machine.transitions as Record<string, Rule<S, C, X> | undefined>)[type];
 }

@@ -37,3 +37,13 @@ describe('machineEntries', () => {
     expect(rows.find((r) => r.command === 'open')?.requires).toEqual(['powered']);
   });
 });
+
+describe('defineMachine keeps the table as declared', () => {
+  it('freezes the transitions, so a step never meets a table changed behind its back', () => {
+    const m = defineMachine({ id: 'lamp', states: ['off', 'on'], final: [], transitions: { on: { from: ['off'], to: 'on' } } });
+    expect(Object.isFrozen(m.transitions)).toBe(true);
+    expect(() => {
+      (m.transitions as Record<string, unknown>).off = { from: ['on'], to: 'off' };
+    }).toThrow(TypeError);
+  });
+});
