@@ -5,7 +5,7 @@ import type { CaseEvent } from './events.js';
 import { applyEvent, createFrom } from './evolve.js';
 import type { OpenCase } from './lifecycle.js';
 import type { CaseState } from './state.js';
-import { deepFreeze, edit } from './draft.js';
+import { deepFreeze, edit, freezesStates } from './draft.js';
 
 /** The outcome of {@link dispatch}: the new state and the events recorded, or why not. */
 export type DispatchResult =
@@ -18,7 +18,8 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
   if (state === null) {
     const [first, ...others] = events;
     if (first?.type !== 'caseOpened') throw new LifecycleError('INVALID_LOG', 'A case starts with a caseOpened event');
-    current = deepFreeze(createFrom(first) as CaseState);
+    const created = createFrom(first) as CaseState;
+    current = freezesStates() ? deepFreeze(created) : created;
     rest = others;
   } else {
     current = state;
@@ -30,7 +31,7 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
 }
 
 /**
- * Applies one event to a state and returns the new state (structurally shared, frozen). Never
+ * Applies one event to a state and returns the new state (structurally shared; frozen outside production). Never
  * refuses: events are facts already decided. Pass `null` with a `caseOpened` event to create a case.
  *
  * @throws {LifecycleError} `INVALID_LOG` for an unknown event type, or a first event that does not open the case.

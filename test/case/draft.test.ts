@@ -1,6 +1,6 @@
 import { produce } from 'immer';
-import { describe, expect, it } from 'vitest';
-import { dispatch, type CaseEvent, type CaseState } from '../../src/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch, sequentialIds, type CaseEvent, type CaseState } from '../../src/index.js';
 import {
   assessmentCopier,
   consentCopier,
@@ -13,7 +13,7 @@ import {
   teamMemberCopier,
   type Copier,
 } from '../../src/case/copies.js';
-import { edit, editEntry, editItem, writable } from '../../src/case/draft.js';
+import { edit, editEntry, editItem, freezesStates, setFreezesStates, writable } from '../../src/case/draft.js';
 import { applyEvent } from '../../src/case/evolve.js';
 import { caseAt, people } from './fixtures.js';
 
@@ -105,7 +105,7 @@ describe('edit (copy-on-write)', () => {
 });
 
 /** A case in review with a session, a measurement and an open crisis: one of every entity. */
-function fullCase(): CaseState {
+function fullCase(newId: () => string = sequentialIds('f-')): CaseState {
   let s = caseAt('active');
   for (const command of [
     { type: 'startStrategy', strategyId: 's-1' },
@@ -114,7 +114,7 @@ function fullCase(): CaseState {
     { type: 'recordRiskLevel', level: 'high', factors: ['plan'] },
     { type: 'startReview' },
   ]) {
-    const r = dispatch(s, command, { actor: people.lead, now: () => '2026-06-01T09:00:00.000Z' });
+    const r = dispatch(s, command, { actor: people.lead, now: () => '2026-06-01T09:00:00.000Z', newId });
     if (!r.ok) throw r.error;
     s = r.state;
   }
@@ -199,4 +199,51 @@ describe('evolvers are draft mutators', () => {
     expect(log.length).toBeGreaterThan(4);
   });
 
+});
+
+describe('freezing follows NODE_ENV', () => {
+  afterEach(() => setFreezesStates(undefined));
+
+  it('freezes outside production and not in it', () => {
+    const saved = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = 'test';
+      setFreezesStates(undefined);
+      expect(freezesStates()).toBe(true);
+      process.env.NODE_ENV = 'production';
+      setFreezesStates(undefined);
+      expect(freezesStates()).toBe(false);
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+  });
+
+  it('without freezing, dispatch gives the same states and never changes an earlier one', () => {
+    const run = () => {
+      const newId = sequentialIds('x-');
+      const states: CaseState[] = [fullCase(newId)];
+      const snapshots = [JSON.stringify(states[0])];
+      for (const command of [
+        { type: 'scheduleSession', sessionId: 'v-2', strategyId: 's-1', scheduledFor: '2026-01-05T09:00:00.000Z' },
+        { type: 'recordAttendance', sessionId: 'v-2', attendance: 'attended' },
+        { type: 'recordMeasurement', instrumentId: 'phq9', score: 3, source: 'client-report' },
+        { type: 'amendMeasurement', measurementId: states[0]?.measurements[0]?.id ?? '', score: 9, reason: 'Misread' },
+        { type: 'recordSafetyPlan', warningSigns: ['a'], copingStrategies: ['b'], socialContacts: [], professionalContacts: ['c'], meansSafety: [] },
+      ]) {
+        const r = dispatch(states[states.length - 1] as CaseState, command, { actor: people.lead, now: () => '2026-06-01T09:00:00.000Z', newId });
+        if (!r.ok) throw r.error;
+        states.push(r.state);
+        snapshots.push(JSON.stringify(r.state));
+      }
+      // Copy-on-write, not freezing, is what keeps each earlier state as it was.
+      states.forEach((state, i) => expect(JSON.stringify(state)).toBe(snapshots[i]));
+      return states;
+    };
+    const frozen = run();
+    setFreezesStates(false);
+    const thawed = run();
+    expect(Object.isFrozen(thawed[thawed.length - 1])).toBe(false);
+    expect(thawed).toEqual(frozen);
+    expect(thawed[2]?.goals).toBe(thawed[1]?.goals);
+  });
 });
