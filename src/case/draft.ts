@@ -48,10 +48,36 @@ interface Made {
   readonly changed: Copier<never>['changed'];
 }
 
-// The copies made by the edit under way (safe to change in place), each with what it was copied
-// from; null when changing in place is always safe (replay's private copy, an immer draft). Edits are
-// synchronous and never nest.
-let fresh: Map<object, Made> | null = null;
+/**
+ * The copies an edit made, each with what it was copied from. An edit makes a handful, so a scan
+ * of a small array finds one faster than a Map (which must first give every new object an identity
+ * hash); past a few dozen, a Map takes over so that large edits stay linear.
+ */
+class Copies {
+  private readonly copies: object[] = [];
+  private readonly made: Made[] = [];
+  private index: Map<object, Made> | null = null;
+
+  add(copy: object, made: Made): void {
+    if (this.index !== null) {
+      this.index.set(copy, made);
+      return;
+    }
+    this.copies.push(copy);
+    this.made.push(made);
+    if (this.copies.length > 32) this.index = new Map(this.copies.map((c, i) => [c, this.made[i] as Made]));
+  }
+
+  get(value: object): Made | undefined {
+    if (this.index !== null) return this.index.get(value);
+    const i = this.copies.indexOf(value);
+    return i < 0 ? undefined : this.made[i];
+  }
+}
+
+// The copies of the edit under way (safe to change in place); null when changing in place is always
+// safe (replay's private copy, an immer draft). Edits are synchronous and never nest.
+let fresh: Copies | null = null;
 
 function changedItems(copy: readonly unknown[], original: readonly unknown[], visit: (value: unknown) => void): void {
   for (let i = 0; i < copy.length; i++) if (copy[i] !== original[i]) visit(copy[i]);
@@ -77,11 +103,11 @@ const objectCopier: Copier<Record<string, unknown>> = { copy: (o) => ({ ...o }),
  */
 export function writable<P extends object, K extends keyof P>(parent: P, key: K, copier?: Copier<NonNullable<P[K]>>): Writable<NonNullable<P[K]>> {
   const value = parent[key] as NonNullable<P[K]> & object;
-  if (fresh === null || fresh.has(value)) return value as Writable<NonNullable<P[K]>>;
+  if (fresh === null || fresh.get(value) !== undefined) return value as Writable<NonNullable<P[K]>>;
   if (typeof value !== 'object' || value === null) throw new TypeError(`Cannot edit ${String(key)}: it holds ${String(value)}`);
   const how = (copier ?? (Array.isArray(value) ? arrayCopier : objectCopier)) as unknown as Copier<object>;
   const next = how.copy(value) as Writable<NonNullable<P[K]>> & object;
-  fresh.set(next, { original: value, changed: how.changed as Made['changed'] });
+  fresh.add(next, { original: value, changed: how.changed as Made['changed'] });
   (parent as Record<PropertyKey, unknown>)[key as PropertyKey] = next;
   return next;
 }
@@ -206,7 +232,7 @@ export function deepFreeze<T>(value: T): T {
  */
 function freezeNew(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
-  const how = (freezingCopies as ReadonlyMap<object, Made>).get(value);
+  const how = (freezingCopies as Copies).get(value);
   if (how === undefined) {
     deepFreeze(value);
     return;
@@ -216,7 +242,7 @@ function freezeNew(value: unknown): void {
 }
 
 // The copies of the edit being frozen (set only while edit() freezes, so freezeNew needs no closure).
-let freezingCopies: ReadonlyMap<object, Made> | null = null;
+let freezingCopies: Copies | null = null;
 
 /**
  * Applies `change` to a copy of `base` and returns the new state: values the change did not reach
@@ -233,8 +259,8 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   const freeze = freezesStates();
   if (freeze) deepFreeze(base);
   const draft = stateCopier.copy(base) as Draft;
-  const made = new Map<object, Made>();
-  made.set(draft, { original: base, changed: stateCopier.changed as Made['changed'] });
+  const made = new Copies();
+  made.add(draft, { original: base, changed: stateCopier.changed as Made['changed'] });
   const previous = fresh;
   fresh = made;
   try {

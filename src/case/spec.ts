@@ -21,7 +21,12 @@ export type Evolvers<K extends EventType> = { readonly [T in K]: Evolver<T> };
 
 /** A copy of an object without its `undefined` fields (zod's optional fields under exactOptionalPropertyTypes). */
 export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) {
+    const value = (o as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 /** Accepts a command with these events. */

@@ -97,8 +97,17 @@ export function criticalValue(method: ChangeMethod, alpha = 0.05): number {
   const check = new InputCheck('criticalValue');
   check.openUnit(['alpha'], alpha);
   check.done();
-  return normalQuantile(method === 'HA' ? 1 - alpha : 1 - alpha / 2);
+  const p = method === 'HA' ? 1 - alpha : 1 - alpha / 2;
+  // The same few quantiles are asked for again and again (every evaluation, every client).
+  let z = QUANTILES.get(p);
+  if (z === undefined) {
+    z = normalQuantile(p);
+    if (QUANTILES.size < 16) QUANTILES.set(p, z);
+  }
+  return z;
 }
+
+const QUANTILES = new Map<number, number>();
 
 const METHODS: readonly ChangeMethod[] = ['JT', 'GLN', 'HLL', 'EN', 'NK', 'HA'];
 

@@ -247,3 +247,26 @@ describe('freezing follows NODE_ENV', () => {
     expect(thawed[2]?.goals).toBe(thawed[1]?.goals);
   });
 });
+
+describe('large edits', () => {
+  it('stay correct when one edit copies many values (closing a case cancels every scheduled session)', () => {
+    let s = caseAt('active');
+    const ctx = { actor: people.lead, now: () => '2026-06-01T09:00:00.000Z', newId: sequentialIds('big-') };
+    const must = (command: object) => {
+      const r = dispatch(s, command, ctx);
+      if (!r.ok) throw r.error;
+      s = r.state;
+    };
+    must({ type: 'startStrategy', strategyId: 's-1' });
+    for (let i = 0; i < 60; i++) must({ type: 'scheduleSession', sessionId: `b-${i}`, strategyId: 's-1', scheduledFor: '2026-07-01T09:00:00.000Z' });
+    const before = s;
+    const snapshot = JSON.stringify(before);
+    must({ type: 'startReview' });
+    must({ type: 'recordEvaluation', status: 'final', goalOutcomes: [], barriers: [], decision: 'close' });
+    must({ type: 'closeCase', reason: 'disengaged' });
+    expect(s.sessions.filter((x) => x.status === 'cancelled')).toHaveLength(60);
+    expect(JSON.stringify(before)).toBe(snapshot);
+    expect(before.sessions.every((x) => x.status === 'scheduled')).toBe(true);
+    expect(deeplyFrozen(s)).toEqual([]);
+  });
+});
