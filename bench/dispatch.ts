@@ -4,6 +4,7 @@
  */
 import { createActor, createMachine } from 'xstate';
 import { commandSchema, dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
+import { setFreezesStates } from '../src/case/draft.js';
 import { measure, printTable, type BenchResult } from './harness.js';
 import { scenario } from './scenario.js';
 
@@ -109,9 +110,20 @@ function runReducer(): number {
   return scenario.length;
 }
 
+function frozen<T>(run: () => T): T {
+  setFreezesStates(true);
+  try {
+    return run();
+  } finally {
+    setFreezesStates(undefined);
+  }
+}
+
 export function benchDispatch(): BenchResult[] {
   const results = [
     measure({ name: 'dispatch (validated, audited)', run: runEngine }),
+    // The same with states frozen, as in development and tests (production skips freezing).
+    frozen(() => measure({ name: 'dispatch, states frozen (dev)', run: runEngine })),
     measure({ name: 'XState v5 actor (peer)', run: runXState }),
     measure({ name: 'XState v5 actor + zod payloads', run: runXStateZod }),
     measure({ name: 'mutable reducer (limit)', run: runReducer }),
