@@ -5,7 +5,7 @@
 import { createActor, createMachine } from 'xstate';
 import { commandSchema, dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
 import { setFreezesStates } from '../src/case/draft.js';
-import { measure, printTable, type BenchResult } from './harness.js';
+import { measureInterleaved, printTable, type BenchResult } from './harness.js';
 import { scenario } from './scenario.js';
 
 const at = '2026-01-05T10:00:00.000Z';
@@ -110,24 +110,24 @@ function runReducer(): number {
   return scenario.length;
 }
 
-function frozen<T>(run: () => T): T {
+// The engine with states frozen, as in development and tests (production skips freezing).
+function runEngineFrozen(): number {
   setFreezesStates(true);
   try {
-    return run();
+    return runEngine();
   } finally {
     setFreezesStates(undefined);
   }
 }
 
 export function benchDispatch(): BenchResult[] {
-  const results = [
-    measure({ name: 'dispatch (validated, audited)', run: runEngine }),
-    // The same with states frozen, as in development and tests (production skips freezing).
-    frozen(() => measure({ name: 'dispatch, states frozen (dev)', run: runEngine })),
-    measure({ name: 'XState v5 actor (peer)', run: runXState }),
-    measure({ name: 'XState v5 actor + zod payloads', run: runXStateZod }),
-    measure({ name: 'mutable reducer (limit)', run: runReducer }),
-  ];
+  const results = measureInterleaved([
+    { name: 'dispatch (validated, audited)', run: runEngine },
+    { name: 'dispatch, states frozen (dev)', run: runEngineFrozen },
+    { name: 'XState v5 actor (peer)', run: runXState },
+    { name: 'XState v5 actor + zod payloads', run: runXStateZod },
+    { name: 'mutable reducer (limit)', run: runReducer },
+  ]);
   printTable(`Dispatch: the standard ${scenario.length}-command lifecycle, repeated (target: ≥ 1.0× XState)`, 'commands', results, 'XState v5 actor (peer)');
   return results;
 }

@@ -34,6 +34,32 @@ export function measure(bench: BenchCase, rounds = 7, minMs = 300): BenchResult 
   return { name: bench.name, opsPerSecond: best };
 }
 
+/**
+ * Measures several cases in interleaved rounds (A, B, C, A, B, C, …) after warming each up, so a
+ * machine that speeds up or slows down during the run affects every case alike and the ratios
+ * between them stay meaningful; the best round of each case counts.
+ */
+export function measureInterleaved(cases: readonly BenchCase[], rounds = 7, minMs = 300): BenchResult[] {
+  for (const bench of cases) {
+    const deadline = performance.now() + 1000;
+    while (performance.now() < deadline) bench.run();
+  }
+  const best = cases.map(() => 0);
+  for (let round = 0; round < rounds; round++) {
+    cases.forEach((bench, i) => {
+      let ops = 0;
+      const start = performance.now();
+      let elapsed: number;
+      do {
+        ops += bench.run();
+        elapsed = performance.now() - start;
+      } while (elapsed < minMs);
+      best[i] = Math.max(best[i] as number, (ops / elapsed) * 1000);
+    });
+  }
+  return cases.map((bench, i) => ({ name: bench.name, opsPerSecond: best[i] as number }));
+}
+
 function fmt(n: number): string {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(1);
 }

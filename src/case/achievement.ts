@@ -62,7 +62,7 @@ function lastTwo(measurements: readonly Measurement[], changed: Measurement, goa
  * amended or voided (`changed` is that measurement as it is now).
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
-  const asRecorded: Measurement = changed.status === 'entered-in-error' ? { ...changed, status: 'final' } : changed;
+  const asRecorded: Measurement = changed.status === 'entered-in-error' ? Object.assign({}, changed, { status: 'final' as const }) : changed;
   for (const id in d.goals) {
     const goal = d.goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;

@@ -1,4 +1,4 @@
-import { append, editItem, writable, type Draft } from './draft.js';
+import { append, editItem, writable, type Draft, type Writable } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
@@ -221,16 +221,13 @@ export const assessmentDeciders = {
   recordRiskScreen: onCurrent<RecordRiskScreen>((a, c) =>
     accept({ type: 'riskScreenRecorded', data: { assessmentId: a.id, level: c.level, factors: c.factors } }),
   ),
-  completeAssessment: onCurrent<CompleteAssessment>((a, c) =>
-    accept({
-      type: 'assessmentCompleted',
-      data: {
-        assessmentId: a.id,
-        ...(c.noStrengthsReason === undefined ? {} : { noStrengthsReason: c.noStrengthsReason }),
-        ...(c.methods ? { methods: c.methods } : {}),
-      },
-    }),
-  ),
+  completeAssessment: onCurrent<CompleteAssessment>((a, c) => {
+    // Optional fields are added, not spread in: V8 copies spread objects slowly.
+    const data: Writable<AssessmentEvents['assessmentCompleted']> = { assessmentId: a.id };
+    if (c.noStrengthsReason !== undefined) data.noStrengthsReason = c.noStrengthsReason;
+    if (c.methods) data.methods = c.methods;
+    return accept({ type: 'assessmentCompleted', data });
+  }),
 };
 
 export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {

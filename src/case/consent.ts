@@ -123,7 +123,9 @@ export const consentDeciders = {
     if (consent === undefined) return notFound('consent', c.consentId, state.id, 'consentId');
     const r = stepEntity(consentMachine, consentStatus(consent, env.at), c, { state, env }, consent.id);
     if ('refusal' in r) return r.refusal;
-    const events: EventDraft[] = [{ type: 'consentWithdrawn', data: { consentId: consent.id }, ...(c.reason === undefined ? {} : { reason: c.reason }) }];
+    const events: EventDraft[] = [
+      c.reason === undefined ? { type: 'consentWithdrawn', data: { consentId: consent.id } } : { type: 'consentWithdrawn', data: { consentId: consent.id }, reason: c.reason },
+    ];
     // Strategies that relied on this consent are suspended in the same dispatch, so the log says why.
     if (!hasActiveConsent(state, consent.scope, env.at, consent.id)) {
       for (const s of Object.values(state.strategies)) {

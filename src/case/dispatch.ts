@@ -90,7 +90,7 @@ export function dispatchOrThrow(state: CaseState | null, command: unknown, ctx: 
  * ```
  */
 export function openCase(input: Omit<OpenCase, 'type'>, ctx: Context): DispatchResult {
-  return dispatch(null, { ...input, type: 'openCase' }, ctx);
+  return dispatch(null, Object.assign({}, input, { type: 'openCase' }), ctx);
 }
 
 function logError(message: string, index: number): LifecycleError {

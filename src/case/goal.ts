@@ -114,8 +114,7 @@ export const goalDeciders = {
     if (own(state.goals, id)) return idTaken('goal', id, state.id, 'goalId');
     const r = stepEntity(goalMachine, null, command, { state, env, goal: undefined }, id);
     if ('refusal' in r) return r.refusal;
-    const { type: _t, goalId: _g, ...rest } = command;
-    return accept({ type: 'goalProposed', data: { goal: goalFields(id, rest) } });
+    return accept({ type: 'goalProposed', data: { goal: goalFields(id, command) } });
   }) as Decider<ProposeGoal>,
   agreeGoal: onGoal<AgreeGoal>((goal, c, _env, _state, target) =>
     accept({ type: 'goalAgreed', data: { goalId: goal.id, agreedBy: c.agreedBy, status: target === 'active' ? 'active' : 'agreed' } }),
@@ -124,14 +123,14 @@ export const goalDeciders = {
     const id = c.newGoalId ?? env.newId();
     if (own(state.goals, id)) return idTaken('goal', id, state.id, 'newGoalId');
     const { type: _t, goalId: _g, newGoalId: _n, reason, ...changes } = c;
-    const merged = { ...goal, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Goal;
+    const merged = Object.assign({}, goal, defined(changes)) as Goal;
     return accept({ type: 'goalRevised', data: { goalId: goal.id, goal: goalFields(id, merged) }, reason });
   }),
   holdGoal: onGoal<HoldGoal>((goal, c) => accept({ type: 'goalHeld', data: { goalId: goal.id }, reason: c.reason })),
   resumeGoal: onGoal<ResumeGoal>((goal) => accept({ type: 'goalResumed', data: { goalId: goal.id } })),
   cancelGoal: onGoal<CancelGoal>((goal, c) => accept({ type: 'goalCancelled', data: { goalId: goal.id }, reason: c.reason })),
   recordGoalOutcome: onGoal<RecordGoalOutcome>((goal, c) =>
-    accept({ type: 'goalOutcomeRecorded', data: { goalId: goal.id, outcome: c.outcome, ...(c.evidence === undefined ? {} : { evidence: c.evidence }) } }),
+    accept({ type: 'goalOutcomeRecorded', data: c.evidence === undefined ? { goalId: goal.id, outcome: c.outcome } : { goalId: goal.id, outcome: c.outcome, evidence: c.evidence } }),
   ),
 };
 

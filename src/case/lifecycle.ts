@@ -143,7 +143,7 @@ export function decideOpenCase(command: OpenCase, env: Env): Decision {
 }
 
 export const declineReferral: Decider<DeclineReferral> = (_state, command) =>
-  accept({ type: 'referralDeclined', data: { reason: command.reason, ...(command.summary === undefined ? {} : { summary: command.summary }) } });
+  accept({ type: 'referralDeclined', data: command.summary === undefined ? { reason: command.reason } : { reason: command.reason, summary: command.summary } });
 
 export const holdCase: Decider<HoldCase> = (state, command) => accept({ type: 'caseHeld', data: { from: state.status }, reason: command.reason });
 
@@ -158,7 +158,10 @@ export const closeCase: Decider<CloseCase> = (state, command) => {
     .map((s) => s.id);
   return accept({
     type: 'caseClosed',
-    data: { reason: command.reason, ...(command.summary === undefined ? {} : { summary: command.summary }), endedStrategyIds, cancelledSessionIds },
+    data:
+      command.summary === undefined
+        ? { reason: command.reason, endedStrategyIds, cancelledSessionIds }
+        : { reason: command.reason, summary: command.summary, endedStrategyIds, cancelledSessionIds },
   });
 };
 
@@ -174,7 +177,7 @@ export function openedState(event: { caseId: string; at: string; data: Lifecycle
     status: 'referred',
     statusHistory: [{ status: 'referred', at: event.at }],
     heldFrom: null,
-    referral: { ...event.data.referral },
+    referral: { source: event.data.referral.source, reason: event.data.referral.reason, urgency: event.data.referral.urgency, receivedAt: event.data.referral.receivedAt },
     setting: event.data.setting,
     closure: null,
     review: null,
@@ -202,7 +205,7 @@ export function openedState(event: { caseId: string; at: string; data: Lifecycle
 export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpened'>> = {
   referralDeclined: (d, e) => {
     moveTo(d, 'closed', e.at);
-    d.closure = { reason: e.data.reason, at: e.at, ...(e.data.summary === undefined ? {} : { summary: e.data.summary }) };
+    d.closure = e.data.summary === undefined ? { reason: e.data.reason, at: e.at } : { reason: e.data.reason, at: e.at, summary: e.data.summary };
   },
   caseHeld: (d, e) => {
     d.heldFrom = e.data.from;
@@ -228,7 +231,7 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
     d.heldFrom = null;
     d.review = null;
     moveTo(d, 'closed', e.at);
-    d.closure = { reason: e.data.reason, at: e.at, ...(e.data.summary === undefined ? {} : { summary: e.data.summary }) };
+    d.closure = e.data.summary === undefined ? { reason: e.data.reason, at: e.at } : { reason: e.data.reason, at: e.at, summary: e.data.summary };
   },
   caseReopened: (d, e) => {
     d.closure = null;

@@ -138,7 +138,7 @@ export const measurementDeciders = {
     if ('ok' in s) return s;
     if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'Give either everyDays or everyWeeks', 'oneInterval');
     const everyDays = c.everyDays ?? (c.everyWeeks as number) * 7;
-    return accept({ type: 'monitoringScheduleSet', data: { schedule: { ...s, everyDays, startDate: c.startDate } } });
+    return accept({ type: 'monitoringScheduleSet', data: { schedule: { instrumentId: s.instrumentId, indicator: s.indicator, everyDays, startDate: c.startDate } } });
   }) as Decider<SetMonitoringSchedule>,
   recordMeasurement: ((state, c, env) => {
     const id = c.measurementId ?? env.newId();
@@ -215,7 +215,8 @@ export const measurementEvolvers: Evolvers<keyof MeasurementEvents> = {
   measurementAmended: (d, e) => {
     const m = editItem(d, 'measurements', e.data.measurementId);
     if (!m) return;
-    writable(m, 'history').push({ ...copyValue(m), replacedAt: e.at, reason: e.reason ?? '' });
+    const prior = copyValue(m);
+    writable(m, 'history').push({ responses: prior.responses, score: prior.score, band: prior.band, flags: prior.flags, replacedAt: e.at, reason: e.reason ?? '' });
     const v = copyValue(e.data.value);
     m.responses = v.responses;
     m.score = v.score;

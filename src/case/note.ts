@@ -50,6 +50,7 @@ export const noteDeciders = {
 
 export const noteEvolvers: Evolvers<keyof NoteEvents> = {
   noteAdded: (d, e) => {
-    append(d, 'notes', { ...e.data.note, at: e.at });
+    // Spread then extended, an object takes V8's slow path (Node 20): Object.assign does not.
+    append(d, 'notes', Object.assign({}, e.data.note, { at: e.at }));
   },
 };

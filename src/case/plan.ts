@@ -1,4 +1,4 @@
-import { editEntry } from './draft.js';
+import { editEntry, type Writable } from './draft.js';
 import { z } from 'zod';
 import type { Precondition } from '../kernel/machine.js';
 import { hasActiveConsent } from './consent.js';
@@ -106,16 +106,12 @@ export const planDeciders = {
       },
     })) as Decider<ActivatePlan>,
   startReview: (() => accept({ type: 'reviewStarted', data: {} })) as Decider<StartReview>,
-  completeReview: ((state, c, env) =>
-    accept({
-      type: 'reviewCompleted',
-      data: {
-        outcome: c.outcome,
-        evaluationId: finalEvaluationOfReview(state) ?? '',
-        ...(c.outcome === 're-plan' ? {} : { reviewDueBy: addDaysUtc(env.at, interval(env.policy.reviewIntervalDays)) }),
-        ...(c.summary === undefined ? {} : { summary: c.summary }),
-      },
-    })) as Decider<CompleteReview>,
+  completeReview: ((state, c, env) => {
+    const data: Writable<PlanEvents['reviewCompleted']> = { outcome: c.outcome, evaluationId: finalEvaluationOfReview(state) ?? '' };
+    if (c.outcome !== 're-plan') data.reviewDueBy = addDaysUtc(env.at, interval(env.policy.reviewIntervalDays));
+    if (c.summary !== undefined) data.summary = c.summary;
+    return accept({ type: 'reviewCompleted', data });
+  }) as Decider<CompleteReview>,
 };
 
 export const planEvolvers: Evolvers<keyof PlanEvents> = {

@@ -100,10 +100,10 @@ export const teamDeciders = {
     return accept({ type: 'teamMemberAdded', data: { member: { id, personId: c.personId, role: c.role } } });
   }) as Decider<AddTeamMember>,
   removeTeamMember: onMember<RemoveTeamMember>((m, c) =>
-    accept({ type: 'teamMemberRemoved', data: { memberId: m.id }, ...(c.reason === undefined ? {} : { reason: c.reason }) }),
+    c.reason === undefined ? accept({ type: 'teamMemberRemoved', data: { memberId: m.id } }) : accept({ type: 'teamMemberRemoved', data: { memberId: m.id }, reason: c.reason }),
   ),
   assignLead: onMember<AssignLead>((m, _c, state) =>
-    accept({ type: 'leadAssigned', data: { memberId: m.id, ...(state.leadMemberId === null ? {} : { previousMemberId: state.leadMemberId }) } }),
+    accept({ type: 'leadAssigned', data: state.leadMemberId === null ? { memberId: m.id } : { memberId: m.id, previousMemberId: state.leadMemberId } }),
   ),
 };
 
