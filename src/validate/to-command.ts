@@ -137,28 +137,27 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
     }
     case 'measurementRecorded': {
       const m = nested('measurement');
-      const byItems = Array.isArray(m.responses);
-      return clean({
-        type: 'recordMeasurement',
-        measurementId: m.id,
-        instrumentId: m.instrumentId,
-        indicator: m.indicator,
-        ...(byItems ? { responses: m.responses } : { score: m.score }),
-        takenAt: m.takenAt,
-        source: m.source,
-        goalIds: m.goalIds,
-      });
+      // Written out: on Node 20 an object spread and then extended takes V8's slow path.
+      const command: Data = { type: 'recordMeasurement', measurementId: m.id, instrumentId: m.instrumentId, indicator: m.indicator };
+      if (Array.isArray(m.responses)) command.responses = m.responses;
+      else command.score = m.score;
+      command.takenAt = m.takenAt;
+      command.source = m.source;
+      command.goalIds = m.goalIds;
+      return clean(command);
     }
     case 'measurementAmended': {
       const v = nested('value');
-      return { type: 'amendMeasurement', measurementId: d.measurementId, ...(Array.isArray(v.responses) ? { responses: v.responses } : { score: v.score }), reason: r };
+      return Array.isArray(v.responses)
+        ? { type: 'amendMeasurement', measurementId: d.measurementId, responses: v.responses, reason: r }
+        : { type: 'amendMeasurement', measurementId: d.measurementId, score: v.score, reason: r };
     }
     case 'measurementVoided':
       return { type: 'voidMeasurement', measurementId: d.measurementId, reason: r };
     case 'evaluationRecorded': {
       const v = nested('evaluation');
       const outcomes = Array.isArray(v.goalOutcomes) ? (v.goalOutcomes as unknown[]).map((o) => (typeof o === 'object' && o !== null ? clean(o as Data) : o)) : v.goalOutcomes;
-      return clean({ type: 'recordEvaluation', evaluationId: v.id, ...pick(v, 'status', 'barriers', 'clientFeedback', 'decision'), goalOutcomes: outcomes });
+      return clean(Object.assign({ type: 'recordEvaluation', evaluationId: v.id }, pick(v, 'status', 'barriers', 'clientFeedback', 'decision'), { goalOutcomes: outcomes }));
     }
   }
 }
