@@ -55,23 +55,34 @@ interface Made {
  */
 class Copies {
   private readonly copies: object[] = [];
-  private readonly made: Made[] = [];
-  private index: Map<object, Made> | null = null;
+  // What each copy was made from, kept only when the edit will freeze (freezing walks from them).
+  private readonly made: Made[] | null;
+  private index: Map<object, Made | null> | null = null;
 
-  add(copy: object, made: Made): void {
+  constructor(keepOriginals: boolean) {
+    this.made = keepOriginals ? [] : null;
+  }
+
+  add(copy: object, original: object, changed: Made['changed']): void {
+    const made = this.made === null ? null : { original, changed };
     if (this.index !== null) {
       this.index.set(copy, made);
       return;
     }
     this.copies.push(copy);
-    this.made.push(made);
-    if (this.copies.length > 32) this.index = new Map(this.copies.map((c, i) => [c, this.made[i] as Made]));
+    if (made !== null) this.made?.push(made);
+    if (this.copies.length > 32) this.index = new Map(this.copies.map((c, i) => [c, this.made?.[i] ?? null]));
   }
 
+  has(value: object): boolean {
+    return this.index !== null ? this.index.has(value) : this.copies.indexOf(value) >= 0;
+  }
+
+  /** What a copy was made from (when originals are kept). */
   get(value: object): Made | undefined {
-    if (this.index !== null) return this.index.get(value);
+    if (this.index !== null) return this.index.get(value) ?? undefined;
     const i = this.copies.indexOf(value);
-    return i < 0 ? undefined : this.made[i];
+    return i < 0 ? undefined : this.made?.[i];
   }
 }
 
@@ -103,11 +114,11 @@ const objectCopier: Copier<Record<string, unknown>> = { copy: (o) => ({ ...o }),
  */
 export function writable<P extends object, K extends keyof P>(parent: P, key: K, copier?: Copier<NonNullable<P[K]>>): Writable<NonNullable<P[K]>> {
   const value = parent[key] as NonNullable<P[K]> & object;
-  if (fresh === null || fresh.get(value) !== undefined) return value as Writable<NonNullable<P[K]>>;
+  if (fresh === null || fresh.has(value)) return value as Writable<NonNullable<P[K]>>;
   if (typeof value !== 'object' || value === null) throw new TypeError(`Cannot edit ${String(key)}: it holds ${String(value)}`);
   const how = (copier ?? (Array.isArray(value) ? arrayCopier : objectCopier)) as unknown as Copier<object>;
   const next = how.copy(value) as Writable<NonNullable<P[K]>> & object;
-  fresh.add(next, { original: value, changed: how.changed as Made['changed'] });
+  fresh.add(next, value, how.changed as Made['changed']);
   (parent as Record<PropertyKey, unknown>)[key as PropertyKey] = next;
   return next;
 }
@@ -259,8 +270,8 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   const freeze = freezesStates();
   if (freeze) deepFreeze(base);
   const draft = stateCopier.copy(base) as Draft;
-  const made = new Copies();
-  made.add(draft, { original: base, changed: stateCopier.changed as Made['changed'] });
+  const made = new Copies(freeze);
+  made.add(draft, base, stateCopier.changed as Made['changed']);
   const previous = fresh;
   fresh = made;
   try {
