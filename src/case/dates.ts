@@ -1,5 +1,5 @@
 import { UTCDate } from '@date-fns/utc';
-import { addDays, differenceInCalendarDays } from 'date-fns';
+import { addMilliseconds, differenceInCalendarDays } from 'date-fns';
 
 /**
  * Calendar arithmetic with date-fns, in UTC (UTCDate). Local-time arithmetic would make results
@@ -10,10 +10,18 @@ function utc(instantOrDate: string): UTCDate {
   return new UTCDate(instantOrDate.length === 10 ? `${instantOrDate}T00:00:00Z` : instantOrDate);
 }
 
-/** The calendar date (YYYY-MM-DD, UTC) of an instant or date, plus `days`. */
+/**
+ * The calendar date (YYYY-MM-DD, UTC) of an instant or date, plus `days`. A UTC day is always
+ * 86,400,000 ms (no daylight saving), so adding milliseconds is exact here — and several times
+ * cheaper than date-fns' `addDays` on a `UTCDate`, which the review date of every plan activation
+ * paid for.
+ */
 export function addDaysUtc(instantOrDate: string, days: number): string {
-  return addDays(utc(instantOrDate), days).toISOString().slice(0, 10);
+  const start = new Date(instantOrDate.length === 10 ? `${instantOrDate}T00:00:00Z` : instantOrDate);
+  return addMilliseconds(start, days * DAY_MS).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
 
 /** Whole UTC calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysUtc(from: string, to: string): number {
