@@ -4,7 +4,8 @@
  * shared value the first time it is written in an edit. The same evolver code therefore runs:
  *
  * - in {@link edit}, which dispatch uses: only the path to what changed is copied, the rest is shared
- *   with the previous state, and the result is frozen (structural sharing, as immer gives);
+ *   with the previous state (structural sharing, as immer gives), and outside production the result
+ *   is frozen;
  * - on replay's private mutable copy, where nothing is copied;
  * - under immer's `produce`, where `writable` hands back immer's own child draft.
  *
