@@ -19,7 +19,18 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2
  * systemClock(); // '2026-01-05T10:00:00.000Z'
  * ```
  */
-export const systemClock: Clock = () => new Date().toISOString();
+export const systemClock: Clock = () => {
+  // toISOString costs about 1.2 µs on Node 20, and many commands can fall in one millisecond.
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastInstant = new Date(ms).toISOString();
+  }
+  return lastInstant;
+};
+
+let lastMs = Number.NaN;
+let lastInstant = '';
 
 /**
  * Normalises what a {@link Clock} gives to an ISO-8601 UTC instant (`2026-01-05T10:00:00.000Z`).

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
 import { compareInstants } from '../../src/kernel/clock.js';
 
@@ -59,5 +59,20 @@ describe('compareInstants', () => {
     expect(compareInstants('2026-01-05T10:00:00.000Z', '2026-01-05T11:00:00+01:00')).toBe(0);
     expect(compareInstants('2026-01-05T10:30:00+01:00', '2026-01-05T10:00:00.000Z')).toBeLessThan(0);
     expect(compareInstants('not a date', '2026-01-05T10:00:00.000Z')).toBeNaN();
+  });
+});
+
+describe('systemClock', () => {
+  it('follows the time from one millisecond to the next', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2026-03-01T08:00:00.000Z'));
+      expect(systemClock()).toBe('2026-03-01T08:00:00.000Z');
+      expect(systemClock()).toBe('2026-03-01T08:00:00.000Z');
+      vi.setSystemTime(new Date('2026-03-01T08:00:00.001Z'));
+      expect(systemClock()).toBe('2026-03-01T08:00:00.001Z');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
