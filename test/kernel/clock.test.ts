@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
-import { compareInstants } from '../../src/kernel/clock.js';
+import { compareInstants, formatInstant } from '../../src/kernel/clock.js';
+import fc from 'fast-check';
 
 describe('clock', () => {
   it('systemClock gives an ISO instant', () => {
@@ -74,5 +75,20 @@ describe('systemClock', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('formatInstant', () => {
+  it('writes exactly what Date#toISOString writes, across years 0000 to 9999 and beyond', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000 - 1e12, max: 253_402_300_799_999 + 1e12 }), (ms) => {
+        expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    for (const ms of [0, -1, -62_167_219_200_000, 253_402_300_799_999, Date.UTC(2000, 1, 29), Date.UTC(1900, 1, 28, 23, 59, 59, 999)]) {
+      expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+    }
+    expect(() => formatInstant(Number.NaN)).toThrow(RangeError);
   });
 });
