@@ -162,6 +162,8 @@ class Generator {
     if (def.catchall?._zod.def.type !== 'never' || def.shape === undefined) return null;
     let code = `if (typeof input !== 'object' || input === null) return U; const proto = Object.getPrototypeOf(input); if (proto !== OP && proto !== null) return U; const out = {}; let n = 0;`;
     for (const [key, field] of Object.entries(def.shape)) {
+      // `out["__proto__"] = …` would set the prototype rather than a field: leave such shapes to zod.
+      if (key === '__proto__') return null;
       const optional = field._zod.def.type === 'optional';
       const check = this.value(optional ? (field._zod.def.innerType as ZodLike) : field);
       if (check === null) return null;

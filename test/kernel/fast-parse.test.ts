@@ -121,6 +121,13 @@ describe('fastParser on the command schema', () => {
   });
 });
 
+/** A shape with an own "__proto__" field, as JSON.parse makes one. */
+function protoShape(): Record<string, z.ZodString> {
+  const shape = JSON.parse('{"__proto__": null, "a": null}') as Record<string, unknown>;
+  for (const key of Object.keys(shape)) Object.defineProperty(shape, key, { value: z.string(), enumerable: true, writable: true, configurable: true });
+  return shape as Record<string, z.ZodString>;
+}
+
 describe('fastParser declines schemas it does not model', () => {
   it.each([
     ['a refinement', z.object({ a: z.string().refine((s) => s.length > 1) }).strict()],
@@ -130,6 +137,7 @@ describe('fastParser declines schemas it does not model', () => {
     ['a plain union', z.union([z.string(), z.number()])],
     ['a record', z.record(z.string(), z.number())],
     ['a default', z.object({ a: z.string().default('x') }).strict()],
+    ['a __proto__ field', z.object(protoShape()).strict()],
   ])('%s', (_name, s) => {
     expect(fastParser(s)).toBeNull();
   });
