@@ -37,15 +37,14 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
 const OPEN = new Set(['agreed', 'active', 'on-hold', 'proposed']);
 
 /**
- * The last two valid measurements of a goal by time taken, without sorting the series; `changed`
- * is the measurement this event recorded, amended or voided, as it is now.
+ * The last two valid measurements of a goal by time taken (the later one in the list wins a tie),
+ * without sorting the series.
  */
-function lastTwo(measurements: readonly Measurement[], changed: Measurement, goal: Goal): [Measurement | undefined, Measurement | undefined] {
+function lastTwo(measurements: readonly Measurement[], goal: Goal): [Measurement | undefined, Measurement | undefined] {
   let latest: Measurement | undefined;
   let previous: Measurement | undefined;
   for (let i = 0; i < measurements.length; i++) {
-    let m = measurements[i] as Measurement;
-    if (m.id === changed.id) m = changed;
+    const m = measurements[i] as Measurement;
     if (!measuresGoal(m, goal)) continue;
     if (latest === undefined || m.takenAt >= latest.takenAt) {
       previous = latest;
@@ -59,7 +58,7 @@ function lastTwo(measurements: readonly Measurement[], changed: Measurement, goa
 
 /**
  * Recomputes the achievement of the open goals a measurement bears on, after it was recorded,
- * amended or voided (`changed` is that measurement as it is now).
+ * amended or voided (`changed` is that measurement as it is now, already in `d.measurements`).
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
   const asRecorded: Measurement = changed.status === 'entered-in-error' ? Object.assign({}, changed, { status: 'final' as const }) : changed;
@@ -67,7 +66,7 @@ export function refreshAchievements(d: Draft, changed: Measurement): void {
     const goal = d.goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;
     if (changed.goalIds.length > 0 ? !changed.goalIds.includes(id) : !measuresGoal(asRecorded, goal)) continue;
-    const [previous, latest] = lastTwo(d.measurements, changed, goal);
+    const [previous, latest] = lastTwo(d.measurements, goal);
     const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
     if (goal.achievement !== next) (editEntry(d, 'goals', id) as { achievement: Achievement }).achievement = next;
   }
