@@ -17,21 +17,7 @@ export interface BenchResult {
 }
 
 export function measure(bench: BenchCase, rounds = 7, minMs = 300): BenchResult {
-  // A long warm-up: V8 settles on its optimised code only after a second or so of a mixed workload.
-  const deadline = performance.now() + 1000;
-  while (performance.now() < deadline) bench.run();
-  let best = 0;
-  for (let round = 0; round < rounds; round++) {
-    let ops = 0;
-    const start = performance.now();
-    let elapsed: number;
-    do {
-      ops += bench.run();
-      elapsed = performance.now() - start;
-    } while (elapsed < minMs);
-    best = Math.max(best, (ops / elapsed) * 1000);
-  }
-  return { name: bench.name, opsPerSecond: best };
+  return measureInterleaved([bench], rounds, minMs)[0] as BenchResult;
 }
 
 /**

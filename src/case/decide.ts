@@ -22,10 +22,9 @@ import { teamDeciders } from './team.js';
 import { crisisDeciders } from './crisis.js';
 import { correctionDeciders } from './correction.js';
 import { measurementDeciders } from './measurement.js';
-import { ROLES, actorSchema, type Actor, type Role } from './primitives.js';
+import { ID_PATTERN, ROLES, actorSchema, type Actor, type Role } from './primitives.js';
 
 const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const NO_POLICY: Policy = Object.freeze({});
 
 const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extract<CaseCommand, { type: K }>> } = {
@@ -68,7 +67,7 @@ export function resolveEnv(ctx: Context): Result<Env> {
   const given = ctx?.actor as Partial<Actor> | undefined;
   let actor: Actor;
   // The common, well-formed actor is checked by hand (this runs on every command); zod explains the rest.
-  if (given !== undefined && typeof given.id === 'string' && ID.test(given.id) && ROLE_SET.has(given.role as Role)) {
+  if (given !== undefined && typeof given.id === 'string' && ID_PATTERN.test(given.id) && ROLE_SET.has(given.role as Role)) {
     actor = given as Actor;
   } else {
     const parsed = actorSchema.safeParse(given);

@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 
 /** An id: letters, digits and `._:-`, starting with a letter or digit (so never `__proto__`). */
-export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'an id of letters, digits and ._:- (at most 128), starting with a letter or digit');
+/** The pattern every id matches (also tested by hand on hot paths, so it lives in one place). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export const idSchema = z.string().regex(ID_PATTERN, 'an id of letters, digits and ._:- (at most 128), starting with a letter or digit');
 
 /** An ISO-8601 instant such as `2026-01-05T10:00:00.000Z`. */
 export const instantSchema = z.iso.datetime({ offset: true });

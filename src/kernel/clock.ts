@@ -117,9 +117,12 @@ function canonicalShape(s: string): boolean {
   return CANONICAL_SHAPE.test(s);
 }
 
-// The common case, already canonical, checked without building a Date: clocks are read on every
-// command. Days 29 to 31 exist only in some months, so only they need the calendar.
-function isCanonicalInstant(s: string): boolean {
+/**
+ * Whether a string is a valid instant in the canonical form `2026-01-05T10:00:00.000Z`, checked
+ * without building a Date (clocks are read on every command). Days 29 to 31 exist only in some
+ * months, so only they need the calendar.
+ */
+export function isCanonicalInstant(s: string): boolean {
   if (!CANONICAL_INSTANT.test(s)) return false;
   const day = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
   return day <= 28 || validFields(s);

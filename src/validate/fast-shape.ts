@@ -1,4 +1,5 @@
-import { ROLES } from '../case/primitives.js';
+import { ID_PATTERN, ROLES } from '../case/primitives.js';
+import { isCanonicalInstant } from '../kernel/clock.js';
 import { RECORD_FORMAT, EVENT_TYPES } from './record.js';
 
 /**
@@ -7,13 +8,10 @@ import { RECORD_FORMAT, EVENT_TYPES } from './record.js';
  * the zod schema accepts the record too (a property test holds it to that); `false` means "ask zod",
  * which then gives the issues and their wording. Zod stays the one source of the rules' messages.
  */
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 const EVENT_KEYS: ReadonlySet<string> = new Set(['type', 'caseId', 'seq', 'at', 'actor', 'data', 'reason']);
 const RECORD_KEYS: ReadonlySet<string> = new Set(['format', 'schemaVersion', 'events', 'snapshot']);
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -23,22 +21,17 @@ function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string>): boo
 }
 
 function instant(s: unknown): boolean {
-  if (typeof s !== 'string' || !INSTANT.test(s)) return false;
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
-  if (day > (DAYS[month - 1] ?? 0)) return false;
-  return !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
+  return typeof s === 'string' && isCanonicalInstant(s);
 }
 
 function event(e: unknown): boolean {
   if (!plainObject(e) || !onlyKeys(e, EVENT_KEYS)) return false;
   const { type, caseId, seq, at, actor, data, reason } = e;
   if (typeof type !== 'string' || !TYPES.has(type)) return false;
-  if (typeof caseId !== 'string' || !ID.test(caseId)) return false;
+  if (typeof caseId !== 'string' || !ID_PATTERN.test(caseId)) return false;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return false;
   if (!instant(at)) return false;
-  if (!plainObject(actor) || Object.keys(actor).length !== 2 || typeof actor.id !== 'string' || !ID.test(actor.id) || !ROLE_SET.has(actor.role as string)) return false;
+  if (!plainObject(actor) || Object.keys(actor).length !== 2 || typeof actor.id !== 'string' || !ID_PATTERN.test(actor.id) || !ROLE_SET.has(actor.role as string)) return false;
   if (!plainObject(data)) return false;
   return reason === undefined || (typeof reason === 'string' && reason.length >= 1 && reason.length <= 10_000);
 }
