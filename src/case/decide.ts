@@ -1,7 +1,7 @@
 import { LifecycleError } from '../kernel/errors.js';
 import { err, ok, type Result } from '../kernel/result.js';
 import { step } from '../kernel/step.js';
-import { systemClock, randomId, toInstant } from '../kernel/clock.js';
+import { compareInstants, systemClock, randomId, toInstant } from '../kernel/clock.js';
 import { assessmentDeciders } from './assessment.js';
 import { parseCommand, type CaseCommand, type CommandType } from './commands.js';
 import { consentDeciders } from './consent.js';
@@ -109,6 +109,13 @@ export function decide(state: CaseState | null, command: unknown, ctx: Context):
   }
   const envResult = resolveEnv(ctx);
   if (!envResult.ok) return envResult;
+  const at = envResult.value.at;
+  // Servers whose clocks disagree would write an event dated before the last one, which the record
+  // validator rejects (CHRONOLOGY): the engine never writes what its validator refuses.
+  if (state !== null && compareInstants(at, state.updatedAt) < 0) {
+    const message = `Cannot ${parsed.data.type}: case ${state.id} was last changed at ${state.updatedAt}, later than this command's time ${at}; the clocks disagree (check ctx.now) — a case's events never go back in time`;
+    return { ok: false, error: new LifecycleError('CONFLICT', message, { issues: [{ path: ['now'], code: 'CLOCK_BEHIND', message }] }) };
+  }
   return decideParsed(state, parsed.data, envResult.value, ctx.expectedVersion);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANONICAL_INSTANT, canonicalOrEmpty } from '../kernel/clock.js';
 
 /**
  * Shared building blocks of the command and state schemas: ids, instants, dates, text, roles and
@@ -11,8 +12,24 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 export const idSchema = z.string().regex(ID_PATTERN, 'an id of letters, digits and ._:- (at most 128), starting with a letter or digit');
 
-/** An ISO-8601 instant such as `2026-01-05T10:00:00.000Z`. */
-export const instantSchema = z.iso.datetime({ offset: true });
+/**
+ * An ISO-8601 instant with an offset, as written anywhere (`2026-01-05T12:00:00+02:00`), parsed to
+ * the one canonical form the library stores: UTC, `Z`, milliseconds (`2026-01-05T10:00:00.000Z`).
+ * Canonical strings make string order time order everywhere inside (DESIGN.md §2.1). A time with no
+ * offset, a date that does not exist, or an instant outside the years 0000–9999 is refused.
+ * (An overwrite and a pattern rather than a transform, so the fast command parser keeps its fast
+ * path for the canonical form and leaves the rest to zod.)
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: 'an ISO-8601 instant with an offset (Z or ±hh:mm), such as 2026-01-05T10:00:00.000Z' })
+  .overwrite(canonicalOrEmpty)
+  .regex(CANONICAL_INSTANT, 'an instant with a real calendar date in the years 0000–9999');
+
+/**
+ * An instant as another system may have written it (any offset), judged by the instant it denotes:
+ * the record envelope's `at`. Not normalised here; the validator compares such instants by time.
+ */
+export const writtenInstantSchema = z.iso.datetime({ offset: true });
 
 /** An ISO-8601 calendar date such as `2026-01-05`. */
 export const dateSchema = z.iso.date();

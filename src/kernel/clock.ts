@@ -9,7 +9,13 @@ export type Clock = () => string | Date;
 /** Gives a fresh id, unique within a case. */
 export type IdGenerator = () => string;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+// Any ISO-8601 instant with an offset (Z or ±hh:mm), as zod's `z.iso.datetime({ offset: true })`
+// admits it: seconds required, any number of fraction digits. A time with no offset is not an instant.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** The first and last millisecond of the years 0000–9999: the only instants the canonical form can write. */
+const MIN_MS = -62_167_219_200_000;
+const MAX_MS = 253_402_300_799_999;
 
 /**
  * The system clock, as an ISO-8601 UTC instant with milliseconds.
@@ -75,14 +81,40 @@ export function formatInstant(ms: number): string {
  */
 export function toInstant(value: string | Date): string {
   if (typeof value === 'string' && isCanonicalInstant(value)) return value;
+  let ms: number;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new RangeError('The clock gave an invalid Date');
-    return formatInstant(value.getTime());
+    ms = value.getTime();
+    if (Number.isNaN(ms)) throw new RangeError('The clock gave an invalid Date');
+  } else if (typeof value !== 'string') {
+    throw new RangeError(`The clock gave ${value === null ? 'null' : typeof value}, not an ISO-8601 instant or a Date`);
+  } else {
+    if (!ISO_INSTANT.test(value) || !validFields(value)) throw new RangeError(`"${value}" is not an ISO-8601 instant with an offset (Z or ±hh:mm)`);
+    ms = Date.parse(withOffsetColon(value));
+    if (Number.isNaN(ms)) throw new RangeError(`"${value}" is not a valid instant`);
   }
-  if (!ISO_INSTANT.test(value) || !validFields(value)) throw new RangeError(`The clock gave "${value}", which is not an ISO-8601 instant`);
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new RangeError(`The clock gave "${value}", which is not a valid instant`);
+  if (!(ms >= MIN_MS && ms <= MAX_MS)) throw new RangeError(`${typeof value === 'string' ? `"${value}"` : 'The clock\'s Date'} falls outside the years 0000–9999`);
   return formatInstant(ms);
+}
+
+// Date.parse reads `+0200` on some engines only: write the offset as `+02:00`. More than three
+// fraction digits are cut to milliseconds (the canonical precision), never rounded up.
+const PARTS = /^(.{19})(?:\.(\d+))?(Z|[+-]\d\d):?(\d\d)?$/;
+function withOffsetColon(s: string): string {
+  const m = PARTS.exec(s);
+  if (m === null) return s;
+  return `${m[1]}${m[2] === undefined ? '' : `.${m[2].slice(0, 3)}`}${m[3]}${m[4] === undefined ? '' : `:${m[4]}`}`;
+}
+
+/**
+ * The canonical form of an instant written with any offset, or `''` when it is not a valid instant
+ * in the years 0000–9999. Used by the command schemas, which then refuse anything not canonical.
+ */
+export function canonicalOrEmpty(value: string): string {
+  try {
+    return toInstant(value);
+  } catch {
+    return '';
+  }
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -110,7 +142,7 @@ function validFields(s: string): boolean {
 // The canonical form `2026-01-05T10:00:00.000Z`: a regular expression beats reading character codes
 // in a loop here (measured 0.05 against 0.13 µs), and ranges out the months, hours and minutes.
 const CANONICAL_SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const CANONICAL_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+export const CANONICAL_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /** Whether a string has the canonical form `2026-01-05T10:00:00.000Z` (fields not checked for range). */
 function canonicalShape(s: string): boolean {
@@ -142,6 +174,35 @@ export function isCanonicalInstant(s: string): boolean {
 export function compareInstants(a: string, b: string): number {
   if (canonicalShape(a) && canonicalShape(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Date.parse(a) - Date.parse(b);
+}
+
+/**
+ * The instant a query is asked "as of": an ISO-8601 instant with any offset (normalised to the
+ * canonical form, so it compares with stored instants as text), or a calendar date, read as its UTC
+ * midnight.
+ *
+ * @throws {RangeError} when it is neither.
+ * @example
+ * ```ts
+ * asOfInstant('2026-03-01'); // '2026-03-01T00:00:00.000Z'
+ * asOfInstant('2026-03-01T09:00:00+01:00'); // '2026-03-01T08:00:00.000Z'
+ * ```
+ */
+export function asOfInstant(asOf: string): string {
+  if (typeof asOf === 'string' && asOf.length === 10 && /^\d{4}-\d\d-\d\d$/.test(asOf)) return toInstant(`${asOf}T00:00:00.000Z`);
+  if (typeof asOf !== 'string') throw new RangeError(`asOf must be an ISO-8601 instant or date, not ${asOf === null ? 'null' : typeof asOf}`);
+  return toInstant(asOf);
+}
+
+/**
+ * Whether two strings are both ISO-8601 instants that denote the same moment, however each was
+ * written (`2026-01-05T12:00:00+02:00` and `2026-01-05T10:00:00.000Z`). Records from other systems
+ * are judged by the instant they denote, never by their text.
+ */
+export function sameInstant(a: string, b: string): boolean {
+  if (a.length < 20 || b.length < 20 || a.charCodeAt(10) !== 84 || b.charCodeAt(10) !== 84) return false;
+  const x = canonicalOrEmpty(a);
+  return x !== '' && x === canonicalOrEmpty(b);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { asOfInstant } from '../kernel/clock.js';
 import type { Policy } from '../case/context.js';
 import { consentStatus } from '../case/consent.js';
 import { calendarDaysUtc } from '../case/dates.js';
@@ -29,6 +30,7 @@ const HOUR = 3_600_000;
  * ```
  */
 export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Alert[] {
+  asOf = asOfInstant(asOf);
   if (state.status === 'closed' || state.status === 'entered-in-error') return [];
   const out: Alert[] = [];
   const phq = instrumentSeries(state).get('phq9');

@@ -1,3 +1,4 @@
+import { asOfInstant } from '../kernel/clock.js';
 import { addDaysUtc, calendarDaysUtc } from '../case/dates.js';
 import type { CaseState } from '../case/state.js';
 
@@ -24,6 +25,7 @@ const current = (state: CaseState): boolean => state.status !== 'closed' && stat
  * ```
  */
 export function overdueMeasurements(state: CaseState, asOf: string): OverdueMeasurement[] {
+  asOf = asOfInstant(asOf);
   if (!current(state)) return [];
   const out: OverdueMeasurement[] = [];
   for (const schedule of state.monitoring) {
@@ -58,6 +60,7 @@ export interface DueReview {
  * ```
  */
 export function dueReviews(states: readonly CaseState[], asOf: string): DueReview[] {
+  asOf = asOfInstant(asOf);
   const out: DueReview[] = [];
   for (const s of states) {
     if (s.status !== 'active' || s.reviewDueBy === null) continue;

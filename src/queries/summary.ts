@@ -1,3 +1,4 @@
+import { asOfInstant } from '../kernel/clock.js';
 import { consentStatus } from '../case/consent.js';
 import type { CaseStatus } from '../case/lifecycle.js';
 import type { CaseState } from '../case/state.js';
@@ -28,6 +29,7 @@ export interface CaseSummary {
  * ```
  */
 export function summary(state: CaseState, asOf: string): CaseSummary {
+  asOf = asOfInstant(asOf);
   if (state.status === 'entered-in-error') {
     // A case entered in error should never have existed: nothing in it is current.
     return { caseId: state.id, clientId: state.clientId, status: state.status, openGoals: [], openStrategies: [], team: [], consents: [], crisis: null, version: state.version };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, idSchema, instantSchema } from '../case/primitives.js';
+import { actorSchema, idSchema, writtenInstantSchema } from '../case/primitives.js';
 
 /** The `format` tag of a case record. */
 export const RECORD_FORMAT = 'intervention-lifecycle/case';
@@ -68,7 +68,7 @@ export function eventEnvelopeSchema(): z.ZodType {
       type: z.enum(EVENT_TYPES),
       caseId: idSchema,
       seq: z.number().int().min(1),
-      at: instantSchema,
+      at: writtenInstantSchema,
       actor: actorSchema,
       data: z.looseObject({}),
       reason: z.string().min(1).max(10_000).optional(),

@@ -1,8 +1,13 @@
+import { sameInstant } from '../kernel/clock.js';
 import { pointer } from './issue.js';
 
-/** Whether two JSON values are equal (undefined object fields count as absent). No allocation on the way. */
+/**
+ * Whether two JSON values are equal (undefined object fields count as absent; two instants are equal
+ * when they denote the same moment, however each is written). No allocation on the way.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
+  if (typeof a === 'string') return typeof b === 'string' && sameInstant(a, b);
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;

@@ -1,4 +1,5 @@
 import type { Context, Policy } from '../case/context.js';
+import { canonicalOrEmpty } from '../kernel/clock.js';
 import { decideParsed, resolveEnv } from '../case/decide.js';
 import { parseCommand } from '../case/commands.js';
 import type { CaseEvent, EventType } from '../case/events.js';
@@ -130,12 +131,18 @@ function replayChecked(
     if (i === 0 && event.type !== 'caseOpened') report(issue(['events', 0, 'type'], 'INVALID_LOG', `A case record starts with caseOpened, not ${event.type}`));
     if (event.seq !== i + 1) report(issue(['events', i, 'seq'], 'INVALID_LOG', `Event ${i} has seq ${event.seq}; expected ${i + 1}`));
     if (caseId !== undefined && event.caseId !== caseId) report(issue(['events', i, 'caseId'], 'INVALID_LOG', `Event ${i} belongs to case ${event.caseId}, not ${caseId}`));
-    if (event.at < previousAt) report(issue(['events', i, 'at'], 'CHRONOLOGY', `Event ${i} is dated ${event.at}, before the event before it (${previousAt})`));
-    previousAt = event.at > previousAt ? event.at : previousAt;
+    // Judged by the instant each `at` denotes, whatever offset another system wrote it with.
+    const at = canonicalOrEmpty(event.at);
+    if (at === '') report(issue(['events', i, 'at'], 'INVALID_SHAPE', `Event ${i} is dated ${event.at}, outside the years 0000–9999`));
+    else if (at < previousAt) report(issue(['events', i, 'at'], 'CHRONOLOGY', `Event ${i} is dated ${event.at}, before the event before it (${previousAt})`));
+    previousAt = at > previousAt ? at : previousAt;
 
     // Re-decide the command that produced this event, as that actor, at that time.
     const command = parseCommand(commandOf(event));
     let batch = 1;
+    // The events the engine records for this step, where they equal the recorded ones: applied in
+    // their place, so the replayed state holds canonical instants however the record wrote them.
+    let canonical: readonly CaseEvent[] | undefined;
     if (!command.success) {
       for (const z of zodIssues(command.error, ['events', i, 'data'])) report({ ...z, code: 'INVALID_EVENT_DATA' });
     } else {
@@ -148,13 +155,16 @@ function replayChecked(
         report(issue(['events', i], decided.error.code, `${event.type} by ${event.actor.id} (${event.actor.role}) was not a legal step: ${decided.error.message}`));
       } else {
         batch = decided.events.length;
+        let matched = true;
         decided.events.forEach((expected, k) => {
           const recorded = events[i + k];
           const where = differences(expected, recorded, 1)[0];
           if (where !== undefined) {
+            matched = false;
             report(issue(['events', i + k], 'EVENT_MISMATCH', `Event ${i + k} differs from what ${command.data.type} records, at ${where || '/'}`));
           }
         });
+        if (matched) canonical = decided.events;
       }
       if (event.type === 'caseOpened' && i === 0) caseId = event.caseId;
       if (event.type === 'goalProposed' || event.type === 'goalRevised') {
@@ -169,7 +179,7 @@ function replayChecked(
       const recorded = events[i + k];
       if (!isObject(recorded) || shapeBad.has(i + k)) break;
       try {
-        const e = recorded as unknown as CaseEvent;
+        const e = canonical?.[k] ?? (recorded as unknown as CaseEvent);
         if (state === null) {
           if (e.type !== 'caseOpened') throw new Error('the first event does not open the case');
           state = createFrom(e);
