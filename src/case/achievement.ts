@@ -5,14 +5,14 @@ import type { CaseState } from './state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
 export function measuresGoal(m: Measurement, goal: Goal): boolean {
-  if (m.status === 'entered-in-error') return false;
+  if (m.status === 'entered-in-error' || m.score === null) return false;
   if (m.goalIds.length > 0) return m.goalIds.includes(goal.id);
   return goal.measure.instrumentId !== undefined && goal.measure.instrumentId !== null
     ? m.instrumentId === goal.measure.instrumentId
     : goal.measure.indicator !== undefined && m.indicator === goal.measure.indicator;
 }
 
-/** The valid measurements of a goal, oldest first (by the time they were taken). */
+/** The valid, scored measurements of a goal, oldest first (by the time they were taken). */
 export function goalSeries(state: CaseState, goal: Goal): Measurement[] {
   return state.measurements.filter((m) => measuresGoal(m, goal)).sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
 }
@@ -28,9 +28,9 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
   const latest = series[series.length - 1];
   if (latest === undefined) return 'in-progress';
   const previous = series[series.length - 2];
-  if (sign * latest.score >= target) return previous !== undefined && sign * previous.score >= target ? 'sustaining' : 'achieved';
+  if (sign * (latest.score as number) >= target) return previous !== undefined && sign * (previous.score as number) >= target ? 'sustaining' : 'achieved';
   if (previous === undefined) return 'in-progress';
-  const change = sign * (latest.score - previous.score);
+  const change = sign * ((latest.score as number) - (previous.score as number));
   return change > 0 ? 'improving' : change < 0 ? 'worsening' : 'no-change';
 }
 

@@ -21,7 +21,12 @@ export const SOURCES = ['client-report', 'clinician-rated', 'observer'] as const
 /** The value part of a measurement, kept in its history when amended. */
 export interface MeasuredValue {
   readonly responses: readonly (number | null)[] | null;
-  readonly score: number;
+  /**
+   * The total (prorated where the instrument allows), or null when too many items are missing to
+   * score it: such a measurement is kept because it answers a risk item (flag `unscored`), and it
+   * counts in no score, goal or change — only in the risk alerts.
+   */
+  readonly score: number | null;
   readonly band: string | null;
   readonly flags: readonly string[];
 }
@@ -48,6 +53,12 @@ export interface MonitoringSchedule {
   readonly everyDays: number;
   readonly startDate: string;
 }
+
+/** The flag of a measurement kept without a total (too many items missing) because it answers a risk item. */
+export const UNSCORED = 'unscored';
+
+/** Sources only a clinician may record (a client or family member reports, observes or nothing else). */
+const CLINICIAN_ONLY: ReadonlySet<string> = new Set(['clinician-rated']);
 
 const responses = z.array(z.number().int().nullable()).max(200);
 const subject = { instrumentId: idSchema.optional(), indicator: labelSchema.optional() };
@@ -113,8 +124,11 @@ function value(instrumentId: string | null, c: { responses?: (number | null)[] |
   try {
     if (c.responses !== undefined) {
       const s = scoreInstrument(instrumentId, c.responses);
-      if (!s.complete) return s.reason;
-      return { responses: [...c.responses], score: s.total, band: s.band, flags: s.flags.map((f) => f.code) };
+      if (s.complete) return { responses: [...c.responses], score: s.total, band: s.band, flags: s.flags.map((f) => f.code) };
+      // Too incomplete to score, but a risk item answered is never lost: it is kept, unscored, so the
+      // risk alert sees it. With no risk item answered there is nothing to keep but a refusal.
+      if (!s.flags.some((f) => f.response !== null)) return s.reason;
+      return { responses: [...c.responses], score: null, band: null, flags: [...s.flags.map((f) => f.code), UNSCORED] };
     }
     const d = describeTotal(instrumentId, c.score as number);
     return { responses: null, score: d.total, band: d.band, flags: [] };
@@ -147,6 +161,12 @@ export const measurementDeciders = {
     if ('ok' in s) return s;
     const r = stepEntity(measurementMachine, null, c, { state, env }, id);
     if ('refusal' in r) return r.refusal;
+    if (CLINICIAN_ONLY.has(c.source) && (env.actor.role === 'client' || env.actor.role === 'family-member')) {
+      return refuse('FORBIDDEN', `Cannot recordMeasurement for case ${state.id}: a ${env.actor.role} may report (client-report${env.actor.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`, 'sourceMatchesActor');
+    }
+    if (env.actor.role === 'client' && c.source === 'observer') {
+      return refuse('FORBIDDEN', `Cannot recordMeasurement for case ${state.id}: the client reports as client-report, not as an observer of themselves`, 'sourceMatchesActor');
+    }
     const takenAt = c.takenAt ?? env.at;
     if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', `Measurement ${id} is dated ${takenAt}, in the future`, 'notInFuture');
     for (const goalId of c.goalIds ?? []) {

@@ -15,13 +15,16 @@ export interface InstrumentChange {
   readonly category: 'improved' | 'unchanged' | 'deteriorated';
 }
 
-/** Valid instrument measurements of a case, grouped by instrument, oldest first. */
-export function instrumentSeries(state: CaseState): Map<string, Measurement[]> {
-  const byInstrument = new Map<string, Measurement[]>();
+/** A measurement with a total. */
+export type ScoredMeasurement = Measurement & { readonly score: number };
+
+/** Valid, scored instrument measurements of a case, grouped by instrument, oldest first. */
+export function instrumentSeries(state: CaseState): Map<string, ScoredMeasurement[]> {
+  const byInstrument = new Map<string, ScoredMeasurement[]>();
   for (const m of state.measurements) {
-    if (m.status === 'entered-in-error' || m.instrumentId === null) continue;
+    if (m.status === 'entered-in-error' || m.instrumentId === null || m.score === null) continue;
     const list = byInstrument.get(m.instrumentId) ?? [];
-    list.push(m);
+    list.push(m as ScoredMeasurement);
     byInstrument.set(m.instrumentId, list);
   }
   for (const list of byInstrument.values()) list.sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
@@ -54,6 +57,6 @@ export function talkingTherapiesOf(state: CaseState): TalkingTherapiesOutcome | 
   const phq = series.get('phq9');
   const gad = series.get('gad7');
   if (!phq || !gad || phq.length < 2 || gad.length < 2) return null;
-  const pick = (l: Measurement[]) => ({ first: (l[0] as Measurement).score, last: (l[l.length - 1] as Measurement).score });
+  const pick = (l: ScoredMeasurement[]) => ({ first: (l[0] as ScoredMeasurement).score, last: (l[l.length - 1] as ScoredMeasurement).score });
   return talkingTherapiesOutcome({ phq9: pick(phq), gad7: pick(gad) });
 }

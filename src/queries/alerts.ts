@@ -5,6 +5,7 @@ import { calendarDaysUtc } from '../case/dates.js';
 import { instrumentChanges, instrumentSeries } from '../case/outcomes.js';
 import type { CaseState } from '../case/state.js';
 import { dueReviews, overdueMeasurements } from './due.js';
+import { riskItemStatuses } from './risk.js';
 
 /** Something a dashboard should show about a case now. */
 export interface Alert {
@@ -19,7 +20,9 @@ export interface Alert {
 const HOUR = 3_600_000;
 
 /**
- * The alerts of a case as of an instant (pure): the latest PHQ-9 with item 9 above 0 (or unanswered),
+ * The alerts of a case as of an instant (pure): a risk item answered above its threshold (PHQ-9
+ * item 9 above 0) until a later answer of 0 or a risk review clears it — a total entered alone never
+ * does, unknown is not zero — or a risk item left unanswered in the latest measurement;
  * a reliable deterioration on any instrument (not on track), measurements overdue against their
  * schedule, a review due, a crisis without a safety plan after `policy.safetyPlanWithinHours`
  * (default 24), a consent expiring within 14 days. A closed or entered-in-error case has none.
@@ -33,12 +36,15 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
   asOf = asOfInstant(asOf);
   if (state.status === 'closed' || state.status === 'entered-in-error') return [];
   const out: Alert[] = [];
-  const phq = instrumentSeries(state).get('phq9');
-  const latest = phq?.[phq.length - 1];
-  if (latest?.flags.includes('self-harm-thoughts')) {
-    out.push({ code: 'risk-item', severity: 'urgent', message: `PHQ-9 item 9 was above 0 on ${latest.takenAt.slice(0, 10)}: needs immediate clinical attention`, entity: { type: 'measurement', id: latest.id }, since: latest.takenAt });
-  } else if (latest?.flags.includes('risk-item-unanswered')) {
-    out.push({ code: 'risk-item-unanswered', severity: 'warning', message: 'PHQ-9 item 9 was not answered: ask it directly', entity: { type: 'measurement', id: latest.id }, since: latest.takenAt });
+  for (const r of riskItemStatuses(state)) {
+    const m = r.measurement;
+    const name = m.instrumentId === 'phq9' ? 'PHQ-9' : m.instrumentId ?? '';
+    if (r.status === 'raised') {
+      const message = `${name} item ${r.item.item} was ${String(m.responses?.[r.item.item - 1])} on ${m.takenAt.slice(0, 10)} (${r.item.code}): needs immediate clinical attention; a later answer of 0 or a risk review (recordRiskLevel) clears this`;
+      out.push({ code: 'risk-item', severity: 'urgent', message, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
+    } else {
+      out.push({ code: 'risk-item-unanswered', severity: 'warning', message: `${name} item ${r.item.item} was not answered: ask it directly`, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
+    }
   }
   const series = instrumentSeries(state);
   for (const change of instrumentChanges(state)) {

@@ -29,7 +29,7 @@ export interface GoalProgress {
 export function goalProgress(state: CaseState, goalId: string): GoalProgress {
   const goal = own(state.goals, goalId);
   if (goal === undefined) throw new LifecycleError('NOT_FOUND', `No goal ${goalId} in case ${state.id}`);
-  const series = goalSeries(state, goal).map((m) => ({ measurementId: m.id, takenAt: m.takenAt, value: m.score }));
+  const series = goalSeries(state, goal).map((m) => ({ measurementId: m.id, takenAt: m.takenAt, value: m.score as number }));
   const latest = series.length === 0 ? null : (series[series.length - 1]?.value ?? null);
   const span = goal.measure.target - goal.measure.baseline;
   return {

@@ -41,7 +41,7 @@ export function timeline(state: CaseState): TimelineEntry[] {
   for (const m of state.measurements) {
     const what = m.instrumentId ?? m.indicator ?? '';
     const note = m.status === 'entered-in-error' ? ' — entered in error' : m.status === 'amended' ? ' (amended)' : '';
-    add(m.takenAt, 'measurement', `${what} ${m.score}${m.band ? ` (${m.band})` : ''}${note}`, m.id);
+    add(m.takenAt, 'measurement', `${what} ${m.score ?? 'unscored (too many items missing)'}${m.band ? ` (${m.band})` : ''}${note}`, m.id);
   }
   for (const e of Object.values(state.evaluations)) add(e.at, 'evaluation', `Evaluation (${e.status}): decision ${e.decision}`, e.id);
   for (const c of Object.values(state.consents)) {

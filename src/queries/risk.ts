@@ -1,0 +1,54 @@
+import type { Measurement } from '../case/measurement.js';
+import type { CaseState } from '../case/state.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+import type { RiskItem } from '../measures/instruments/types.js';
+
+/** Where a registered risk item stands in a case: answered above its threshold, or never answered. */
+export interface RiskItemStatus {
+  readonly instrumentId: string;
+  readonly item: RiskItem;
+  /** `raised`: the latest answer is above the threshold and no risk review followed it; `unanswered`: the latest measurement left it blank. */
+  readonly status: 'raised' | 'unanswered';
+  readonly measurement: Measurement;
+}
+
+/**
+ * The risk items (PHQ-9 item 9 and any an app registers) that need a clinician's attention. Unknown
+ * is not zero: a later measurement that does not answer the item (a total entered alone, or the item
+ * left blank) never clears an earlier answer above the threshold. A raised item stays raised until a
+ * later measurement answers it at or below the threshold, or a clinician records a risk review
+ * (`recordRiskLevel`, any level) after the answer was recorded.
+ */
+export function riskItemStatuses(state: CaseState): RiskItemStatus[] {
+  const out: RiskItemStatus[] = [];
+  const byInstrument = new Map<string, Measurement[]>();
+  for (const m of state.measurements) {
+    if (m.status === 'entered-in-error' || m.instrumentId === null) continue;
+    const list = byInstrument.get(m.instrumentId);
+    if (list === undefined) byInstrument.set(m.instrumentId, [m]);
+    else list.push(m);
+  }
+  const lastReview = state.riskHistory.length === 0 ? '' : (state.riskHistory[state.riskHistory.length - 1] as { at: string }).at;
+  for (const [instrumentId, list] of byInstrument) {
+    const instrument = getInstrument(instrumentId);
+    if (instrument === undefined || instrument.riskItems.length === 0) continue;
+    // Oldest first by the time taken; a tie keeps the order recorded.
+    const series = list.slice().sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
+    const newest = series[series.length - 1] as Measurement;
+    for (const item of instrument.riskItems) {
+      let answered: Measurement | undefined;
+      for (let i = series.length - 1; i >= 0 && answered === undefined; i--) {
+        const m = series[i] as Measurement;
+        const response = m.responses?.[item.item - 1];
+        if (response !== null && response !== undefined) answered = m;
+      }
+      const response = answered?.responses?.[item.item - 1];
+      if (answered !== undefined && typeof response === 'number' && response > item.above && !(lastReview > answered.recordedAt)) {
+        out.push({ instrumentId, item, status: 'raised', measurement: answered });
+      } else if (newest.responses !== null && (newest.responses[item.item - 1] ?? null) === null) {
+        out.push({ instrumentId, item, status: 'unanswered', measurement: newest });
+      }
+    }
+  }
+  return out;
+}
