@@ -7,6 +7,7 @@ import { idSchema, instantSchema, textSchema } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 import type { EventDraft } from './events.js';
+import type { ModalityDefinition } from './modalities.js';
 
 /** The statuses of a consent (expired is judged against the clock). */
 export const CONSENT_STATUSES = ['active', 'withdrawn', 'expired'] as const;
@@ -71,6 +72,30 @@ export function hasActiveConsent(state: CaseState, scope: string, at: string, ex
     if (c.scope === scope && c.id !== except && consentStatus(c, at) === 'active') return true;
   }
   return false;
+}
+
+/**
+ * The consent that treatment needs at an instant (one rule for activating the plan, starting or
+ * resuming a strategy and scheduling a session): an active treatment consent, and for a modality
+ * that needs its own, an active `modality:<name>` consent. A withdrawn or expired consent is no consent.
+ */
+export function consentToTreat(state: CaseState, at: string, modality: ModalityDefinition | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
+  if (!hasActiveConsent(state, 'treatment', at)) {
+    const last = latestOfScope(state, 'treatment');
+    const why = last === undefined ? 'there is none' : `consent ${last.id} is ${consentStatus(last, at)}`;
+    return { code: 'CONSENT_REQUIRED', message: `an active treatment consent is needed (${why}); record the client’s consent first` };
+  }
+  if (modality?.needsConsent && !hasActiveConsent(state, `modality:${modality.name}`, at)) {
+    return { code: 'CONSENT_REQUIRED', message: `${modality.name} needs an active consent of scope modality:${modality.name}` };
+  }
+  return true;
+}
+
+/** The consent of a scope granted last (the one a renewal replaced the others with), or undefined. */
+export function latestOfScope(state: CaseState, scope: string): Consent | undefined {
+  let latest: Consent | undefined;
+  for (const c of Object.values(state.consents)) if (c.scope === scope && (latest === undefined || c.grantedAt >= latest.grantedAt)) latest = c;
+  return latest;
 }
 
 type ConsentCommand = RecordConsent | WithdrawConsent;

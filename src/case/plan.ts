@@ -1,7 +1,7 @@
 import { editEntry, type Writable } from './draft.js';
 import { z } from 'zod';
 import type { Precondition } from '../kernel/machine.js';
-import { hasActiveConsent } from './consent.js';
+import { consentToTreat } from './consent.js';
 import { addDaysUtc } from './dates.js';
 import type { CaseGuardContext } from './lifecycle.js';
 import { smartProblem } from './smart.js';
@@ -60,8 +60,7 @@ export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[
   },
   {
     name: 'treatmentConsent',
-    check: ({ state, env }) =>
-      hasActiveConsent(state, 'treatment', env.at) || { code: 'CONSENT_REQUIRED', message: 'an active treatment consent is needed; record the client’s consent first' },
+    check: ({ state, env }) => consentToTreat(state, env.at, undefined),
   },
   {
     name: 'safetyPlanInCrisis',

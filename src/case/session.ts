@@ -6,6 +6,8 @@ import { idSchema, instantSchema, textSchema } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { byId, own, type CaseState } from './state.js';
 import type { Env } from './context.js';
+import { consentToTreat } from './consent.js';
+import { findModality } from './modalities.js';
 
 /** The statuses of a session. */
 export const SESSION_STATUSES = ['scheduled', 'attended', 'cancelled', 'did-not-attend'] as const;
@@ -85,6 +87,13 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
             const s = own(state.strategies, c.strategyId);
             if (!s) return { code: 'NOT_FOUND', message: `no strategy ${c.strategyId} in case ${state.id}` };
             return s.status === 'active' || `sessions are scheduled only for an active strategy; strategy ${s.id} is ${s.status}`;
+          },
+        },
+        {
+          name: 'consentToTreat',
+          check: (c, { state, env }) => {
+            const s = own(state.strategies, c.strategyId);
+            return s === undefined || consentToTreat(state, env.at, findModality(s.modality, env.policy.modalities));
           },
         },
       ],

@@ -2,7 +2,7 @@ import { editEntry, put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
-import { hasActiveConsent } from './consent.js';
+import { consentToTreat } from './consent.js';
 import { findModality } from './modalities.js';
 import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
@@ -104,13 +104,8 @@ interface StrategyContext {
 }
 
 const consentGuard = {
-  name: 'modalityConsent',
-  check: (_c: unknown, { state, env, strategy }: StrategyContext) => {
-    if (!strategy) return true;
-    const modality = findModality(strategy.modality, env.policy.modalities);
-    if (!modality?.needsConsent || hasActiveConsent(state, `modality:${strategy.modality}`, env.at)) return true;
-    return { code: 'CONSENT_REQUIRED' as const, message: `${strategy.modality} needs an active consent of scope modality:${strategy.modality}` };
-  },
+  name: 'consentToTreat',
+  check: (_c: unknown, { state, env, strategy }: StrategyContext) => (strategy ? consentToTreat(state, env.at, findModality(strategy.modality, env.policy.modalities)) : true),
 };
 
 const memberGuard = {

@@ -1,21 +1,13 @@
 import { asOfInstant } from '../kernel/clock.js';
 import type { Policy } from '../case/context.js';
-import { consentStatus } from '../case/consent.js';
-import { calendarDaysUtc } from '../case/dates.js';
 import { instrumentChanges, instrumentSeries } from '../case/outcomes.js';
 import type { CaseState } from '../case/state.js';
 import { dueReviews, overdueMeasurements } from './due.js';
 import { riskItemStatuses } from './risk.js';
+import { consentAlerts } from './consent-alerts.js';
+import type { Alert } from './alert.js';
 
-/** Something a dashboard should show about a case now. */
-export interface Alert {
-  readonly code: 'risk-item' | 'risk-item-unanswered' | 'not-on-track' | 'measurement-overdue' | 'review-due' | 'safety-plan-missing' | 'consent-expiring';
-  readonly severity: 'urgent' | 'warning' | 'info';
-  readonly message: string;
-  readonly entity: { readonly type: string; readonly id: string };
-  /** Since when the condition holds. */
-  readonly since: string;
-}
+export type { Alert };
 
 const HOUR = 3_600_000;
 
@@ -25,7 +17,8 @@ const HOUR = 3_600_000;
  * does, unknown is not zero — or a risk item left unanswered in the latest measurement;
  * a reliable deterioration on any instrument (not on track), measurements overdue against their
  * schedule, a review due, a crisis without a safety plan after `policy.safetyPlanWithinHours`
- * (default 24), a consent expiring within 14 days. A closed or entered-in-error case has none.
+ * (default 24), a consent expiring within 14 days or expired with no renewal (see {@link consentAlerts}).
+ * A closed or entered-in-error case has none.
  *
  * @example
  * ```ts
@@ -72,10 +65,6 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
       out.push({ code: 'safety-plan-missing', severity: 'urgent', message: `A crisis has been open since ${state.crisis.since} without a safety plan`, entity: { type: 'case', id: state.id }, since: new Date(deadline).toISOString() });
     }
   }
-  for (const c of Object.values(state.consents)) {
-    if (c.expiresAt === null || consentStatus(c, asOf) !== 'active') continue;
-    const days = calendarDaysUtc(asOf, c.expiresAt);
-    if (days <= 14) out.push({ code: 'consent-expiring', severity: 'info', message: `Consent ${c.id} (${c.scope}) expires on ${c.expiresAt.slice(0, 10)}`, entity: { type: 'consent', id: c.id }, since: asOf });
-  }
+  out.push(...consentAlerts(state, asOf));
   return out;
 }
