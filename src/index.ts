@@ -13,7 +13,7 @@ export { machines } from './case/machines.js';
 export { commandSchema, COMMAND_TYPES, type CaseCommand, type CommandType, type CommandOf } from './case/commands.js';
 export type {
   OpenCase, StartAssessment, DeclineReferral, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations,
-  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome,
+  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome,
   ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
   ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
@@ -33,7 +33,7 @@ export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/pri
 export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/lifecycle.js';
 export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/assessment.js';
 export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/assessment.js';
-export { GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal-schema.js';
+export { GOAL_STATUSES, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal-schema.js';
 export { STRATEGY_STATUSES, FREQUENCIES, type Strategy, type StrategyStatus, type Dose } from './case/strategy.js';
 export { SESSION_STATUSES, type Session, type SessionStatus } from './case/session.js';
 export type { TeamMember } from './case/team.js';

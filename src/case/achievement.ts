@@ -1,4 +1,4 @@
-import type { Achievement, Goal } from './goal-schema.js';
+import { OPEN_GOAL_STATUSES, type Achievement, type Goal } from './goal-schema.js';
 import type { Measurement } from './measurement.js';
 import { editEntry, type Draft } from './draft.js';
 import type { CaseState } from './state.js';
@@ -34,7 +34,7 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
   return change > 0 ? 'improving' : change < 0 ? 'worsening' : 'no-change';
 }
 
-const OPEN = new Set(['agreed', 'active', 'on-hold', 'proposed']);
+const OPEN: ReadonlySet<string> = new Set(OPEN_GOAL_STATUSES);
 
 /**
  * The last two valid measurements of a goal by time taken (the later one in the list wins a tie),
@@ -54,6 +54,18 @@ function lastTwo(measurements: readonly Measurement[], goal: Goal): [Measurement
     }
   }
   return [previous, latest];
+}
+
+/**
+ * Computes a goal's achievement from the measurements already in the case: a goal proposed (or a
+ * revision made) after monitoring began starts from what was measured, not from "in progress".
+ */
+export function refreshAchievement(d: Draft, goalId: string): void {
+  const goal = d.goals[goalId];
+  if (goal === undefined || d.measurements.length === 0) return;
+  const [previous, latest] = lastTwo(d.measurements, goal);
+  const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
+  if (goal.achievement !== next) (editEntry(d, 'goals', goalId) as { achievement: Achievement }).achievement = next;
 }
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './assessment.js';
 import type { RecordConsent, WithdrawConsent } from './consent.js';
 import type { RecordEvaluation } from './evaluation.js';
-import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome } from './goal-schema.js';
+import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from './goal-schema.js';
 import type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './lifecycle.js';
 import type { AddNote } from './note.js';
 import type { ActivatePlan, StartReview, CompleteReview } from './plan.js';
@@ -27,6 +27,7 @@ import {
   holdGoalSchema,
   proposeGoalSchema,
   recordGoalOutcomeSchema,
+  rejectGoalSchema,
   resumeGoalSchema,
   reviseGoalSchema,
 } from './goal-schema.js';
@@ -67,6 +68,7 @@ const schemas = [
   holdGoalSchema,
   resumeGoalSchema,
   cancelGoalSchema,
+  rejectGoalSchema,
   recordGoalOutcomeSchema,
   proposeStrategySchema,
   planStrategySchema,
@@ -152,6 +154,7 @@ export type CaseCommand =
   | HoldGoal
   | ResumeGoal
   | CancelGoal
+  | RejectGoal
   | RecordGoalOutcome
   | ProposeStrategy
   | PlanStrategy
@@ -196,7 +199,7 @@ export const COMMAND_TYPES: readonly CommandType[] = schemas.map((s) => s.shape.
 
 export type {
   OpenCase, StartAssessment, DeclineReferral, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations,
-  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RecordGoalOutcome,
+  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome,
   ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
   ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,

@@ -91,6 +91,20 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
   return true;
 }
 
+/**
+ * Whether the client's information may be shared with a recipient at an instant: an active
+ * information-sharing consent that names the recipient in `sharingWith`, or names no one (sharing
+ * in general). The one rule for every sharing action (closing as transferred or referred on with a
+ * destination, exports).
+ */
+export function sharingConsent(state: CaseState, at: string, recipient: string | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
+  for (const c of Object.values(state.consents)) {
+    if (c.scope !== 'information-sharing' || consentStatus(c, at) !== 'active') continue;
+    if (recipient === undefined || c.sharingWith.length === 0 || c.sharingWith.includes(recipient)) return true;
+  }
+  return { code: 'CONSENT_REQUIRED', message: `sharing the client's information${recipient === undefined ? '' : ` with ${recipient}`} needs an active information-sharing consent${recipient === undefined ? '' : ' that covers it'}` };
+}
+
 /** The consent of a scope granted last (the one a renewal replaced the others with), or undefined. */
 export function latestOfScope(state: CaseState, scope: string): Consent | undefined {
   let latest: Consent | undefined;

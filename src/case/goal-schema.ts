@@ -3,9 +3,13 @@ import { dateSchema, idSchema, labelSchema, textSchema } from './primitives.js';
 
 /** Goals as data: statuses, the goal's fields and the zod schemas of the goal commands. */
 
-export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded'] as const;
+export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded', 'rejected'] as const;
 /** A goal's status. */
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
+/** The statuses of a goal still in play (the one list every rule reads). */
+export const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['proposed', 'agreed', 'active', 'on-hold'];
+/** The statuses a goal ends in: an outcome, cancelled, superseded by a revision, or rejected by the client (FHIR `rejected`). */
+export const TERMINAL_GOAL_STATUSES: readonly GoalStatus[] = ['achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded', 'rejected'];
 
 /** FHIR Goal.achievementStatus. Derived from measurements once monitoring lands. */
 export const ACHIEVEMENTS = ['in-progress', 'improving', 'worsening', 'no-change', 'achieved', 'sustaining', 'not-achieved', 'no-progress', 'not-attainable'] as const;
@@ -108,6 +112,7 @@ export const reviseGoalSchema = z
 export const holdGoalSchema = z.object({ type: z.literal('holdGoal'), goalId: idSchema, reason: textSchema }).strict();
 export const resumeGoalSchema = z.object({ type: z.literal('resumeGoal'), goalId: idSchema }).strict();
 export const cancelGoalSchema = z.object({ type: z.literal('cancelGoal'), goalId: idSchema, reason: textSchema }).strict();
+export const rejectGoalSchema = z.object({ type: z.literal('rejectGoal'), goalId: idSchema, reason: textSchema.optional() }).strict();
 export const recordGoalOutcomeSchema = z
   .object({ type: z.literal('recordGoalOutcome'), goalId: idSchema, outcome: z.enum(GOAL_OUTCOMES), evidence: textSchema.optional() })
   .strict();
@@ -124,5 +129,7 @@ export type HoldGoal = z.infer<typeof holdGoalSchema>;
 export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
 /** Cancels an open goal. */
 export type CancelGoal = z.infer<typeof cancelGoalSchema>;
+/** Records that the client rejects a proposed goal (FHIR Goal.lifecycleStatus `rejected`). */
+export type RejectGoal = z.infer<typeof rejectGoalSchema>;
 /** Records a goal's outcome. */
 export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;

@@ -4,6 +4,7 @@ import type { Env } from './context.js';
 import { smartProblem } from './smart.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
+import { refreshAchievement } from './achievement.js';
 
 import {
   GOAL_STATUSES,
@@ -20,18 +21,27 @@ import {
   type ResumeGoal,
   type CancelGoal,
   type RecordGoalOutcome,
+  type RejectGoal,
+  OPEN_GOAL_STATUSES,
+  TERMINAL_GOAL_STATUSES,
 } from './goal-schema.js';
 
-type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RecordGoalOutcome;
+type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RejectGoal | RecordGoalOutcome;
 
 /** Events of goals. */
 export interface GoalEvents {
   goalProposed: { readonly goal: ProposedGoal };
   goalAgreed: { readonly goalId: string; readonly agreedBy: readonly string[]; readonly status: 'agreed' | 'active' };
-  goalRevised: { readonly goalId: string; readonly goal: ProposedGoal };
+  goalRevised: {
+    readonly goalId: string;
+    readonly goal: ProposedGoal;
+    /** Strategies still open that served the old goal and now serve the new one. */
+    readonly movedStrategyIds: readonly string[];
+  };
   goalHeld: { readonly goalId: string };
   goalResumed: { readonly goalId: string };
   goalCancelled: { readonly goalId: string };
+  goalRejected: { readonly goalId: string };
   goalOutcomeRecorded: { readonly goalId: string; readonly outcome: GoalOutcome; readonly evidence?: string };
 }
 
@@ -41,7 +51,7 @@ interface GoalContext {
   readonly goal: Goal | undefined;
 }
 
-const OPEN: GoalStatus[] = ['proposed', 'agreed', 'active', 'on-hold'];
+const OPEN = OPEN_GOAL_STATUSES;
 
 /** Whether the case is delivering its plan, so an agreed goal starts at once. */
 function planRunning(state: CaseState): boolean {
@@ -52,7 +62,7 @@ function planRunning(state: CaseState): boolean {
 export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
   id: 'goal',
   states: [...GOAL_STATUSES],
-  final: ['achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded'],
+  final: TERMINAL_GOAL_STATUSES,
   transitions: {
     proposeGoal: { from: [null], to: 'proposed' },
     agreeGoal: {
@@ -74,6 +84,7 @@ export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
     holdGoal: { from: ['active'], to: 'on-hold' },
     resumeGoal: { from: ['on-hold'], to: 'active' },
     cancelGoal: { from: OPEN, to: 'cancelled' },
+    rejectGoal: { from: ['proposed'], to: 'rejected' },
     recordGoalOutcome: { from: ['active', 'on-hold'], to: { oneOf: ['achieved', 'partially-achieved', 'not-achieved'], pick: (c) => c.outcome } },
   },
 });
@@ -124,11 +135,16 @@ export const goalDeciders = {
     if (own(state.goals, id)) return idTaken('goal', id, state.id, 'newGoalId');
     const { type: _t, goalId: _g, newGoalId: _n, reason, ...changes } = c;
     const merged = Object.assign({}, goal, defined(changes)) as Goal;
-    return accept({ type: 'goalRevised', data: { goalId: goal.id, goal: goalFields(id, merged) }, reason });
+    // The plan keeps its strategies: those still open move from the old goal to the new one.
+    const movedStrategyIds = Object.values(state.strategies)
+      .filter((s) => s.goalIds.includes(goal.id) && s.status !== 'completed' && s.status !== 'discontinued')
+      .map((s) => s.id);
+    return accept({ type: 'goalRevised', data: { goalId: goal.id, goal: goalFields(id, merged), movedStrategyIds }, reason });
   }),
   holdGoal: onGoal<HoldGoal>((goal, c) => accept({ type: 'goalHeld', data: { goalId: goal.id }, reason: c.reason })),
   resumeGoal: onGoal<ResumeGoal>((goal) => accept({ type: 'goalResumed', data: { goalId: goal.id } })),
   cancelGoal: onGoal<CancelGoal>((goal, c) => accept({ type: 'goalCancelled', data: { goalId: goal.id }, reason: c.reason })),
+  rejectGoal: onGoal<RejectGoal>((goal, c) => (c.reason === undefined ? accept({ type: 'goalRejected', data: { goalId: goal.id } }) : accept({ type: 'goalRejected', data: { goalId: goal.id }, reason: c.reason }))),
   recordGoalOutcome: onGoal<RecordGoalOutcome>((goal, c) =>
     accept({ type: 'goalOutcomeRecorded', data: c.evidence === undefined ? { goalId: goal.id, outcome: c.outcome } : { goalId: goal.id, outcome: c.outcome, evidence: c.evidence } }),
   ),
@@ -158,6 +174,7 @@ function newGoal(fields: ProposedGoal, at: string, supersedes: string | null): G
 export const goalEvolvers: Evolvers<keyof GoalEvents> = {
   goalProposed: (d, e) => {
     put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, null));
+    refreshAchievement(d, e.data.goal.id);
   },
   goalAgreed: (d, e) => {
     const g = editEntry(d, 'goals', e.data.goalId);
@@ -173,6 +190,11 @@ export const goalEvolvers: Evolvers<keyof GoalEvents> = {
       if (e.reason !== undefined) old.statusReason = e.reason;
     }
     put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, e.data.goalId));
+    for (const id of e.data.movedStrategyIds ?? []) {
+      const s = editEntry(d, 'strategies', id);
+      if (s !== undefined) s.goalIds = s.goalIds.map((g) => (g === e.data.goalId ? e.data.goal.id : g));
+    }
+    refreshAchievement(d, e.data.goal.id);
   },
   goalHeld: (d, e) => {
     const g = editEntry(d, 'goals', e.data.goalId);
@@ -188,6 +210,12 @@ export const goalEvolvers: Evolvers<keyof GoalEvents> = {
     const g = editEntry(d, 'goals', e.data.goalId);
     if (!g) return;
     g.status = 'cancelled';
+    if (e.reason !== undefined) g.statusReason = e.reason;
+  },
+  goalRejected: (d, e) => {
+    const g = editEntry(d, 'goals', e.data.goalId);
+    if (!g) return;
+    g.status = 'rejected';
     if (e.reason !== undefined) g.statusReason = e.reason;
   },
   goalOutcomeRecorded: (d, e) => {

@@ -1,4 +1,5 @@
-import { append, editEntry, editItem, type Draft } from './draft.js';
+import { append, editEntry, editItem, type Draft, type Writable } from './draft.js';
+import { sharingConsent } from './consent.js';
 import { z } from 'zod';
 import type { Guard, GuardVerdict } from '../kernel/machine.js';
 import type { Env } from './context.js';
@@ -7,6 +8,7 @@ import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type S
 import { SCHEMA_VERSION, moveTo, type CaseState } from './state.js';
 import { calendarDaysUtc } from './dates.js';
 import { newAssessment } from './assessment.js';
+import { TERMINAL_GOAL_STATUSES } from './goal-schema.js';
 
 /** The statuses of a case (DESIGN.md §4). */
 export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed', 'entered-in-error'] as const;
@@ -36,6 +38,8 @@ export interface Closure {
   readonly reason: CloseReason;
   readonly at: string;
   readonly summary?: string;
+  /** Where the client was transferred or referred on to (an organisation or service id), when given. */
+  readonly destination?: string;
 }
 
 const referralSchema = z
@@ -51,7 +55,7 @@ export const declineReferralSchema = z
 export const holdCaseSchema = z.object({ type: z.literal('holdCase'), reason: textSchema }).strict();
 export const resumeCaseSchema = z.object({ type: z.literal('resumeCase') }).strict();
 export const closeCaseSchema = z
-  .object({ type: z.literal('closeCase'), reason: z.enum(CLOSE_REASONS), summary: textSchema.optional() })
+  .object({ type: z.literal('closeCase'), reason: z.enum(CLOSE_REASONS), summary: textSchema.optional(), destination: idSchema.optional() })
   .strict();
 export const reopenCaseSchema = z.object({ type: z.literal('reopenCase'), reason: textSchema, assessmentId: idSchema.optional() }).strict();
 
@@ -77,6 +81,7 @@ export interface LifecycleEvents {
   caseClosed: {
     readonly reason: CloseReason;
     readonly summary?: string;
+    readonly destination?: string;
     /** Strategies still open, ended with the case. */
     readonly endedStrategyIds: readonly string[];
     /** Sessions still scheduled, cancelled with the case. */
@@ -91,9 +96,30 @@ export interface CaseGuardContext {
   readonly env: Env;
 }
 
-const TERMINAL_GOAL = new Set(['achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded']);
+const TERMINAL_GOAL: ReadonlySet<string> = new Set(TERMINAL_GOAL_STATUSES);
+
+const HANDING_ON: ReadonlySet<CloseReason> = new Set(['transferred', 'referred-on']);
 
 export const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
+  {
+    // Closing before any treatment (a client who declines help, or stops coming, during assessment
+    // or planning) is a real outcome; "completed" is not one of them.
+    name: 'treatmentBegun',
+    check: (command, { state }): GuardVerdict =>
+      !((state.status === 'assessing' || state.status === 'planning' || (state.status === 'on-hold' && state.heldFrom !== 'active')) &&
+        (command.reason === 'completed' || command.reason === 'partially-completed')) ||
+      `case ${state.id} is ${state.status === 'on-hold' ? `on hold from ${state.heldFrom ?? 'active'}` : state.status}: no treatment was delivered, so it cannot close as ${command.reason}; close as declined, disengaged, transferred, referred-on, deceased or other`,
+  },
+  {
+    name: 'destinationOnHandingOn',
+    check: (command): GuardVerdict =>
+      command.destination === undefined || HANDING_ON.has(command.reason) || `a destination goes with closing as transferred or referred-on, not ${command.reason}`,
+  },
+  {
+    // Handing the client on to another service shares their information: that needs their consent.
+    name: 'informationSharingConsent',
+    check: (command, { state, env }): GuardVerdict => (command.destination === undefined ? true : sharingConsent(state, env.at, command.destination)),
+  },
   {
     name: 'noOpenCrisis',
     check: (command, { state }): GuardVerdict => {
@@ -156,13 +182,10 @@ export const closeCase: Decider<CloseCase> = (state, command) => {
   const cancelledSessionIds = state.sessions
     .filter((s) => s.status === 'scheduled')
     .map((s) => s.id);
-  return accept({
-    type: 'caseClosed',
-    data:
-      command.summary === undefined
-        ? { reason: command.reason, endedStrategyIds, cancelledSessionIds }
-        : { reason: command.reason, summary: command.summary, endedStrategyIds, cancelledSessionIds },
-  });
+  const data: Writable<LifecycleEvents['caseClosed']> = { reason: command.reason, endedStrategyIds, cancelledSessionIds };
+  if (command.summary !== undefined) data.summary = command.summary;
+  if (command.destination !== undefined) data.destination = command.destination;
+  return accept({ type: 'caseClosed', data });
 };
 
 export const reopenCase: Decider<ReopenCase> = (_state, command, env) =>
@@ -231,7 +254,10 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
     d.heldFrom = null;
     d.review = null;
     moveTo(d, 'closed', e.at);
-    d.closure = e.data.summary === undefined ? { reason: e.data.reason, at: e.at } : { reason: e.data.reason, at: e.at, summary: e.data.summary };
+    const closure: Writable<Closure> = { reason: e.data.reason, at: e.at };
+    if (e.data.summary !== undefined) closure.summary = e.data.summary;
+    if (e.data.destination !== undefined) closure.destination = e.data.destination;
+    d.closure = closure;
   },
   caseReopened: (d, e) => {
     d.closure = null;

@@ -30,6 +30,7 @@ export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   holdGoal: CLINICAL,
   resumeGoal: CLINICAL,
   cancelGoal: CLINICAL,
+  rejectGoal: [...CLINICAL, 'client'],
   recordGoalOutcome: CLINICAL,
   proposeStrategy: CLINICAL,
   planStrategy: CLINICAL,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { consentToTreat } from './consent.js';
+import { OPEN_GOAL_STATUSES } from './goal-schema.js';
 import { findModality } from './modalities.js';
 import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
@@ -141,7 +142,7 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
           check: (c, { state }) => {
             const bad = c.goalIds.filter((id) => {
               const g = own(state.goals, id);
-              return !g || !['proposed', 'agreed', 'active', 'on-hold'].includes(g.status);
+              return !g || !OPEN_GOAL_STATUSES.includes(g.status);
             });
             return bad.length === 0 || `goals ${bad.join(', ')} are not open goals of this case`;
           },

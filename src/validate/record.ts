@@ -28,6 +28,7 @@ export const EVENT_TYPES = [
   'goalHeld',
   'goalResumed',
   'goalCancelled',
+  'goalRejected',
   'goalOutcomeRecorded',
   'strategyProposed',
   'strategyPlanned',

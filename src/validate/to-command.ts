@@ -30,7 +30,7 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
     case 'caseResumed':
       return { type: 'resumeCase' };
     case 'caseClosed':
-      return clean({ type: 'closeCase', reason: d.reason, summary: d.summary });
+      return clean({ type: 'closeCase', reason: d.reason, summary: d.summary, destination: d.destination });
     case 'caseReopened':
       return { type: 'reopenCase', reason: r, assessmentId: d.assessmentId };
     case 'planActivated':
@@ -73,6 +73,8 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
       return { type: 'holdGoal', goalId: d.goalId, reason: r };
     case 'goalResumed':
       return { type: 'resumeGoal', goalId: d.goalId };
+    case 'goalRejected':
+      return clean({ type: 'rejectGoal', goalId: d.goalId, reason: r });
     case 'goalCancelled':
       return { type: 'cancelGoal', goalId: d.goalId, reason: r };
     case 'goalOutcomeRecorded':

@@ -25,6 +25,7 @@ export function sampleCommand(type: CommandType, state: CaseState | null): Recor
     holdGoal: { goalId, reason: 'Client in hospital' },
     resumeGoal: { goalId },
     cancelGoal: { goalId, reason: 'No longer wanted' },
+    rejectGoal: { goalId, reason: 'Not what I want to work on' },
     recordGoalOutcome: { goalId, outcome: 'partially-achieved' },
     proposeStrategy: {
       modality: 'psychoeducation',
