@@ -48,7 +48,7 @@ export { goalProgress, type GoalProgress } from './queries/progress.js';
 export { alerts, type Alert } from './queries/alerts.js';
 export { dueReviews, overdueMeasurements, type DueReview, type OverdueMeasurement } from './queries/due.js';
 export type { InstrumentChange } from './case/outcomes.js';
-export { timeline, type TimelineEntry } from './queries/timeline.js';
+export { timeline, mayRead, type TimelineEntry } from './queries/timeline.js';
 
 // The kernel: domain-free machines
 export {

@@ -1,3 +1,5 @@
+import type { Note } from '../case/note.js';
+import { CLINICAL_ROLES, type Actor } from '../case/primitives.js';
 import type { CaseState } from '../case/state.js';
 
 /** One line of a case's story. */
@@ -9,17 +11,40 @@ export interface TimelineEntry {
   readonly entityId?: string;
 }
 
+const CLINICAL: ReadonlySet<string> = new Set(CLINICAL_ROLES);
+
 /**
- * A readable, ordered account of what happened in a case, built from its state (for UIs and
- * reports; the event log is the full audit trail). Entries at the same instant keep the order of
- * the case's lifecycle.
+ * Whether a viewer may read a note: `client-visible` notes are for everyone on the case (the client
+ * and family members included); `team` notes for the care team and its administrators, not the
+ * client or family; `clinical-only` notes for clinicians alone. The one rule every query that
+ * returns note text follows.
  *
  * @example
  * ```ts
- * for (const e of timeline(state)) console.log(e.at.slice(0, 10), e.text);
+ * mayRead({ id: 'client-7', role: 'client' }, note); // false for a team note
  * ```
  */
-export function timeline(state: CaseState): TimelineEntry[] {
+export function mayRead(viewer: Actor, note: Pick<Note, 'visibility'>): boolean {
+  if (note.visibility === 'client-visible') return true;
+  if (note.visibility === 'team') return viewer.role !== 'client' && viewer.role !== 'family-member';
+  return CLINICAL.has(viewer.role);
+}
+
+/**
+ * A readable, ordered account of what happened in a case, built from its state (for UIs and
+ * reports; the event log is the full audit trail), as `viewer` may see it: notes whose visibility
+ * does not include the viewer are left out (see {@link mayRead}). Entries at the same instant keep
+ * the order of the case's lifecycle.
+ *
+ * @example
+ * ```ts
+ * for (const e of timeline(state, { id: 'p-ana', role: 'lead-practitioner' })) console.log(e.at.slice(0, 10), e.text);
+ * ```
+ */
+export function timeline(state: CaseState, viewer: Actor): TimelineEntry[] {
+  if (typeof viewer !== 'object' || viewer === null || typeof viewer.role !== 'string') {
+    throw new TypeError('timeline(state, viewer) needs the viewer { id, role }: notes are shown by their visibility');
+  }
   const out: TimelineEntry[] = [];
   const add = (at: string | null | undefined, kind: TimelineEntry['kind'], text: string, entityId?: string): void => {
     if (at) out.push({ at, kind, text, ...(entityId === undefined ? {} : { entityId }) });
@@ -48,7 +73,7 @@ export function timeline(state: CaseState): TimelineEntry[] {
     add(c.grantedAt, 'consent', `Consent to ${c.scope} given by ${c.grantedBy}`, c.id);
     add(c.withdrawnAt, 'consent', `Consent to ${c.scope} withdrawn`, c.id);
   }
-  for (const n of state.notes) add(n.at, 'note', `Note (${n.kind}): ${n.text}`, n.id);
+  for (const n of state.notes) if (mayRead(viewer, n)) add(n.at, 'note', `Note (${n.kind}): ${n.text}`, n.id);
   for (const r of state.riskHistory) add(r.at, 'risk', `Risk level ${r.level}${r.factors.length ? `: ${r.factors.join(', ')}` : ''}`);
   for (const p of state.safetyPlans) add(p.agreedAt, 'safety-plan', 'Safety plan agreed', p.id);
   // A stable sort keeps lifecycle order among entries at the same instant.

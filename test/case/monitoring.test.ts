@@ -91,11 +91,34 @@ describe('alerts', () => {
 
 describe('timeline', () => {
   it('tells the case in order, in words', () => {
-    const lines = timeline(caseAt('closed'));
+    const lines = timeline(caseAt('closed'), people.lead);
     expect(lines[0]).toMatchObject({ kind: 'status', text: 'Referred by GP: Low mood and poor sleep for six months' });
     expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['Case assessing', 'Goal proposed: Reduce depressive symptoms to the mild range', 'Consent to treatment given by client-1', 'Case closed']));
     for (let i = 1; i < lines.length; i++) expect((lines[i] as { at: string }).at >= (lines[i - 1] as { at: string }).at).toBe(true);
     const lastInstant = lines.filter((l) => l.at === lines.at(-1)?.at).map((l) => l.text);
     expect(lastInstant).toEqual(expect.arrayContaining(['Case closed', 'cbt discontinued (case closed)']));
+  });
+});
+
+describe('timeline and note visibility', () => {
+  const ctx = world('2026-02-01T09:00:00.000Z');
+  const noted = () => {
+    let s = caseAt('active');
+    for (const [noteId, visibility] of [['nt-team', 'team'], ['nt-clin', 'clinical-only'], ['nt-all', 'client-visible']] as const) {
+      s = must(s, { type: 'addNote', noteId, kind: 'communication', text: `A ${visibility} note`, authorMemberId: 'm-lead', visibility }, ctx(people.lead));
+    }
+    return s;
+  };
+  const notesFor = (viewer: { id: string; role: string }) => timeline(noted(), viewer as never).filter((e) => e.kind === 'note').map((e) => e.entityId);
+
+  it('shows each viewer only the notes their role may read', () => {
+    expect(notesFor(people.lead)).toEqual(['nt-team', 'nt-clin', 'nt-all']);
+    expect(notesFor(people.admin)).toEqual(['nt-team', 'nt-all']);
+    expect(notesFor(people.client)).toEqual(['nt-all']);
+    expect(notesFor({ id: 'fam-1', role: 'family-member' })).toEqual(['nt-all']);
+  });
+
+  it('needs the viewer', () => {
+    expect(() => timeline(noted(), undefined as never)).toThrow(TypeError);
   });
 });

@@ -114,7 +114,7 @@ describe('records from other systems are judged by the instant denoted', () => {
     let s = caseAt('active');
     s = measure(s, '2026-02-01T08:00:00.000Z', 5);
     s = measure(s, '2026-02-01T09:00:00+02:00', 20);
-    const entries = timeline(s);
+    const entries = timeline(s, people.lead);
     const ats = entries.map((e) => e.at);
     expect([...ats].sort()).toEqual(ats);
   });
