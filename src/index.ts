@@ -34,7 +34,7 @@ export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type C
 export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/assessment.js';
 export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/assessment.js';
 export { GOAL_STATUSES, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal-schema.js';
-export { STRATEGY_STATUSES, FREQUENCIES, type Strategy, type StrategyStatus, type Dose } from './case/strategy.js';
+export { STRATEGY_STATUSES, FREQUENCIES, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, type Dose, type InterventionOutcome } from './case/strategy.js';
 export { SESSION_STATUSES, type Session, type SessionStatus } from './case/session.js';
 export type { TeamMember } from './case/team.js';
 export type { Note } from './case/note.js';

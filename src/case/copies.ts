@@ -91,6 +91,7 @@ export const strategyCopier: Copier<Strategy> = {
     endedAt: s.endedAt,
     statusReason: s.statusReason,
     suspendedByConsentId: s.suspendedByConsentId,
+    interventionOutcome: s.interventionOutcome,
   }),
   changed: (c, o, visit) => {
     if (c.goalIds !== o.goalIds) visit(c.goalIds);

@@ -35,7 +35,7 @@ export const scheduleSessionSchema = z
     sessionId: idSchema.optional(),
     strategyId: idSchema,
     scheduledFor: instantSchema,
-    participants: z.array(idSchema).max(100).optional(),
+    participants: z.array(idSchema).min(1, 'name at least one participant, or leave participants out for the client alone').max(100).optional(),
     groupId: idSchema.optional(),
   })
   .strict();
@@ -44,7 +44,7 @@ export const recordAttendanceSchema = z
     type: z.literal('recordAttendance'),
     sessionId: idSchema,
     attendance: z.enum(ATTENDANCE),
-    participants: z.array(idSchema).max(100).optional(),
+    participants: z.array(idSchema).min(1, 'name at least one participant, or leave participants out').max(100).optional(),
     notes: textSchema.optional(),
   })
   .strict();
@@ -71,6 +71,29 @@ interface SessionContext {
   readonly session: Session | undefined;
 }
 
+/**
+ * Who may take part in a session of this case: the client, and the people on its care team (family
+ * members join the team as `family-member`). Members of a group from other cases are linked by
+ * `groupId`, not listed here.
+ */
+function unknownParticipants(state: CaseState, participants: readonly string[]): string[] {
+  const known = new Set<string>([state.clientId]);
+  for (const id in state.team) {
+    const m = state.team[id];
+    if (m !== undefined && m.status === 'active') known.add(m.personId);
+  }
+  return participants.filter((p) => !known.has(p));
+}
+
+const participantsGuard = {
+  name: 'participantsKnown',
+  check: (c: { readonly participants?: readonly string[] | undefined }, { state }: SessionContext) => {
+    if (c.participants === undefined) return true;
+    const unknown = unknownParticipants(state, c.participants);
+    return unknown.length === 0 || `participants must be the client (${state.clientId}) or people on the care team; ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither`;
+  },
+};
+
 /** The session lifecycle: scheduled → attended | cancelled | did-not-attend, for an active strategy. */
 export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | RecordAttendance, SessionContext>({
   id: 'session',
@@ -89,6 +112,7 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
             return s.status === 'active' || `sessions are scheduled only for an active strategy; strategy ${s.id} is ${s.status}`;
           },
         },
+        participantsGuard,
         {
           name: 'consentToTreat',
           check: (c, { state, env }) => {
@@ -102,6 +126,7 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
       from: ['scheduled'],
       to: { oneOf: ['attended', 'cancelled', 'did-not-attend'], pick: (c) => c.attendance },
       guards: [
+        participantsGuard,
         {
           name: 'notInFuture',
           check: (c, { env, session }) =>

@@ -48,7 +48,20 @@ export interface Strategy {
   readonly statusReason: string | null;
   /** When suspended because a consent was withdrawn: that consent. */
   readonly suspendedByConsentId: string | null;
+  /**
+   * A structured family intervention's outcome, recorded when it completes: whether the person
+   * accepted the help the family meeting offered. Null for every other modality.
+   */
+  readonly interventionOutcome: InterventionOutcome | null;
 }
+
+/** The outcomes of a structured family intervention (DESIGN.md §3). */
+export const INTERVENTION_OUTCOMES = ['accepted', 'declined'] as const;
+/** A structured family intervention's outcome. */
+export type InterventionOutcome = (typeof INTERVENTION_OUTCOMES)[number];
+
+/** The modality whose completion records an accepted / declined outcome. */
+export const FAMILY_INTERVENTION = 'structured-family-intervention';
 
 export const proposeStrategySchema = z
   .object({
@@ -68,7 +81,7 @@ export const planStrategySchema = z.object({ type: z.literal('planStrategy'), ..
 export const startStrategySchema = z.object({ type: z.literal('startStrategy'), ...byId }).strict();
 export const suspendStrategySchema = z.object({ type: z.literal('suspendStrategy'), ...byId, reason: textSchema }).strict();
 export const resumeStrategySchema = z.object({ type: z.literal('resumeStrategy'), ...byId }).strict();
-export const completeStrategySchema = z.object({ type: z.literal('completeStrategy'), ...byId }).strict();
+export const completeStrategySchema = z.object({ type: z.literal('completeStrategy'), ...byId, interventionOutcome: z.enum(INTERVENTION_OUTCOMES).optional() }).strict();
 export const discontinueStrategySchema = z.object({ type: z.literal('discontinueStrategy'), ...byId, reason: textSchema }).strict();
 
 /** Proposes an intervention strategy. */
@@ -89,12 +102,12 @@ type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendS
 
 /** Events of strategies. */
 export interface StrategyEvents {
-  strategyProposed: { readonly strategy: Omit<Strategy, 'status' | 'startedAt' | 'endedAt' | 'statusReason' | 'suspendedByConsentId'> };
+  strategyProposed: { readonly strategy: Omit<Strategy, 'status' | 'startedAt' | 'endedAt' | 'statusReason' | 'suspendedByConsentId' | 'interventionOutcome'> };
   strategyPlanned: { readonly strategyId: string };
   strategyStarted: { readonly strategyId: string };
   strategySuspended: { readonly strategyId: string; readonly consentId?: string };
   strategyResumed: { readonly strategyId: string };
-  strategyCompleted: { readonly strategyId: string };
+  strategyCompleted: { readonly strategyId: string; readonly interventionOutcome?: InterventionOutcome };
   strategyDiscontinued: { readonly strategyId: string };
 }
 
@@ -157,7 +170,24 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
     startStrategy: { from: ['planned'], to: 'active', guards: [memberGuard, consentGuard] },
     suspendStrategy: { from: ['active'], to: 'suspended' },
     resumeStrategy: { from: ['suspended'], to: 'active', guards: [memberGuard, consentGuard] },
-    completeStrategy: { from: ['active', 'suspended'], to: 'completed' },
+    completeStrategy: {
+      from: ['active', 'suspended'],
+      to: 'completed',
+      guards: [
+        {
+          // A structured family intervention ends with the person's answer, after the meeting took place.
+          name: 'interventionOutcome',
+          check: (c, { state, strategy }) => {
+            if (!strategy) return true;
+            if (strategy.modality !== FAMILY_INTERVENTION) {
+              return c.interventionOutcome === undefined || `interventionOutcome is recorded only for a ${FAMILY_INTERVENTION}, not ${strategy.modality}`;
+            }
+            if (c.interventionOutcome === undefined) return `a ${FAMILY_INTERVENTION} completes with its outcome: interventionOutcome accepted or declined`;
+            return state.sessions.some((s) => s.strategyId === strategy.id && s.status === 'attended') || `the family meeting of strategy ${strategy.id} has not taken place: record an attended session first`;
+          },
+        },
+      ],
+    },
     discontinueStrategy: { from: ['proposed', 'planned', 'active', 'suspended'], to: 'discontinued' },
   },
 });
@@ -193,7 +223,9 @@ export const strategyDeciders = {
   startStrategy: onStrategy<StartStrategy>((s) => accept({ type: 'strategyStarted', data: { strategyId: s.id } })),
   suspendStrategy: onStrategy<SuspendStrategy>((s, c) => accept({ type: 'strategySuspended', data: { strategyId: s.id }, reason: c.reason })),
   resumeStrategy: onStrategy<ResumeStrategy>((s) => accept({ type: 'strategyResumed', data: { strategyId: s.id } })),
-  completeStrategy: onStrategy<CompleteStrategy>((s) => accept({ type: 'strategyCompleted', data: { strategyId: s.id } })),
+  completeStrategy: onStrategy<CompleteStrategy>((s, c) =>
+    accept({ type: 'strategyCompleted', data: c.interventionOutcome === undefined ? { strategyId: s.id } : { strategyId: s.id, interventionOutcome: c.interventionOutcome } }),
+  ),
   discontinueStrategy: onStrategy<DiscontinueStrategy>((s, c) => accept({ type: 'strategyDiscontinued', data: { strategyId: s.id }, reason: c.reason })),
 };
 
@@ -214,6 +246,7 @@ export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
       endedAt: null,
       statusReason: null,
       suspendedByConsentId: null,
+      interventionOutcome: null,
     });
   },
   strategyPlanned: (d, e) => {
@@ -245,6 +278,7 @@ export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
     if (!s) return;
     s.status = 'completed';
     s.endedAt = e.at;
+    if (e.data.interventionOutcome !== undefined) s.interventionOutcome = e.data.interventionOutcome;
   },
   strategyDiscontinued: (d, e) => {
     const s = editEntry(d, 'strategies', e.data.strategyId);

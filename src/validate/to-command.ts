@@ -96,7 +96,7 @@ export function commandOf(event: CaseEvent): Record<string, unknown> {
     case 'strategyResumed':
       return { type: 'resumeStrategy', strategyId: d.strategyId };
     case 'strategyCompleted':
-      return { type: 'completeStrategy', strategyId: d.strategyId };
+      return clean({ type: 'completeStrategy', strategyId: d.strategyId, interventionOutcome: d.interventionOutcome });
     case 'strategyDiscontinued':
       return { type: 'discontinueStrategy', strategyId: d.strategyId, reason: r };
     case 'sessionScheduled': {

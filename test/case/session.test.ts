@@ -46,3 +46,57 @@ describe('session: scheduled → attended | cancelled | did-not-attend', () => {
     expect(() => doseDelivered(s, 's-404')).toThrow(/No strategy s-404/);
   });
 });
+
+describe('who takes part in a session', () => {
+  const rule = (s: CaseState, command: object) => {
+    const r = dispatch(s, command, ctx(people.lead));
+    return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+  };
+  const schedule = (participants?: string[]) => ({ type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-01-20T09:00:00.000Z', ...(participants ? { participants } : {}) });
+
+  it('participants are the client, family members on the team, or team members', () => {
+    let s = started();
+    expect(rule(s, schedule(['client-1', 'p-ther']))).toBe('ok');
+    expect(rule(s, schedule(['client-1', 'mum-1']))).toBe('GUARD_FAILED:participantsKnown');
+    s = must(s, { type: 'addTeamMember', memberId: 'm-mum', personId: 'mum-1', role: 'family-member' }, ctx(people.lead));
+    expect(rule(s, schedule(['client-1', 'mum-1']))).toBe('ok');
+  });
+
+  it('an empty list is refused, when scheduling and when recording attendance', () => {
+    const s = must(started(), schedule(), ctx(people.lead));
+    expect(rule(started(), schedule([]))).toBe('INVALID_COMMAND:');
+    expect(rule(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'attended', participants: [] })).toBe('INVALID_COMMAND:');
+    expect(rule(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'attended', participants: ['stranger-9'] })).toBe('GUARD_FAILED:participantsKnown');
+  });
+});
+
+describe('structured family intervention: outcome accepted or declined', () => {
+  const sfi = () => {
+    let s = caseAt('active');
+    s = must(s, { type: 'addTeamMember', memberId: 'm-int', personId: 'p-int', role: 'interventionist' }, ctx(people.lead));
+    s = must(s, { type: 'addTeamMember', memberId: 'm-mum', personId: 'mum-1', role: 'family-member' }, ctx(people.lead));
+    s = must(s, { type: 'proposeStrategy', strategyId: 's-sfi', modality: 'structured-family-intervention', description: 'Planned family meeting about drinking', goalIds: ['g-1'], responsibleMemberId: 'm-int', dose: { plannedSessions: 1, frequency: 'once' } }, ctx(people.lead));
+    s = must(s, { type: 'planStrategy', strategyId: 's-sfi' }, ctx(people.lead));
+    s = must(s, { type: 'startStrategy', strategyId: 's-sfi' }, ctx(people.lead));
+    return must(s, { type: 'scheduleSession', sessionId: 'v-f', strategyId: 's-sfi', scheduledFor: '2026-01-20T09:00:00.000Z', participants: ['client-1', 'mum-1', 'p-int'] }, ctx(people.lead));
+  };
+  const rule = (s: CaseState, command: object) => {
+    const r = dispatch(s, command, ctx(people.lead));
+    return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+  };
+
+  it('completes with the outcome, once the family meeting took place', () => {
+    let s = sfi();
+    expect(rule(s, { type: 'completeStrategy', strategyId: 's-sfi', interventionOutcome: 'accepted' })).toBe('GUARD_FAILED:interventionOutcome');
+    s = must(s, { type: 'recordAttendance', sessionId: 'v-f', attendance: 'attended' }, ctx(people.lead));
+    expect(rule(s, { type: 'completeStrategy', strategyId: 's-sfi' })).toBe('GUARD_FAILED:interventionOutcome');
+    s = must(s, { type: 'completeStrategy', strategyId: 's-sfi', interventionOutcome: 'declined' }, ctx(people.lead));
+    expect(s.strategies['s-sfi']).toMatchObject({ status: 'completed', interventionOutcome: 'declined' });
+  });
+
+  it('is recorded only for that modality', () => {
+    const s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, ctx(people.lead));
+    expect(rule(s, { type: 'completeStrategy', strategyId: 's-1', interventionOutcome: 'accepted' })).toBe('GUARD_FAILED:interventionOutcome');
+    expect(must(s, { type: 'completeStrategy', strategyId: 's-1' }, ctx(people.lead)).strategies['s-1']?.interventionOutcome).toBeNull();
+  });
+});
