@@ -58,13 +58,26 @@ function planRunning(state: CaseState): boolean {
   return state.status === 'active' || state.status === 'reviewing';
 }
 
+/**
+ * A goal's target date follows its start date, even in a draft: a goal that ends before it begins
+ * is not a draft of anything (SMART's other letters wait for agreement).
+ */
+const datesInOrder = {
+  name: 'datesInOrder',
+  check: (c: { readonly startDate?: string | undefined; readonly targetDate?: string | undefined }, { goal }: GoalContext) => {
+    const start = c.startDate ?? goal?.startDate;
+    const target = c.targetDate ?? goal?.targetDate;
+    return start === undefined || target === undefined || target > start || `the target date ${target} must follow the start date ${start}`;
+  },
+};
+
 /** The goal lifecycle (DESIGN.md §4). */
 export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
   id: 'goal',
   states: [...GOAL_STATUSES],
   final: TERMINAL_GOAL_STATUSES,
   transitions: {
-    proposeGoal: { from: [null], to: 'proposed' },
+    proposeGoal: { from: [null], to: 'proposed', guards: [datesInOrder] },
     agreeGoal: {
       from: ['proposed'],
       to: { oneOf: ['agreed', 'active'], pick: (_c, x) => (planRunning(x.state) ? 'active' : 'agreed') },
@@ -80,7 +93,7 @@ export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
         { name: 'smart', check: (_c, { state, env, goal }) => (goal ? (smartProblem(goal, state, env.at) ?? true) : true) },
       ],
     },
-    reviseGoal: { from: OPEN, to: 'superseded' },
+    reviseGoal: { from: OPEN, to: 'superseded', guards: [datesInOrder] },
     holdGoal: { from: ['active'], to: 'on-hold' },
     resumeGoal: { from: ['on-hold'], to: 'active' },
     cancelGoal: { from: OPEN, to: 'cancelled' },

@@ -167,12 +167,6 @@ function replayChecked(
         if (matched) canonical = decided.events;
       }
       if (event.type === 'caseOpened' && i === 0) caseId = event.caseId;
-      if (event.type === 'goalProposed' || event.type === 'goalRevised') {
-        const g = (event.data as { goal?: { startDate?: string; targetDate?: string } }).goal;
-        if (g?.startDate !== undefined && g.targetDate !== undefined && g.targetDate <= g.startDate) {
-          report(issue(['events', i, 'data', 'goal', 'targetDate'], 'CHRONOLOGY', `The goal's target date ${g.targetDate} does not follow its start date ${g.startDate}`));
-        }
-      }
     }
     // Apply what was recorded (events are facts), so later events are judged against the record.
     for (let k = 0; k < batch && i + k < events.length; k++) {
