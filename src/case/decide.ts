@@ -1,4 +1,4 @@
-import { LifecycleError } from '../kernel/errors.js';
+import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import { err, ok, type Result } from '../kernel/result.js';
 import { step } from '../kernel/step.js';
 import { compareInstants, systemClock, randomId, toInstant } from '../kernel/clock.js';
@@ -68,7 +68,8 @@ export function resolveEnv(ctx: Context): Result<Env> {
   let actor: Actor;
   // The common, well-formed actor is checked by hand (this runs on every command); zod explains the rest.
   if (given !== undefined && typeof given.id === 'string' && ID_PATTERN.test(given.id) && ROLE_SET.has(given.role as Role)) {
-    actor = given as Actor;
+    // Copied, exactly { id, role }: events must not share the caller's object or carry its other fields.
+    actor = { id: given.id, role: given.role as Role };
   } else {
     const parsed = actorSchema.safeParse(given);
     if (!parsed.success) {
@@ -83,7 +84,19 @@ export function resolveEnv(ctx: Context): Result<Env> {
   } catch (e) {
     return err(new LifecycleError('INVALID_COMMAND', (e as Error).message, { issues: [{ path: ['now'], code: 'invalid_clock', message: (e as Error).message }] }));
   }
-  return ok({ at, actor, newId: ctx.newId ?? randomId, policy: ctx.policy ?? NO_POLICY });
+  return ok({ at, actor, newId: ctx.newId === undefined ? randomId : checkedIds(ctx.newId), policy: ctx.policy ?? NO_POLICY });
+}
+
+/** The app's id generator, with each id it gives checked against the id pattern (never `__proto__`). */
+function checkedIds(newId: () => string): () => string {
+  return () => {
+    const id = newId();
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+      const message = `ctx.newId gave ${JSON.stringify(id) ?? String(id)}, which is not an id (letters, digits and ._:-, at most 128, starting with a letter or digit)`;
+      throw new LifecycleError('INVALID_COMMAND', message, { issues: [{ path: ['newId'], code: 'invalid_id', message }] });
+    }
+    return id;
+  };
 }
 
 /**
@@ -133,10 +146,15 @@ export function decideParsed(state: CaseState | null, c: CaseCommand, env: Env, 
   // openCase runs with no state; the case machine's openCase rule has no checks that read it.
   const moved = step(caseMachine, state?.status ?? null, c, { state: state as CaseState, env }, { entityId: state?.id ?? '(new)' });
   if (!moved.ok) return { ok: false, error: moved.error };
+  if (c.type !== 'openCase' && state === null) return { ok: false, error: new LifecycleError('INVALID_TRANSITION', `Cannot ${c.type}: there is no case yet; open one first`) };
   let decision: Result<readonly EventDraft[]>;
-  if (c.type === 'openCase') decision = decideOpenCase(c as OpenCase, env);
-  else if (state === null) return { ok: false, error: new LifecycleError('INVALID_TRANSITION', `Cannot ${c.type}: there is no case yet; open one first`) };
-  else decision = (decidersByType().get(c.type) as Decider<CaseCommand>)(state, c, env);
+  try {
+    decision = c.type === 'openCase' ? decideOpenCase(c as OpenCase, env) : (decidersByType().get(c.type) as Decider<CaseCommand>)(state as CaseState, c, env);
+  } catch (e) {
+    // Deciders throw only what the context gave them to throw (a bad id from ctx.newId).
+    if (isLifecycleError(e)) return { ok: false, error: e };
+    throw e;
+  }
   if (!decision.ok) return decision;
   const caseId = c.type === 'openCase' ? (decision.value[0]?.data as { caseId: string }).caseId : (state as CaseState).id;
   const drafts = decision.value;

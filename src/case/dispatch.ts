@@ -111,6 +111,7 @@ function logError(message: string, index: number): LifecycleError {
 export function replay(events: readonly CaseEvent[]): CaseState {
   if (!Array.isArray(events) || events.length === 0) throw logError('An event log needs at least the caseOpened event', 0);
   const first = events[0] as CaseEvent;
+  if (typeof first !== 'object' || first === null) throw logError(`The first event must be an object, not ${first === null ? 'null' : typeof first}`, 0);
   if (first.type !== 'caseOpened') throw logError(`The first event must be caseOpened, not ${String(first.type)}`, 0);
   if (first.seq !== 1) throw logError(`The first event must have seq 1, not ${String(first.seq)}`, 0);
   let i = 0;
@@ -118,6 +119,7 @@ export function replay(events: readonly CaseEvent[]): CaseState {
     const state = createFrom(first);
     for (i = 1; i < events.length; i++) {
       const event = events[i] as CaseEvent;
+      if (typeof event !== 'object' || event === null) throw logError(`Event ${i} must be an object, not ${event === null ? 'null' : typeof event}`, i);
       if (event.seq !== i + 1) throw logError(`Event ${i} has seq ${String(event.seq)}; expected ${i + 1}`, i);
       if (event.caseId !== state.id) throw logError(`Event ${i} belongs to case ${String(event.caseId)}, not ${state.id}`, i);
       if (event.type === 'caseOpened') throw logError(`Event ${i} opens the case a second time`, i);

@@ -30,6 +30,8 @@ import {
   type Copier,
 } from './copies.js';
 import type { CaseState } from './state.js';
+import { LifecycleError } from '../kernel/errors.js';
+import { ID_PATTERN } from './primitives.js';
 
 /** The state as evolvers change it: top-level fields are assignable; nested values go through {@link writable}. */
 export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
@@ -208,8 +210,19 @@ export function append<K extends { [P in keyof CaseState]: CaseState[P] extends 
   (writable(d, key) as unknown[]).push(value);
 }
 
-/** Sets the entity with this id in a keyed collection (adding it, or replacing it whole). */
+/**
+ * Sets the entity with this id in a keyed collection (adding it, or replacing it whole). Ids are
+ * checked here, where they become keys: commands were checked by their schemas, but a replayed log
+ * was not, and a key such as `__proto__` would replace the collection's prototype, not add an entry.
+ *
+ * @throws {LifecycleError} `INVALID_LOG` for an id that is not an id.
+ */
 export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: CaseState[K][string]): void {
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    throw new LifecycleError('INVALID_LOG', `${String(key)} cannot hold an entry with id ${JSON.stringify(id) ?? String(id)}: not an id`, {
+      issues: [{ path: [key, String(id)], code: 'INVALID_LOG', message: 'not an id' }],
+    });
+  }
   freezeEntity(key, value);
   (writable(d, key) as Record<string, unknown>)[id] = value;
 }

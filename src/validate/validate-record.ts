@@ -68,18 +68,29 @@ function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; cod
  * ```
  */
 export function validateRecord(input: unknown, options: ValidateOptions = {}): RecordValidation {
+  const issues: RecordIssue[] = [];
   try {
-    return validate(input, options);
+    return validate(input, options, issues);
   } catch (e) {
-    // A validator that meets something its checks did not foresee still answers with an issue.
-    return { valid: false, issues: [issue([], 'INTERNAL', `The validator could not finish: ${(e as Error)?.message ?? String(e)}`)] };
+    // A validator that meets something its checks did not foresee (a getter that throws, a proxy)
+    // still answers, with what it found before.
+    return { valid: false, issues: [...issues, issue([], 'INTERNAL', `The validator could not finish: ${describeError(e)}`)] };
   }
 }
 
-function validate(input: unknown, options: ValidateOptions): RecordValidation {
+/** What went wrong, without trusting the thrown value (its message may itself be a throwing getter). */
+export function describeError(e: unknown): string {
+  try {
+    const message = (e as { message?: unknown })?.message;
+    return typeof message === 'string' ? message : String(e);
+  } catch {
+    return 'an unreadable error';
+  }
+}
+
+function validate(input: unknown, options: ValidateOptions, issues: RecordIssue[]): RecordValidation {
   const maxIssues = options.maxIssues ?? 200;
   const maxEvents = options.maxEvents ?? 100_000;
-  const issues: RecordIssue[] = [];
   const report = (i: RecordIssue): void => {
     issues.push(i);
   };
@@ -148,9 +159,15 @@ function replayChecked(
     } else {
       const ctx: Context = { actor: event.actor, now: () => event.at, newId: () => 'missing-id', policy };
       const env = resolveEnv(ctx);
-      const decided = env.ok
-        ? decideParsed(state as CaseState | null, command.data, env.value)
-        : { ok: false as const, error: env.error };
+      let decided: ReturnType<typeof decideParsed>;
+      try {
+        decided = env.ok ? decideParsed(state as CaseState | null, command.data, env.value) : { ok: false as const, error: env.error };
+      } catch (e) {
+        // Earlier recorded events (already reported) left a state the engine never makes: what was
+        // found stands, and the rest of the log cannot be judged against it.
+        report(issue(['events', i], 'REPLAY_STOPPED', `Event ${i} could not be judged against the state the events before it left (${describeError(e)}); the events after it were not checked`));
+        return { state: undefined, caseId };
+      }
       if (!decided.ok) {
         report(issue(['events', i], decided.error.code, `${event.type} by ${event.actor.id} (${event.actor.role}) was not a legal step: ${decided.error.message}`));
       } else {
@@ -182,7 +199,7 @@ function replayChecked(
           applyEvent(state, e);
         }
       } catch (e) {
-        report(issue(['events', i + k], 'REPLAY_STOPPED', `Event ${i + k} could not be applied (${(e as Error).message}); the events after it were not checked`));
+        report(issue(['events', i + k], 'REPLAY_STOPPED', `Event ${i + k} could not be applied (${describeError(e)}); the events after it were not checked`));
         return { state: undefined, caseId };
       }
     }

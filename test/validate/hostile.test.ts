@@ -20,6 +20,22 @@ describe('hostile input never crashes the validator', () => {
     }
   });
 
+  it('a throwing getter or a proxy never makes it throw', () => {
+    const bomb = () => {
+      throw new Error('boom');
+    };
+    const getter = Object.defineProperty({ format: 'intervention-lifecycle/case', schemaVersion: 1 }, 'events', { get: bomb, enumerable: true });
+    const proxy = new Proxy({}, { get: bomb, has: bomb, ownKeys: bomb, getOwnPropertyDescriptor: bomb, getPrototypeOf: bomb });
+    const evil = new Proxy({}, { get: () => { throw proxy; } });
+    const eventGetter = { format: 'intervention-lifecycle/case', schemaVersion: 1, events: [Object.defineProperty({}, 'type', { get: bomb, enumerable: true })] };
+    for (const input of [getter, proxy, evil, eventGetter, { format: 'intervention-lifecycle/case', schemaVersion: 1, events: proxy }]) {
+      let r: ReturnType<typeof validateRecord> | undefined;
+      expect(() => (r = validateRecord(input))).not.toThrow();
+      expect(r?.valid).toBe(false);
+      expect(r?.issues.length).toBeGreaterThan(0);
+    }
+  });
+
   it('does not pollute prototypes through __proto__ or constructor keys', () => {
     const record = JSON.parse('{"format":"intervention-lifecycle/case","schemaVersion":1,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"events":[{"__proto__":{"x":1}}]}') as unknown;
     const r = validateRecord(record);

@@ -96,12 +96,15 @@ describe('records of legal runs', () => {
         let target = record.events as unknown as Record<string | number, unknown>;
         for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
         const last = path[path.length - 1] as string | number;
-        fc.pre(kind(target[last]) !== kind(replacement));
+        // (Filling an empty optional field, null, can be legal: clientFeedback null → 'x' is another record.)
+        fc.pre(kind(target[last]) !== kind(replacement) && target[last] !== null);
         target[last] = replacement;
         const result = validateRecord(record);
         expect(result.issues.length, `corrupted /events/${path.join('/')}`).toBeGreaterThan(0);
+        // The real finding, never "the validator could not finish".
+        expect(result.issues.filter((i) => i.code === 'INTERNAL'), `corrupted /events/${path.join('/')}`).toEqual([]);
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
-  });
+  }, 600_000);
 });

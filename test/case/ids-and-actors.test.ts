@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, replay, type CaseEvent } from '../../src/index.js';
+import { toRecord, validateRecord } from '../../src/validate/index.js';
+import { caseAt, must, people, referral, world } from './fixtures.js';
+
+// Ids and actors are values: copied, checked, and never able to reach a prototype.
+
+const open = { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' };
+
+describe('the actor', () => {
+  it('is recorded as exactly { id, role }, a copy of what the context gave', () => {
+    const actor = { id: 'p-lead', role: 'lead-practitioner', token: 'secret', email: 'a@b' } as const;
+    const r = dispatch(null, open, { actor, now: () => '2026-01-05T09:00:00.000Z' });
+    if (!r.ok) throw r.error;
+    const recorded = (r.events[0] as CaseEvent).actor;
+    expect(recorded).toEqual({ id: 'p-lead', role: 'lead-practitioner' });
+    expect(recorded).not.toBe(actor);
+    expect(Object.keys(recorded)).toEqual(['id', 'role']);
+  });
+});
+
+describe('ids', () => {
+  it('an id from ctx.newId that is not an id is refused, and the state is untouched', () => {
+    const s = caseAt('active');
+    for (const bad of ['__proto__', '', 'a b', 42]) {
+      const r = dispatch(s, { type: 'addNote', kind: 'communication', text: 'Called', authorMemberId: 'm-lead', visibility: 'team' }, { actor: people.lead, now: () => '2026-03-01T00:00:00.000Z', newId: () => bad as string });
+      expect(r.ok, String(bad)).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('INVALID_COMMAND');
+    }
+    const opened = dispatch(null, { ...open, caseId: undefined }, { actor: people.lead, newId: () => '__proto__' });
+    expect(opened.ok || opened.error.code).toBe('INVALID_COMMAND');
+  });
+
+  it('an id of __proto__ in a replayed log is an INVALID_LOG, and no prototype changes', () => {
+    const r = dispatch(caseAt('planning'), { type: 'proposeGoal', goalId: 'g-x', addressesNeedIds: ['n-mood'], description: 'Sleep through the night most nights', measure: { kind: 'indicator', indicator: 'nights slept', baseline: 1, target: 5, direction: 'increase' }, startDate: '2026-01-10', targetDate: '2026-06-30' }, world('2026-02-01T00:00:00.000Z')(people.lead));
+    if (!r.ok) throw r.error;
+    const events = JSON.parse(JSON.stringify([...rebuild(), ...r.events]).replaceAll('"g-x"', '"__proto__"')) as CaseEvent[];
+    expect(() => replay(events)).toThrow(expect.objectContaining({ code: 'INVALID_LOG' }));
+    const v = validateRecord(toRecord(events));
+    expect(v.valid).toBe(false);
+    expect(v.issues.map((i) => i.code)).toContain('INVALID_EVENT_DATA');
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('ids such as constructor or toString are ordinary ids', () => {
+    const s = must(caseAt('planning'), { type: 'recordConsent', consentId: 'constructor', scope: 'research', grantedBy: 'client-1' }, world('2026-02-01T00:00:00.000Z')(people.client));
+    expect(s.consents.constructor).toMatchObject({ id: 'constructor', scope: 'research' });
+    expect(replay(rebuildWith(s))).toEqual(JSON.parse(JSON.stringify(s)));
+  });
+});
+
+describe('replay of malformed logs', () => {
+  it('null, numbers or strings as events are INVALID_LOG, never a TypeError', () => {
+    for (const log of [[null], [1], ['x'], [{ type: 'caseOpened', seq: 1, caseId: 'c-1', at: '2026-01-05T09:00:00.000Z', actor: people.lead, data: { caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' } }, null]]) {
+      expect(() => replay(log as never), JSON.stringify(log)).toThrow(expect.objectContaining({ code: 'INVALID_LOG' }));
+    }
+  });
+});
+
+// The events of the fixture case up to planning, made again (caseAt keeps only the state).
+function rebuild(): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  const ctx = world();
+  let state = null;
+  const steps: [typeof people.lead | typeof people.client, object][] = [
+    [people.lead, open],
+    [people.lead, { type: 'addTeamMember', memberId: 'm-lead', personId: 'p-lead', role: 'lead-practitioner' }],
+    [people.lead, { type: 'assignLead', memberId: 'm-lead' }],
+    [people.lead, { type: 'addTeamMember', memberId: 'm-ther', personId: 'p-ther', role: 'therapist' }],
+    [people.lead, { type: 'startAssessment', assessmentId: 'a-1', methods: ['interview', 'standardized-instrument'] }],
+    [people.lead, { type: 'recordNeed', needId: 'n-mood', domain: 'emotional', description: 'Persistent low mood', severity: 4, priority: 5 }],
+    [people.lead, { type: 'recordStrength', strengthId: 'st-1', description: 'Supportive partner' }],
+    [people.lead, { type: 'recordRiskScreen', level: 'low', factors: [] }],
+    [people.lead, { type: 'completeAssessment' }],
+  ];
+  for (const [actor, command] of steps) {
+    const r = dispatch(state, command, ctx(actor));
+    if (!r.ok) throw r.error;
+    state = r.state;
+    events.push(...r.events);
+  }
+  return events;
+}
+
+function rebuildWith(s: ReturnType<typeof caseAt>): CaseEvent[] {
+  const events = rebuild();
+  const consent = s.consents.constructor;
+  if (consent === undefined) throw new Error('no consent');
+  const last = events[events.length - 1] as CaseEvent;
+  events.push({ type: 'consentRecorded', caseId: 'c-1', seq: last.seq + 1, at: consent.grantedAt, actor: people.client, data: { consent: { id: 'constructor', scope: 'research', grantedBy: 'client-1', grantedAt: consent.grantedAt, expiresAt: null, sharingWith: [] } } } as CaseEvent);
+  return events;
+}
