@@ -1,10 +1,19 @@
 import { allowedMachineCommands } from '../kernel/step.js';
+import type { AnyMachine, Rule } from '../kernel/machine.js';
+import { assessmentMachine } from './assessment.js';
+import { consentMachine, consentStatus } from './consent.js';
+import { crisisMachine } from './crisis.js';
+import { goalMachine } from './goal.js';
+import { measurementMachine } from './measurement.js';
+import { sessionMachine } from './session.js';
+import { strategyMachine } from './strategy.js';
+import { teamMachine } from './team.js';
 import { systemClock, toInstant } from '../kernel/clock.js';
 import type { CommandType } from './commands.js';
 import type { Policy } from './context.js';
 import type { Env } from './context.js';
 import { caseMachine } from './machine.js';
-import { DEFAULT_ROLES, permitted } from './policy.js';
+import { DEFAULT_ROLES, permittedByRole } from './policy.js';
 import type { Actor } from './primitives.js';
 import type { CaseState } from './state.js';
 
@@ -16,10 +25,41 @@ export interface AllowedOptions {
 }
 
 /**
+ * The machines of what a case holds, each with the statuses its entities are in now. A command that
+ * acts on an existing entity (not one that creates it) is offered only while some entity is in a
+ * status the command is allowed from: no "Resolve crisis" without a crisis, no "Agree goal" without a
+ * proposed goal.
+ */
+function entityStatuses(state: CaseState, at: string): readonly (readonly [AnyMachine, ReadonlySet<string>])[] {
+  const statuses = (list: Iterable<{ readonly status: string }>) => new Set(Array.from(list, (e) => e.status));
+  return [
+    [goalMachine, statuses(Object.values(state.goals))],
+    [strategyMachine, statuses(Object.values(state.strategies))],
+    [sessionMachine, statuses(state.sessions)],
+    [measurementMachine, statuses(state.measurements)],
+    [teamMachine, statuses(Object.values(state.team))],
+    [consentMachine, new Set(Object.values(state.consents).map((c) => consentStatus(c, at)))],
+    [assessmentMachine, statuses(state.assessments.slice(-1))],
+    [crisisMachine, new Set([state.crisis === null ? 'calm' : 'crisis'])],
+  ];
+}
+
+/** Whether some entity can take the command now (true for commands that create one, or no machine's). */
+function someEntityCan(type: string, machines: ReturnType<typeof entityStatuses>): boolean {
+  for (const [machine, present] of machines) {
+    const rule = (machine.transitions as Record<string, Rule<string, unknown, unknown> | undefined>)[type];
+    if (rule === undefined || rule.from.includes(null)) continue;
+    return rule.from.some((status) => status !== null && present.has(status));
+  }
+  return true;
+}
+
+/**
  * The commands a UI may offer now: allowed from the case's status by its table, with the table's
- * preconditions met (so "Activate plan" appears only once the plan is ready), and, given an actor,
- * permitted for that actor's role and team membership. Commands on an entity (agreeGoal, …) are
- * listed when the case allows them; whether a particular goal can take one is that goal's status.
+ * preconditions met (so "Activate plan" appears only once the plan is ready); for commands on an
+ * entity (agreeGoal, resolveCrisis, …), only while some entity is in a status that takes them; and,
+ * given an actor, permitted for that actor's role and team membership. The app's `authorize` rule is
+ * judged when a command is dispatched, with its real data, never here on a stand-in.
  *
  * @example
  * ```ts
@@ -30,11 +70,11 @@ export interface AllowedOptions {
 export function allowedCommands(state: CaseState | null, actor?: Actor, options: AllowedOptions = {}): CommandType[] {
   const policy = options.policy ?? {};
   const env: Env = { at: toInstant(options.at ?? systemClock()), actor: actor ?? { id: '(anyone)', role: 'admin' }, newId: () => '', policy };
-  const byTable = state === null ? allowedMachineCommands(caseMachine, null) : allowedMachineCommands(caseMachine, state.status, { state, env });
-  if (actor === undefined) return byTable;
-  return byTable.filter((type) => {
-    // Permission depends on the command's type, not its data, so a minimal command stands in for it.
-    const probe = { type } as Parameters<typeof permitted>[1];
-    return (policy.roles?.[type] ?? DEFAULT_ROLES[type]) !== undefined && permitted(actor, probe, state, policy) === true;
-  });
+  let offered = state === null ? allowedMachineCommands(caseMachine, null) : allowedMachineCommands(caseMachine, state.status, { state, env });
+  if (state !== null) {
+    const machines = entityStatuses(state, env.at);
+    offered = offered.filter((type) => someEntityCan(type, machines));
+  }
+  if (actor === undefined) return offered;
+  return offered.filter((type) => (policy.roles?.[type] ?? DEFAULT_ROLES[type]) !== undefined && permittedByRole(actor, type, state, policy) === true);
 }

@@ -1,7 +1,7 @@
 import { append } from './draft.js';
 import { z } from 'zod';
 import { idSchema, textSchema } from './primitives.js';
-import { accept, idTaken, refuse, type Decider, type Evolvers } from './spec.js';
+import { accept, idTaken, notFound, refuse, type Decider, type Evolvers } from './spec.js';
 import { own } from './state.js';
 
 export const NOTE_KINDS = ['case-conference', 'handoff', 'communication', 'psychoeducation'] as const;
@@ -41,7 +41,8 @@ export const noteDeciders = {
     const id = c.noteId ?? env.newId();
     if (state.notes.some((n) => n.id === id)) return idTaken('note', id, state.id, 'noteId');
     const author = own(state.team, c.authorMemberId);
-    if (!author || author.status !== 'active') {
+    if (author === undefined) return notFound('team member', c.authorMemberId, state.id, 'authorMemberId');
+    if (author.status !== 'active') {
       return refuse('GUARD_FAILED', `Cannot addNote for case ${state.id}: author ${c.authorMemberId} is not an active team member`, 'authorOnTeam');
     }
     return accept({ type: 'noteAdded', data: { note: { id, kind: c.kind, text: c.text, authorMemberId: c.authorMemberId, visibility: c.visibility } } });

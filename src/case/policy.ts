@@ -78,10 +78,21 @@ export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
  * ```
  */
 export function permitted(actor: Actor, command: CaseCommand, state: CaseState | null, policy: Policy): true | string {
-  const roles = policy.roles?.[command.type] ?? DEFAULT_ROLES[command.type];
-  const firstLead = (command.type === 'assignLead' || command.type === 'addTeamMember') && state !== null && state.leadMemberId === null;
+  const byRole = permittedByRole(actor, command.type, state, policy);
+  if (byRole !== true) return byRole;
+  return policy.authorize ? policy.authorize(actor, command, state) : true;
+}
+
+/**
+ * The part of {@link permitted} that depends only on the command's type: the role matrix, team
+ * membership and the client's own case. `allowedCommands` asks this, and never hands the app's
+ * `authorize` a command it did not write.
+ */
+export function permittedByRole(actor: Actor, type: CommandType, state: CaseState | null, policy: Policy): true | string {
+  const roles = policy.roles?.[type] ?? DEFAULT_ROLES[type];
+  const firstLead = (type === 'assignLead' || type === 'addTeamMember') && state !== null && state.leadMemberId === null;
   if (!roles.includes(actor.role) && !(firstLead && CLINICAL.includes(actor.role))) {
-    return `${command.type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;
+    return `${type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;
   }
   if (state !== null && actor.role !== 'client' && actor.role !== 'supervisor' && actor.role !== 'admin') {
     // Once the case has an active team, only its members act clinically (looped: this runs on every command).
@@ -101,5 +112,5 @@ export function permitted(actor: Actor, command: CaseCommand, state: CaseState |
   if (actor.role === 'client' && state !== null && actor.id !== state.clientId) {
     return `${actor.id} is not the client of case ${state.id}`;
   }
-  return policy.authorize ? policy.authorize(actor, command, state) : true;
+  return true;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './context.js';
 import { consentToTreat } from './consent.js';
-import { OPEN_GOAL_STATUSES } from './goal-schema.js';
+import { OPEN_GOAL_STATUSES, type Goal } from './goal-schema.js';
 import { findModality } from './modalities.js';
 import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
@@ -153,16 +153,20 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
         {
           name: 'openGoals',
           check: (c, { state }) => {
-            const bad = c.goalIds.filter((id) => {
-              const g = own(state.goals, id);
-              return !g || !OPEN_GOAL_STATUSES.includes(g.status);
-            });
-            return bad.length === 0 || `goals ${bad.join(', ')} are not open goals of this case`;
+            // A goal that does not exist is NOT_FOUND (as everywhere); one that has ended is a guard.
+            const missing = c.goalIds.filter((id) => own(state.goals, id) === undefined);
+            if (missing.length > 0) return { code: 'NOT_FOUND', message: `no goal ${missing.join(', ')} in case ${state.id}` };
+            const closed = c.goalIds.filter((id) => !OPEN_GOAL_STATUSES.includes((own(state.goals, id) as Goal).status));
+            return closed.length === 0 || `goals ${closed.join(', ')} are not open goals of this case`;
           },
         },
         {
           name: 'memberOnTeam',
-          check: (c, { state }) => own(state.team, c.responsibleMemberId)?.status === 'active' || `member ${c.responsibleMemberId} is not on the team`,
+          check: (c, { state }) => {
+            const member = own(state.team, c.responsibleMemberId);
+            if (member === undefined) return { code: 'NOT_FOUND', message: `no team member ${c.responsibleMemberId} in case ${state.id}` };
+            return member.status === 'active' || `member ${c.responsibleMemberId} has left the team`;
+          },
         },
       ],
     },

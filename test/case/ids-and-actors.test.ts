@@ -44,7 +44,7 @@ describe('ids', () => {
 
   it('ids such as constructor or toString are ordinary ids', () => {
     const s = must(caseAt('planning'), { type: 'recordConsent', consentId: 'constructor', scope: 'research', grantedBy: 'client-1' }, world('2026-02-01T00:00:00.000Z')(people.client));
-    expect(s.consents.constructor).toMatchObject({ id: 'constructor', scope: 'research' });
+    expect(s.consents['constructor']).toMatchObject({ id: 'constructor', scope: 'research' });
     expect(replay(rebuildWith(s))).toEqual(JSON.parse(JSON.stringify(s)));
   });
 });
@@ -84,7 +84,7 @@ function rebuild(): CaseEvent[] {
 
 function rebuildWith(s: ReturnType<typeof caseAt>): CaseEvent[] {
   const events = rebuild();
-  const consent = s.consents.constructor;
+  const consent = s.consents['constructor'] as { grantedAt: string } | undefined;
   if (consent === undefined) throw new Error('no consent');
   const last = events[events.length - 1] as CaseEvent;
   events.push({ type: 'consentRecorded', caseId: 'c-1', seq: last.seq + 1, at: consent.grantedAt, actor: people.client, data: { consent: { id: 'constructor', scope: 'research', grantedBy: 'client-1', grantedAt: consent.grantedAt, expiresAt: null, sharingWith: [] } } } as CaseEvent);

@@ -89,6 +89,15 @@ describe('strategy: proposed → planned → active ⇄ suspended → completed 
     expect(rule({ ...medication, modality: 'hypnosis' })).toBe('knownModality');
     expect(rule({ ...medication, goalIds: ['g-404'] })).toBe('openGoals');
     expect(rule({ ...medication, responsibleMemberId: 'm-404' })).toBe('memberOnTeam');
+    // A goal or member that does not exist is NOT_FOUND, as everywhere; one that ended is a guard.
+    const code = (c: object, state = s) => {
+      const r = dispatch(state, c, ctx(people.lead));
+      return r.ok ? 'ok' : r.error.code;
+    };
+    expect(code({ ...medication, goalIds: ['g-404'] })).toBe('NOT_FOUND');
+    expect(code({ ...medication, responsibleMemberId: 'm-404' })).toBe('NOT_FOUND');
+    const cancelled = must(s, { type: 'cancelGoal', goalId: 'g-1', reason: 'No longer wanted' }, ctx(people.lead));
+    expect(code({ ...medication, goalIds: ['g-1'] }, cancelled)).toBe('GUARD_FAILED');
   });
 
   it('apps register their own modalities through the policy', () => {

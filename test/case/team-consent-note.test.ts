@@ -62,6 +62,8 @@ describe('notes', () => {
     const note = { type: 'addNote', kind: 'handoff', text: 'Handed over to community team', authorMemberId: 'm-lead', visibility: 'clinical-only' };
     const s = must(caseAt('closed'), note, ctx(people.lead));
     expect(s.notes.at(-1)).toMatchObject({ kind: 'handoff', visibility: 'clinical-only', authorMemberId: 'm-lead' });
-    expect(rule(caseAt('active'), { ...note, authorMemberId: 'm-404' })).toBe('GUARD_FAILED:authorOnTeam');
+    expect(rule(caseAt('active'), { ...note, authorMemberId: 'm-404' })).toBe('NOT_FOUND:');
+    const left = must(caseAt('active'), { type: 'removeTeamMember', memberId: 'm-ther' }, ctx(people.lead));
+    expect(rule(left, { ...note, authorMemberId: 'm-ther' })).toBe('GUARD_FAILED:authorOnTeam');
   });
 });
