@@ -10,6 +10,10 @@ export default defineConfig([
     target: 'es2022',
     sourcemap: true,
     treeshake: true,
+    // Shared chunks in the CommonJS build too (tsup's own option; esbuild splits ESM only): without
+    // it each entry bundles its own copy of the instrument registry, and an instrument registered
+    // through /measures is unknown to the engine's root entry under require().
+    splitting: true,
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

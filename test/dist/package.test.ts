@@ -87,3 +87,41 @@ describe.runIf(existsSync('dist/validate/index.js'))('the built ./validate entry
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 });
+
+describe.runIf(existsSync('dist/index.js'))('one instrument registry for every entry point', () => {
+  interface Both {
+    registerInstrument: (i: unknown) => unknown;
+    unregisterInstrument: (id: string) => unknown;
+    dispatch: (s: unknown, c: unknown, ctx: unknown) => { ok: boolean; state?: unknown; error?: { code: string; message: string } };
+  }
+  const instrument = (id: string) => ({
+    id,
+    name: 'Sleep diary score',
+    items: [[0, 1, 2, 3], [0, 1, 2, 3]],
+    range: { min: 0, max: 6 },
+    betterIs: 'lower',
+    bands: [{ min: 0, max: 2, label: 'good' }, { min: 3, max: 6, label: 'poor' }],
+    riskItems: [],
+    missing: { rule: 'none', maxMissing: 0 },
+  });
+  const ctx = { actor: { id: 'p-1', role: 'lead-practitioner' }, now: () => '2026-01-05T10:00:00.000Z', newId: () => 'c-1' };
+  const open = { type: 'openCase', clientId: 'client-1', referral: { source: 'GP', reason: 'Poor sleep', urgency: 'routine', receivedAt: '2026-01-02T10:00:00.000Z' }, setting: 'clinic' };
+
+  it('an instrument registered through /measures is known to the engine, under ESM and under CommonJS', async () => {
+    const esm = { ...((await import(`${name}/measures`)) as object), ...((await import(name)) as object) } as Both;
+    const cjs = { ...(require(`${name}/measures`) as object), ...(require(name) as object) } as Both;
+    for (const [system, api] of [['esm', esm], ['cjs', cjs]] as const) {
+      const id = `sleep-${system}`;
+      api.registerInstrument(instrument(id));
+      try {
+        let r = api.dispatch(null, open, ctx);
+        r = api.dispatch(r.state, { type: 'startAssessment', methods: ['standardized-instrument'] }, { ...ctx, newId: () => 'a-1' });
+        const measured = api.dispatch(r.state, { type: 'recordMeasurement', instrumentId: id, responses: [1, 2], source: 'client-report' }, { ...ctx, newId: () => 'ms-1' });
+        expect(measured.error?.message, system).toBeUndefined();
+        expect(measured.ok, system).toBe(true);
+      } finally {
+        api.unregisterInstrument(id);
+      }
+    }
+  });
+});
