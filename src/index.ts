@@ -47,7 +47,7 @@ export { doseDelivered, type DoseDelivered } from './queries/dose.js';
 export { goalProgress, type GoalProgress } from './queries/progress.js';
 export { alerts, type Alert } from './queries/alerts.js';
 export { dueReviews, overdueMeasurements, type DueReview, type OverdueMeasurement } from './queries/due.js';
-export type { InstrumentChange } from './case/outcomes.js';
+export { FINISHED_COURSE_SESSIONS, type InstrumentChange, type CaseTalkingTherapies } from './case/outcomes.js';
 export { timeline, mayRead, type TimelineEntry } from './queries/timeline.js';
 
 // The kernel: domain-free machines

@@ -5,8 +5,7 @@ import { idSchema, labelSchema, textSchema } from './primitives.js';
 import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { own, type CaseState } from './state.js';
 import { gasTScore } from '../measures/gas.js';
-import type { TalkingTherapiesOutcome } from '../measures/nhs-talking-therapies.js';
-import { instrumentChanges, talkingTherapiesOf, type InstrumentChange } from './outcomes.js';
+import { instrumentChanges, talkingTherapiesOf, type CaseTalkingTherapies, type InstrumentChange } from './outcomes.js';
 
 /** The statuses of an evaluation. */
 export const EVALUATION_STATUSES = ['draft', 'final'] as const;
@@ -36,8 +35,8 @@ export interface Evaluation {
   readonly measureChanges: readonly MeasureChange[];
   /** The GAS T-score over the goals given a level, weighted by each goal's GAS weight. */
   readonly gasTScore: number | null;
-  /** The NHS Talking Therapies outcome, when PHQ-9 and GAD-7 are both monitored. */
-  readonly talkingTherapies: TalkingTherapiesOutcome | null;
+  /** The NHS Talking Therapies outcome, when PHQ-9 and GAD-7 are both monitored (recovery only for a finished course of a case at start). */
+  readonly talkingTherapies: CaseTalkingTherapies | null;
   readonly barriers: readonly string[];
   readonly clientFeedback: string | null;
   readonly decision: (typeof DECISIONS)[number];

@@ -51,12 +51,43 @@ export function instrumentChanges(state: CaseState): InstrumentChange[] {
   return out;
 }
 
+/**
+ * A case's NHS Talking Therapies outcome. Recovery is defined only for a finished course (at least
+ * two attended treatment sessions) of a client who was a case at the start: otherwise it is
+ * `'not-applicable'`, never `false` (a client who was never a case did not fail to recover).
+ */
+export interface CaseTalkingTherapies extends Omit<TalkingTherapiesOutcome, 'recovery' | 'reliableRecovery'> {
+  /** Attended treatment sessions in the case. */
+  readonly attendedSessions: number;
+  /** At least two attended treatment sessions: the national definition of a finished course. */
+  readonly finishedCourse: boolean;
+  readonly recovery: boolean | 'not-applicable';
+  readonly reliableRecovery: boolean | 'not-applicable';
+}
+
+/** Attended sessions that make a finished course (NHS Talking Therapies). */
+export const FINISHED_COURSE_SESSIONS = 2;
+
 /** The NHS Talking Therapies outcome when both PHQ-9 and GAD-7 have a first and a latest score. */
-export function talkingTherapiesOf(state: CaseState): TalkingTherapiesOutcome | null {
+export function talkingTherapiesOf(state: CaseState): CaseTalkingTherapies | null {
   const series = instrumentSeries(state);
   const phq = series.get('phq9');
   const gad = series.get('gad7');
   if (!phq || !gad || phq.length < 2 || gad.length < 2) return null;
   const pick = (l: ScoredMeasurement[]) => ({ first: (l[0] as ScoredMeasurement).score, last: (l[l.length - 1] as ScoredMeasurement).score });
-  return talkingTherapiesOutcome({ phq9: pick(phq), gad7: pick(gad) });
+  const o = talkingTherapiesOutcome({ phq9: pick(phq), gad7: pick(gad) });
+  let attendedSessions = 0;
+  for (const s of state.sessions) if (s.status === 'attended') attendedSessions += 1;
+  const finishedCourse = attendedSessions >= FINISHED_COURSE_SESSIONS;
+  const applicable = finishedCourse && o.casenessAtStart;
+  return {
+    casenessAtStart: o.casenessAtStart,
+    casenessAtEnd: o.casenessAtEnd,
+    reliableImprovement: o.reliableImprovement,
+    reliableDeterioration: o.reliableDeterioration,
+    attendedSessions,
+    finishedCourse,
+    recovery: applicable ? o.recovery : 'not-applicable',
+    reliableRecovery: applicable ? o.reliableRecovery : 'not-applicable',
+  };
 }

@@ -28,7 +28,9 @@ export function gasTScore(levels: readonly number[], weights?: readonly number[]
   levels.forEach((level, i) => {
     if (!LEVELS.includes(level)) check.add(['levels', i], 'out-of-range', `level ${i} must be one of −2, −1, 0, 1, 2, not ${String(level)}`);
   });
-  if (weights !== undefined) {
+  if (weights !== undefined && !Array.isArray(weights)) {
+    check.add(['weights'], 'not-an-array', 'weights must be an array of numbers, one per level');
+  } else if (weights !== undefined) {
     if (weights.length !== levels.length) {
       check.add(['weights'], 'length-mismatch', `there are ${levels.length} levels but ${weights.length} weights`);
     }
@@ -36,11 +38,15 @@ export function gasTScore(levels: readonly number[], weights?: readonly number[]
   }
   if (check.finite(['rho'], rho) && !(rho >= 0 && rho < 1)) check.add(['rho'], 'out-of-range', `rho must lie in [0, 1), not ${rho}`);
   check.done();
+  // T is the same for weights scaled by any factor, so they are scaled to at most 1: squares of large
+  // weights (1e200) would overflow to Infinity and give 50, or NaN, instead of the T-score.
+  let largest = 0;
+  for (const w of weights ?? []) if (w > largest) largest = w;
   let weighted = 0;
   let sumW = 0;
   let sumW2 = 0;
   levels.forEach((level, i) => {
-    const w = weights?.[i] ?? 1;
+    const w = weights === undefined ? 1 : (weights[i] as number) / largest;
     weighted += w * level;
     sumW += w;
     sumW2 += w * w;

@@ -19,8 +19,30 @@ describe('evaluations compute outcomes', () => {
     // PHQ-9: reliability .89, clinical SD 5.5 → S_diff = 5.5·√2·√0.11; 17 → 7 is a reliable improvement.
     expect(phq).toMatchObject({ pre: 17, post: 7, category: 'improved' });
     expect(phq?.rci).toBeCloseTo(-10 / (5.5 * Math.sqrt(2) * Math.sqrt(0.11)), 10);
-    expect(e?.talkingTherapies).toEqual({ casenessAtStart: true, casenessAtEnd: false, reliableImprovement: true, reliableDeterioration: false, recovery: true, reliableRecovery: true });
+    // No attended session: not a finished course, so recovery is not applicable (not false, not true).
+    expect(e?.talkingTherapies).toEqual({ casenessAtStart: true, casenessAtEnd: false, reliableImprovement: true, reliableDeterioration: false, attendedSessions: 0, finishedCourse: false, recovery: 'not-applicable', reliableRecovery: 'not-applicable' });
     expect(e?.gasTScore).toBeNull();
+  });
+
+  const attend = (state: CaseState, n: number): CaseState => {
+    let s = must(state, { type: 'startStrategy', strategyId: 's-1' }, ctx(people.lead));
+    for (let i = 1; i <= n; i++) {
+      s = must(s, { type: 'scheduleSession', sessionId: `v-${i}`, strategyId: 's-1', scheduledFor: `2026-01-${String(10 + i).padStart(2, '0')}T09:00:00.000Z` }, ctx(people.lead));
+      s = must(s, { type: 'recordAttendance', sessionId: `v-${i}`, attendance: 'attended' }, ctx(people.lead));
+    }
+    return must(s, { type: 'startReview' }, ctx(people.lead));
+  };
+  const evaluate = (state: CaseState) => must(state, { type: 'recordEvaluation', evaluationId: 'e-1', status: 'draft', goalOutcomes: [], barriers: [], decision: 'continue' }, ctx(people.lead)).evaluations['e-1']?.talkingTherapies;
+
+  it('reports NHS Talking Therapies recovery only for a finished course (two attended sessions)', () => {
+    const scored = (s: CaseState) => record(record(record(record(s, 'phq9', 17, '2026-01-06T09:00:00.000Z'), 'gad7', 13, '2026-01-06T09:00:00.000Z'), 'phq9', 7, '2026-01-30T09:00:00.000Z'), 'gad7', 6, '2026-01-30T09:00:00.000Z');
+    expect(evaluate(scored(attend(caseAt('active'), 1)))).toMatchObject({ attendedSessions: 1, finishedCourse: false, recovery: 'not-applicable' });
+    expect(evaluate(scored(attend(caseAt('active'), 2)))).toMatchObject({ attendedSessions: 2, finishedCourse: true, recovery: true, reliableRecovery: true });
+  });
+
+  it('reports recovery as not applicable, not false, for a client who was not a case at the start', () => {
+    const s = record(record(record(record(attend(caseAt('active'), 3), 'phq9', 8, '2026-01-06T09:00:00.000Z'), 'gad7', 5, '2026-01-06T09:00:00.000Z'), 'phq9', 6, '2026-01-30T09:00:00.000Z'), 'gad7', 4, '2026-01-30T09:00:00.000Z');
+    expect(evaluate(s)).toMatchObject({ casenessAtStart: false, finishedCourse: true, recovery: 'not-applicable', reliableRecovery: 'not-applicable' });
   });
 
   it('voided measurements never change the computed outcome', () => {

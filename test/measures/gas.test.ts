@@ -28,3 +28,31 @@ describe('gasTScore', () => {
     expect(() => gasTScore([0], undefined, Number.NaN)).toThrow(/rho/);
   });
 });
+
+describe('GAS weights of any size', () => {
+  it('give a finite T-score: huge weights do not overflow (1e200 and 1e308 gave 50 and NaN)', () => {
+    expect(gasTScore([1], [1e200])).toBeCloseTo(60, 12);
+    expect(gasTScore([1], [1e308])).toBeCloseTo(60, 12);
+    expect(gasTScore([1, -1], [Number.MAX_VALUE, Number.MAX_VALUE])).toBeCloseTo(50, 12);
+  });
+
+  it('the T-score does not depend on the unit of the weights', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(-2, -1, 0, 1, 2), fc.double({ min: 1e-3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 1e-250, max: 1e250, noNaN: true }),
+        (goals, scale) => {
+          const levels = goals.map(([l]) => l);
+          const weights = goals.map(([, w]) => w);
+          const t = gasTScore(levels, weights);
+          expect(Number.isFinite(t)).toBe(true);
+          expect(gasTScore(levels, weights.map((w) => w * scale))).toBeCloseTo(t, 9);
+        },
+      ),
+    );
+  });
+
+  it('weights that are not an array are an INVALID_INPUT, not a TypeError', () => {
+    expect(() => gasTScore([1], { 0: 1, length: 1 } as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
