@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { readNdjson } from '../validate/ndjson.js';
 import type { RecordIssue } from '../validate/issue.js';
 import { validateRecord } from '../validate/validate-record.js';
 import type { CliOptions } from './args.js';
 import type { Policy } from '../case/context.js';
+import { readPolicy } from './policy.js';
+import { printable } from './printable.js';
 
 /** One record's outcome, as the CLI reports it. */
 interface Outcome {
@@ -37,27 +38,22 @@ async function* recordsOf(file: string, options: CliOptions): AsyncGenerator<{ l
     }
     return;
   }
-  let bytes: Uint8Array;
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > options.maxRecordBytes) {
-        yield { issue: lineIssue('TOO_LARGE', `standard input is larger than the limit of ${options.maxRecordBytes} bytes`) };
-        return;
-      }
-      chunks.push(chunk);
-    }
-    bytes = Buffer.concat(chunks);
-  } else {
-    const { size } = await stat(file);
+  // Streamed with the limit whatever the file is: a regular file, a pipe, /dev/zero or /dev/stdin
+  // (whose size says nothing), so no input is ever read whole past --max-record-bytes.
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const source = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    size += chunk.length;
     if (size > options.maxRecordBytes) {
-      yield { issue: lineIssue('TOO_LARGE', `${file} is ${size} bytes, larger than the limit of ${options.maxRecordBytes}; use NDJSON for many records`) };
+      if (source !== process.stdin) (source as ReturnType<typeof createReadStream>).destroy();
+      const what = file === '-' ? 'standard input is' : `${file} is`;
+      yield { issue: lineIssue('TOO_LARGE', `${what} larger than the limit of ${options.maxRecordBytes} bytes; use NDJSON for many records`) };
       return;
     }
-    bytes = await readFile(file);
+    chunks.push(chunk);
   }
+  const bytes = Buffer.concat(chunks);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -67,6 +63,7 @@ async function* recordsOf(file: string, options: CliOptions): AsyncGenerator<{ l
     return;
   }
   if (Array.isArray(value)) {
+    if (value.length === 0) yield { issue: lineIssue('NO_RECORDS', 'the file holds an empty array: there are no records in it to check') };
     for (let index = 0; index < value.length; index++) yield { index, value: value[index] };
   } else {
     yield { value };
@@ -75,7 +72,7 @@ async function* recordsOf(file: string, options: CliOptions): AsyncGenerator<{ l
 
 function where(o: Outcome): string {
   const at = o.line !== undefined ? `:${o.line}` : o.index !== undefined ? `[${o.index}]` : '';
-  return `${o.file === '-' ? '<stdin>' : o.file}${at}${o.caseId ? `  case ${o.caseId}` : ''}`;
+  return printable(`${o.file === '-' ? '<stdin>' : o.file}${at}${o.caseId ? `  case ${o.caseId}` : ''}`);
 }
 
 function printText(o: Outcome): void {
@@ -84,25 +81,8 @@ function printText(o: Outcome): void {
   const counts = [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
   process.stdout.write(`${where(o)}: ${counts}\n`);
   for (const i of o.issues) {
-    process.stdout.write(`  ${i.severity.padEnd(7)} ${(i.path || '/').padEnd(24)} ${i.code.padEnd(18)} ${i.message}\n`);
+    process.stdout.write(`  ${i.severity.padEnd(7)} ${printable(i.path || '/').padEnd(24)} ${printable(i.code).padEnd(18)} ${printable(i.message)}\n`);
   }
-}
-
-const POLICY_KEYS = new Set(['roles', 'modalities', 'reviewIntervalDays', 'reopenWithinDays', 'safetyPlanWithinHours']);
-
-// A policy from JSON: the data parts of Policy (an app's authorize function cannot travel as JSON).
-async function readPolicy(file: string): Promise<Policy | string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return err.code === 'ENOENT' ? `cannot read policy ${file}: no such file` : `policy ${file} is not valid JSON: ${err.message}`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `policy ${file} must be a JSON object`;
-  const unknown = Object.keys(value).filter((k) => !POLICY_KEYS.has(k));
-  if (unknown.length > 0) return `policy ${file} has unknown fields: ${unknown.join(', ')} (known: ${[...POLICY_KEYS].join(', ')})`;
-  return value as Policy;
 }
 
 /** Validates every input named in the options and reports; resolves to the exit code. */
@@ -117,7 +97,9 @@ export async function runValidate(options: CliOptions): Promise<number> {
     policy = read;
   }
   const tally: Tally = { records: 0, valid: 0, errors: 0, warnings: 0, ioErrors: 0 };
-  const results: Outcome[] = [];
+  // JSON output is streamed, one result at a time, so a million records never sit in memory.
+  const json = options.format === 'json' && !options.quiet;
+  if (json) process.stdout.write('{\n  "results": [');
   const progress = options.format === 'text' && !options.quiet && process.stderr.isTTY === true;
   for (const file of options.files) {
     try {
@@ -136,7 +118,7 @@ export async function runValidate(options: CliOptions): Promise<number> {
           if (i.severity === 'error') tally.errors += 1;
           else tally.warnings += 1;
         }
-        if (options.format === 'json') results.push(outcome);
+        if (json) process.stdout.write(`${tally.records === 1 ? '' : ','}\n    ${JSON.stringify(outcome)}`);
         else if (!options.quiet && outcome.issues.length > 0) printText(outcome);
         if (progress && tally.records % 500 === 0) process.stderr.write(`\rchecked ${tally.records} records…`);
       }
@@ -144,14 +126,14 @@ export async function runValidate(options: CliOptions): Promise<number> {
       tally.ioErrors += 1;
       const err = e as NodeJS.ErrnoException;
       const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      process.stderr.write(`intervention-lifecycle validate: cannot read ${file}: ${reason}\n`);
+      process.stderr.write(`intervention-lifecycle validate: cannot read ${printable(file)}: ${printable(String(reason))}\n`);
     }
   }
   if (progress) process.stderr.write('\r\x1b[K');
   const invalid = tally.records - tally.valid;
-  if (options.format === 'json') {
+  if (json) {
     const summary = { records: tally.records, valid: tally.valid, invalid, errors: tally.errors, warnings: tally.warnings, ioErrors: tally.ioErrors };
-    if (!options.quiet) process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
+    process.stdout.write(`${tally.records === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`);
   } else if (!options.quiet) {
     const what = invalid === 0 ? 'all valid' : `${tally.valid} valid, ${invalid} with issues (${tally.errors} errors, ${tally.warnings} warnings)`;
     process.stdout.write(tally.records === 0 ? 'No records checked.\n' : `${tally.records} record${tally.records === 1 ? '' : 's'} checked: ${what}.\n`);

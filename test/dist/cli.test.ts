@@ -93,8 +93,53 @@ describe.runIf(existsSync(bin))('validate --policy', () => {
     expect(cli(['validate', '--policy', policy, fx('forbidden-actor')]).code).toBe(0);
     writeFileSync(policy, JSON.stringify({ authorize: 'nope' }));
     const bad = cli(['validate', '--policy', policy, fx('forbidden-actor')]);
-    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('unknown fields: authorize')]);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/not a valid policy:[\s\S]*authorize/)]);
+    // A role list that is not a list must not turn a forbidden actor into "all valid".
+    for (const hostile of [{ roles: { closeCase: 'not-a-therapist-list' } }, { roles: { closeCase: ['wizard'] } }, { roles: { noSuchCommand: ['therapist'] } }, { reviewIntervalDays: -3 }, [1, 2]]) {
+      writeFileSync(policy, JSON.stringify(hostile));
+      const r = cli(['validate', '--policy', policy, fx('forbidden-actor')]);
+      expect([r.code, r.out], JSON.stringify(hostile)).toEqual([2, '']);
+      expect(r.err).toContain('is not a valid policy');
+    }
     expect(cli(['validate', '--policy', join(dir, 'missing.json'), fx('forbidden-actor')]).code).toBe(2);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe.runIf(existsSync(bin))('hostile input to the CLI', () => {
+  it('control characters from a record are escaped in text output, never sent raw to the terminal', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-cli-'));
+    const file = join(dir, 'evil.json');
+    const payload = '\u001b[2J\u001b[H3 records checked: all valid.\r\u202e';
+    writeFileSync(file, JSON.stringify({ format: 'intervention-lifecycle/case', schemaVersion: 1, events: [{ [payload]: 1 }], [payload]: payload }));
+    const r = cli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(r.out).toContain('\\u001b[2J');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a device or pipe is read with the same byte limit as a file', () => {
+    const r = spawnSync(process.execPath, [bin, 'validate', '--max-record-bytes', '1000000', '/dev/zero'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/TOO_LARGE +\/dev\/zero is larger than the limit of 1000000 bytes/);
+  });
+
+  it('an empty array is reported, not passed over as "no records"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-cli-'));
+    const file = join(dir, 'empty.json');
+    writeFileSync(file, '[]');
+    const r = cli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/NO_RECORDS +the file holds an empty array/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--format json streams a valid document, for many records and for none', () => {
+    const many = cli(['validate', '--format', 'json', 'test/fixtures/records.ndjson']);
+    const report = JSON.parse(many.out) as { summary: { records: number }; results: unknown[] };
+    expect(report.results).toHaveLength(report.summary.records);
+    const none = cli(['validate', '--format', 'json', '-'], '');
+    expect(JSON.parse(none.out)).toEqual({ results: [], summary: { records: 0, valid: 0, invalid: 0, errors: 0, warnings: 0, ioErrors: 0 } });
   });
 });

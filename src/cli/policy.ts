@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { COMMAND_TYPES, type CommandType } from '../case/commands.js';
+import type { Policy } from '../case/context.js';
+import { roleSchema } from '../case/primitives.js';
+
+// The data parts of a Policy, as JSON can carry them (an app's authorize function cannot travel).
+// Parsed strictly: a policy file decides who may do what, so a malformed one must never loosen a
+// rule by being half-read (a role list that is a string would otherwise let every role through).
+function policySchema() {
+  const roles = z.array(roleSchema).max(50);
+  return z
+    .object({
+      roles: z.partialRecord(z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]), roles).optional(),
+      modalities: z
+        .array(z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a modality name in lower case'), roles: z.array(roleSchema).min(1).max(50), needsConsent: z.boolean() }).strict())
+        .max(500)
+        .optional(),
+      reviewIntervalDays: z.number().int().min(1).max(3660).optional(),
+      reopenWithinDays: z.number().int().min(0).max(36_600).optional(),
+      safetyPlanWithinHours: z.number().int().min(0).max(24 * 366).optional(),
+    })
+    .strict();
+}
+
+/** A policy read from a JSON file, or why it cannot be used (every problem, with its path). */
+export async function readPolicy(file: string): Promise<Policy | string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return err.code === 'ENOENT' ? `cannot read policy ${file}: no such file` : `policy ${file} is not valid JSON: ${err.message}`;
+  }
+  const parsed = policySchema().safeParse(value);
+  if (parsed.success) return parsed.data as Policy;
+  const problems = parsed.error.issues.map((i) => `${i.path.length === 0 ? '(the policy)' : i.path.map(String).join('.')}: ${i.message}`);
+  return `policy ${file} is not a valid policy:\n  ${problems.join('\n  ')}`;
+}
