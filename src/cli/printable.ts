@@ -1,6 +1,7 @@
 // Control characters (C0, DEL, C1) and the Unicode controls that reorder or hide text (bidi
 // overrides and isolates, zero-width joiners, line and paragraph separators). A record is data
 // from anywhere: printed raw, it could clear the screen or print a fake "all valid".
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /**

@@ -114,6 +114,7 @@ describe.runIf(existsSync(bin))('hostile input to the CLI', () => {
     writeFileSync(file, JSON.stringify({ format: 'intervention-lifecycle/case', schemaVersion: 1, events: [{ [payload]: 1 }], [payload]: payload }));
     const r = cli(['validate', file]);
     expect(r.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
     expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(r.out).toContain('\\u001b[2J');
     rmSync(dir, { recursive: true, force: true });
