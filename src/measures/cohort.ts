@@ -1,7 +1,7 @@
-import { classifyChange, changeModel, type ChangeCategory, type ChangeMethod, type ChangeModel, type ScoreStats } from './reliable-change.js';
-import { clinicalCutoffs, trueCutoffs, type CutoffType } from './cutoffs.js';
+import { METHODS, classifyChange, changeModel, type ChangeCategory, type ChangeMethod, type ChangeModel, type ScoreStats } from './reliable-change.js';
+import { CUTOFF_TYPES, clinicalCutoffs, trueCutoffs, type CutoffType } from './cutoffs.js';
 import { correlation, mean, sampleSd } from './descriptives.js';
-import { directionOf, type BetterIs } from './direction.js';
+import { BETTER_IS, directionOf, type BetterIs } from './direction.js';
 import { InputCheck } from './input.js';
 import { normalCdf } from './normal.js';
 
@@ -87,11 +87,14 @@ interface Complete {
 function completePairs(pairs: readonly ScorePair[], check: InputCheck): Complete[] {
   const used: Complete[] = [];
   pairs.forEach((pair, i) => {
+    if (!check.object(['pairs', i], pair)) return;
     const { pre, post } = pair;
-    if (pre === null || pre === undefined || post === null || post === undefined) return;
-    const preOk = check.finite(['pairs', i, 'pre'], pre);
-    const postOk = check.finite(['pairs', i, 'post'], post);
-    if (preOk && postOk) used.push({ id: pair.id ?? i, pre, post });
+    // null or undefined is a missing score (the pair is left out); anything else must be a score.
+    const preMissing = pre === null || pre === undefined;
+    const postMissing = post === null || post === undefined;
+    const preOk = preMissing || check.finite(['pairs', i, 'pre'], pre);
+    const postOk = postMissing || check.finite(['pairs', i, 'post'], post);
+    if (preOk && postOk && !preMissing && !postMissing) used.push({ id: pair.id ?? i, pre: pre as number, post: post as number });
   });
   return used;
 }
@@ -191,10 +194,18 @@ const CATEGORIES: Record<Approach, readonly CohortCategory[]> = {
  * ```
  */
 export function cohortChange(pairs: readonly ScorePair[], options: CohortOptions): CohortChange {
+  if (typeof options !== 'object' || options === null) {
+    const check = new InputCheck('Cohort change');
+    check.object(['options'], options);
+    check.done();
+  }
   const approach = options.approach ?? 'distribution';
   const method = options.method ?? 'JT';
-  const check = new InputCheck(`Cohort change (${approach}, ${method})`);
+  const check = new InputCheck(`Cohort change (${String(approach)}, ${String(method)})`);
   if (!Array.isArray(pairs)) check.add(['pairs'], 'not-array', 'pairs must be an array');
+  check.oneOf(['betterIs'], options.betterIs, BETTER_IS);
+  check.oneOf(['method'], method, METHODS);
+  if (options.cutoff !== undefined && check.object(['cutoff'], options.cutoff)) check.oneOf(['cutoff', 'type'], options.cutoff.type, CUTOFF_TYPES);
   if (!(approach in CATEGORIES)) check.add(['approach'], 'unknown-approach', `approach must be distribution, combined or statistical, not ${String(approach)}`);
   if (approach === 'statistical' && method !== 'JT' && method !== 'HA') {
     check.add(['method'], 'unknown-method', `the statistical approach takes cut-off method JT or HA, not ${method}`);

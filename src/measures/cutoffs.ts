@@ -1,4 +1,4 @@
-import { directionOf, type BetterIs } from './direction.js';
+import { BETTER_IS, directionOf, type BetterIs } from './direction.js';
 import { InputCheck } from './input.js';
 import type { ScoreStats } from './reliable-change.js';
 
@@ -30,11 +30,22 @@ export interface CutoffInput {
 export type CutoffType = 'a' | 'b' | 'c';
 
 function checkPopulation(check: InputCheck, path: string, p: PopulationStats | undefined, needsReliability: boolean): void {
-  if (p === undefined) return;
+  if (p === undefined || !check.object([path], p)) return;
   check.finite([path, 'mean'], p.mean);
   check.positive([path, 'sd'], p.sd);
   if (needsReliability) check.openUnit([path, 'reliability'], p.reliability);
 }
+
+function checkInput(check: InputCheck, input: CutoffInput, needsReliability: boolean): void {
+  if (!check.object([], input)) return;
+  check.oneOf(['betterIs'], input.betterIs, BETTER_IS);
+  if (input.clinical === undefined) check.add(['clinical'], 'missing', 'the clinical population (mean and SD) is needed');
+  checkPopulation(check, 'clinical', input.clinical, needsReliability);
+  checkPopulation(check, 'functional', input.functional, needsReliability);
+}
+
+/** Every cut-off type. */
+export const CUTOFF_TYPES: readonly CutoffType[] = ['a', 'b', 'c'];
 
 function cutoffsFrom(betterIs: BetterIs, m1: number, s1: number, functional: { mean: number; sd: number } | undefined): Cutoffs {
   const dir = directionOf(betterIs);
@@ -63,8 +74,7 @@ function cutoffsFrom(betterIs: BetterIs, m1: number, s1: number, functional: { m
  */
 export function clinicalCutoffs(input: CutoffInput): Cutoffs {
   const check = new InputCheck('Clinical cut-offs');
-  checkPopulation(check, 'clinical', input.clinical, false);
-  checkPopulation(check, 'functional', input.functional, false);
+  checkInput(check, input, false);
   check.done();
   return cutoffsFrom(input.betterIs, input.clinical.mean, input.clinical.sd, input.functional);
 }
@@ -84,8 +94,7 @@ export function clinicalCutoffs(input: CutoffInput): Cutoffs {
  */
 export function trueCutoffs(input: CutoffInput): Cutoffs {
   const check = new InputCheck('True cut-offs');
-  checkPopulation(check, 'clinical', input.clinical, true);
-  checkPopulation(check, 'functional', input.functional, true);
+  checkInput(check, input, true);
   check.done();
   const { clinical, functional } = input;
   const s1 = clinical.sd * Math.sqrt(clinical.reliability ?? 1);

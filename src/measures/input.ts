@@ -38,6 +38,20 @@ export class InputCheck {
     return false;
   }
 
+  /** Requires a plain object (not null, not an array). */
+  object(path: readonly (string | number)[], value: unknown): value is Record<string, unknown> {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return true;
+    this.add(path, 'not-an-object', `${label(path)} must be an object, not ${describe(value)}`);
+    return false;
+  }
+
+  /** Requires one of a fixed set of values (JavaScript callers bypass the types: 'Lower' is not 'lower'). */
+  oneOf<T>(path: readonly (string | number)[], value: unknown, allowed: readonly T[]): value is T {
+    if (allowed.includes(value as T)) return true;
+    this.add(path, 'not-allowed', `${label(path)} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, not ${describe(value)}`);
+    return false;
+  }
+
   /** Throws a {@link LifecycleError} with code `INVALID_INPUT` if any issue was found. */
   done(): void {
     if (this.found.length === 0) return;
@@ -52,6 +66,7 @@ function label(path: readonly (string | number)[]): string {
 }
 
 function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return `the string "${value.length > 20 ? value.slice(0, 20) + '…' : value}"`;
   return value === null ? 'null' : typeof value;

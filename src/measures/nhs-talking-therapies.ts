@@ -65,6 +65,17 @@ function checkClient(check: InputCheck, client: TalkingTherapiesClient, at: (str
   checkScore(check, [...at, 'gad7', 'last'], client.gad7.last, GAD7.max);
 }
 
+const COMBINATIONS: readonly CombinationRule[] = ['no-opposite', 'both'];
+
+function checkOptions(check: InputCheck, options: TalkingTherapiesOptions): CombinationRule {
+  if (typeof options !== 'object' || options === null) {
+    check.object(['options'], options);
+    return 'no-opposite';
+  }
+  const combination: unknown = options.combination ?? 'no-opposite';
+  return check.oneOf(['combination'], combination, COMBINATIONS) ? combination : 'no-opposite';
+}
+
 function classify(client: TalkingTherapiesClient, combination: CombinationRule): TalkingTherapiesOutcome {
   const phqDrop = client.phq9.first - client.phq9.last;
   const gadDrop = client.gad7.first - client.gad7.last;
@@ -99,8 +110,9 @@ function classify(client: TalkingTherapiesClient, combination: CombinationRule):
 export function talkingTherapiesOutcome(client: TalkingTherapiesClient, options: TalkingTherapiesOptions = {}): TalkingTherapiesOutcome {
   const check = new InputCheck('NHS Talking Therapies outcome');
   checkClient(check, client, []);
+  const combination = checkOptions(check, options);
   check.done();
-  return classify(client, options.combination ?? 'no-opposite');
+  return classify(client, combination);
 }
 
 /** Cohort counts and rates of {@link talkingTherapiesRates}. */
@@ -151,8 +163,8 @@ export function talkingTherapiesRates(clients: readonly TalkingTherapiesClient[]
       check.add([i, 'attendedSessions'], 'out-of-range', `attendedSessions must be a whole number ≥ 0, not ${sessions}`);
     }
   });
+  const combination = checkOptions(check, options);
   check.done();
-  const combination = options.combination ?? 'no-opposite';
   let finished = 0;
   let notAtCaseness = 0;
   let recovered = 0;

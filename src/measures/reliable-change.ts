@@ -1,7 +1,7 @@
 import type { BetterIs } from './direction.js';
 import { directionOf } from './direction.js';
 import { InputCheck } from './input.js';
-import { normalQuantile } from './normal.js';
+import { upperQuantile } from './normal.js';
 
 /**
  * Reliable change methods: Jacobson–Truax, Gulliksen–Lord–Novick, Hsu–Lin–Lord, Edwards–Nunnally
@@ -95,24 +95,33 @@ export interface ChangeModel {
  */
 export function criticalValue(method: ChangeMethod, alpha = 0.05): number {
   const check = new InputCheck('criticalValue');
+  if (!METHODS.includes(method)) check.add(['method'], 'unknown-method', `method must be one of ${METHODS.join(', ')}, not ${JSON.stringify(method) ?? String(method)}`);
   check.openUnit(['alpha'], alpha);
   check.done();
-  const p = method === 'HA' ? 1 - alpha : 1 - alpha / 2;
+  // From the tail probability itself: α/2 is exact where 1 − α/2 is not.
+  const q = method === 'HA' ? alpha : alpha / 2;
   // The same few quantiles are asked for again and again (every evaluation, every client).
-  let z = QUANTILES.get(p);
+  let z = QUANTILES.get(q);
   if (z === undefined) {
-    z = normalQuantile(p);
-    if (QUANTILES.size < 16) QUANTILES.set(p, z);
+    z = q <= 0.5 ? upperQuantile(q) : -upperQuantile(1 - q);
+    if (QUANTILES.size < 16) QUANTILES.set(q, z);
   }
   return z;
 }
 
 const QUANTILES = new Map<number, number>();
 
-const METHODS: readonly ChangeMethod[] = ['JT', 'GLN', 'HLL', 'EN', 'NK', 'HA'];
+/** Every reliable change method. */
+export const METHODS: readonly ChangeMethod[] = ['JT', 'GLN', 'HLL', 'EN', 'NK', 'HA'];
 
 /** Builds the model of a method from its parameters, refusing any that are missing or out of range. */
 export function changeModel(params: ChangeParameters): ChangeModel {
+  if (typeof params !== 'object' || params === null || typeof params.pre !== 'object' || params.pre === null) {
+    // From JavaScript, without the types: an INVALID_INPUT naming what is missing, not a TypeError.
+    const check = new InputCheck('Reliable change');
+    if (check.object(['params'], params)) check.object(['pre'], params.pre);
+    check.done();
+  }
   const method = params.method ?? 'JT';
   const check = new InputCheck(`Reliable change (${String(method)})`);
   if (!METHODS.includes(method)) check.add(['method'], 'unknown-method', `method must be one of ${METHODS.join(', ')}, not ${String(method)}`);
