@@ -27,7 +27,7 @@ export type { Context, Policy } from './case/context.js';
 export { DEFAULT_ROLES, permitted } from './case/policy.js';
 export { MODALITIES, findModality, type ModalityDefinition } from './case/modalities.js';
 export { checkSmart, type SmartFinding } from './case/smart.js';
-export { consentStatus } from './case/consent.js';
+export { consentStatus, mayShare } from './case/consent.js';
 export { SCHEMA_VERSION, type CaseState, type StatusChange } from './case/state.js';
 export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/primitives.js';
 export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/lifecycle.js';

@@ -1,4 +1,4 @@
-import { compareInstants } from '../kernel/clock.js';
+import { asOfInstant, compareInstants } from '../kernel/clock.js';
 import { editEntry, put } from './draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
@@ -98,11 +98,33 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
  * destination, exports).
  */
 export function sharingConsent(state: CaseState, at: string, recipient: string | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
+  return consentCovers(state, 'information-sharing', at, recipient) || { code: 'CONSENT_REQUIRED', message: `sharing the client's information${recipient === undefined ? '' : ` with ${recipient}`} needs an active information-sharing consent${recipient === undefined ? '' : ' that covers it'}` };
+}
+
+function consentCovers(state: CaseState, scope: 'information-sharing' | 'research', at: string, recipient: string | undefined): boolean {
   for (const c of Object.values(state.consents)) {
-    if (c.scope !== 'information-sharing' || consentStatus(c, at) !== 'active') continue;
+    if (c.scope !== scope || consentStatus(c, at) !== 'active') continue;
     if (recipient === undefined || c.sharingWith.length === 0 || c.sharingWith.includes(recipient)) return true;
   }
-  return { code: 'CONSENT_REQUIRED', message: `sharing the client's information${recipient === undefined ? '' : ` with ${recipient}`} needs an active information-sharing consent${recipient === undefined ? '' : ' that covers it'}` };
+  return false;
+}
+
+/**
+ * Whether a case's data may leave the service at `asOf`: for `'information-sharing'` (a transfer, a
+ * referral on, an export to another system) an active information-sharing consent covering the
+ * recipient; for `'research'` (an outcomes dataset) an active research consent. Withdrawn and
+ * expired consents count for nothing. Exports call this before they write a case, and leave out (or
+ * refuse) the cases it refuses.
+ *
+ * @example
+ * ```ts
+ * mayShare(state, 'research', '2026-06-01T00:00:00.000Z'); // true once the client consented to research
+ * mayShare(state, 'information-sharing', '2026-06-01T00:00:00.000Z', 'org-gp'); // false without sharing consent
+ * ```
+ */
+export function mayShare(state: CaseState, purpose: 'information-sharing' | 'research', asOf: string, recipient?: string): boolean {
+  if (purpose !== 'information-sharing' && purpose !== 'research') throw new RangeError(`purpose must be information-sharing or research, not ${String(purpose)}`);
+  return consentCovers(state, purpose, asOfInstant(asOf), recipient);
 }
 
 /** The consent of a scope granted last (the one a renewal replaced the others with), or undefined. */

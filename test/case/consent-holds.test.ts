@@ -65,3 +65,21 @@ describe('an expired treatment consent', () => {
     expect(alerts(renewed, asOf).filter((a) => a.code.startsWith('consent-'))).toEqual([]);
   });
 });
+
+describe('mayShare: the rule exports follow', () => {
+  it('research needs an active research consent; sharing one that covers the recipient', async () => {
+    const { mayShare } = await import('../../src/index.js');
+    let s = caseAt('active');
+    const asOf = '2026-03-01T00:00:00.000Z';
+    expect(mayShare(s, 'research', asOf)).toBe(false);
+    expect(mayShare(s, 'information-sharing', asOf, 'org-gp')).toBe(false);
+    s = must(s, { type: 'recordConsent', consentId: 'k-r', scope: 'research', grantedBy: 'client-1', expiresAt: '2026-02-20T00:00:00.000Z' }, ctx(people.client));
+    s = must(s, { type: 'recordConsent', consentId: 'k-s', scope: 'information-sharing', grantedBy: 'client-1', sharingWith: ['org-gp'] }, ctx(people.client));
+    expect(mayShare(s, 'research', '2026-02-10T00:00:00+01:00')).toBe(true);
+    expect(mayShare(s, 'research', asOf)).toBe(false); // expired
+    expect(mayShare(s, 'information-sharing', asOf, 'org-gp')).toBe(true);
+    expect(mayShare(s, 'information-sharing', asOf, 'org-insurer')).toBe(false);
+    s = must(s, { type: 'withdrawConsent', consentId: 'k-s' }, ctx(people.client));
+    expect(mayShare(s, 'information-sharing', asOf, 'org-gp')).toBe(false);
+  });
+});
