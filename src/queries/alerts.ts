@@ -17,7 +17,8 @@ const HOUR = 3_600_000;
  * does, unknown is not zero — or a risk item left unanswered in the latest measurement;
  * a reliable deterioration on any instrument (not on track), measurements overdue against their
  * schedule, a review due, a crisis without a safety plan after `policy.safetyPlanWithinHours`
- * (default 24), a consent expiring within 14 days or expired with no renewal (see {@link consentAlerts}).
+ * (default 24), a consent expiring within 14 days (since the day that window began) or expired with no
+ * renewal (a warning for treatment and modality consents, which new sessions need).
  * A closed or entered-in-error case has none.
  *
  * @example
