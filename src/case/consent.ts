@@ -68,7 +68,9 @@ export function consentStatus(consent: Consent, at: string): ConsentStatus {
 
 /** Whether an active consent of this scope exists at `at` (optionally ignoring one consent). */
 export function hasActiveConsent(state: CaseState, scope: string, at: string, except?: string): boolean {
-  for (const c of Object.values(state.consents)) {
+  // A loop over keys, not Object.values: this runs on every session scheduled.
+  for (const id in state.consents) {
+    const c = state.consents[id] as Consent;
     if (c.scope === scope && c.id !== except && consentStatus(c, at) === 'active') return true;
   }
   return false;

@@ -57,9 +57,6 @@ export interface MonitoringSchedule {
 /** The flag of a measurement kept without a total (too many items missing) because it answers a risk item. */
 export const UNSCORED = 'unscored';
 
-/** Sources only a clinician may record (a client or family member reports, observes or nothing else). */
-const CLINICIAN_ONLY: ReadonlySet<string> = new Set(['clinician-rated']);
-
 const responses = z.array(z.number().int().nullable()).max(200);
 const subject = { instrumentId: idSchema.optional(), indicator: labelSchema.optional() };
 
@@ -161,7 +158,8 @@ export const measurementDeciders = {
     if ('ok' in s) return s;
     const r = stepEntity(measurementMachine, null, c, { state, env }, id);
     if ('refusal' in r) return r.refusal;
-    if (CLINICIAN_ONLY.has(c.source) && (env.actor.role === 'client' || env.actor.role === 'family-member')) {
+    // Only a clinician rates; a client or family member reports (or, family, observes).
+    if (c.source === 'clinician-rated' && (env.actor.role === 'client' || env.actor.role === 'family-member')) {
       return refuse('FORBIDDEN', `Cannot recordMeasurement for case ${state.id}: a ${env.actor.role} may report (client-report${env.actor.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`, 'sourceMatchesActor');
     }
     if (env.actor.role === 'client' && c.source === 'observer') {
