@@ -211,17 +211,13 @@ export function append<K extends { [P in keyof CaseState]: CaseState[P] extends 
 }
 
 /**
- * Sets the entity with this id in a keyed collection (adding it, or replacing it whole). Ids are
- * checked here, where they become keys: commands were checked by their schemas, but a replayed log
- * was not, and a key such as `__proto__` would replace the collection's prototype, not add an entry.
- *
- * @throws {LifecycleError} `INVALID_LOG` for an id that is not an id.
+ * Sets (adds or replaces) the entity with this id in a keyed collection, checking the id where it becomes a key:
+ * a replayed log skipped the command schemas, and `__proto__` would replace the collection's prototype.
  */
 export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: CaseState[K][string]): void {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw new LifecycleError('INVALID_LOG', `${String(key)} cannot hold an entry with id ${JSON.stringify(id) ?? String(id)}: not an id`, {
-      issues: [{ path: [key, String(id)], code: 'INVALID_LOG', message: 'not an id' }],
-    });
+    const message = `${String(key)} cannot hold an entry with id ${JSON.stringify(id) ?? String(id)}: not an id`;
+    throw new LifecycleError('INVALID_LOG', message, { issues: [{ path: [key, String(id)], code: 'INVALID_LOG', message }] });
   }
   freezeEntity(key, value);
   (writable(d, key) as Record<string, unknown>)[id] = value;
