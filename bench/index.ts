@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['kernel', 'dispatch', 'replay', 'validate'] as const;
+const BENCHMARKS = ['kernel', 'dispatch', 'replay', 'validate', 'growth'] as const;
 const only = process.argv[2];
 
 if (only === undefined) {
@@ -31,6 +31,8 @@ if (only === undefined) {
   (await import('./replay.js')).benchReplay();
 } else if (only === 'validate') {
   await (await import('./validate.js')).benchValidate();
+} else if (only === 'growth') {
+  (await import('./growth.js')).benchGrowth();
 } else {
   console.error(`Unknown benchmark ${only}; one of ${BENCHMARKS.join(', ')}, or none for all`);
   process.exitCode = 2;

@@ -1,6 +1,7 @@
 import { OPEN_GOAL_STATUSES, type Achievement, type Goal } from './goal-schema.js';
 import type { Measurement } from './measurement.js';
 import { editEntry, type Draft } from './draft.js';
+import { goalPairs } from './series-index.js';
 import type { CaseState } from './state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
@@ -37,23 +38,29 @@ export function deriveAchievement(goal: Goal, series: readonly Measurement[]): A
 const OPEN: ReadonlySet<string> = new Set(OPEN_GOAL_STATUSES);
 
 /**
- * The last two valid measurements of a goal by time taken (the later one in the list wins a tie),
- * without sorting the series.
+ * The positions of the last two valid measurements of a goal by time taken (the later one in the
+ * list wins a tie; -1 for none), without sorting the series.
  */
-function lastTwo(measurements: readonly Measurement[], goal: Goal): [Measurement | undefined, Measurement | undefined] {
-  let latest: Measurement | undefined;
-  let previous: Measurement | undefined;
+function lastTwoPositions(measurements: readonly Measurement[], goal: Goal): [number, number] {
+  let latest = -1;
+  let previous = -1;
   for (let i = 0; i < measurements.length; i++) {
     const m = measurements[i] as Measurement;
     if (!measuresGoal(m, goal)) continue;
-    if (latest === undefined || m.takenAt >= latest.takenAt) {
+    if (latest === -1 || m.takenAt >= (measurements[latest] as Measurement).takenAt) {
       previous = latest;
-      latest = m;
-    } else if (previous === undefined || m.takenAt >= previous.takenAt) {
-      previous = m;
+      latest = i;
+    } else if (previous === -1 || m.takenAt >= (measurements[previous] as Measurement).takenAt) {
+      previous = i;
     }
   }
   return [previous, latest];
+}
+
+/** The last two valid measurements of a goal by time taken (see {@link lastTwoPositions}). */
+function lastTwo(measurements: readonly Measurement[], goal: Goal): [Measurement | undefined, Measurement | undefined] {
+  const [p, l] = lastTwoPositions(measurements, goal);
+  return [p === -1 ? undefined : measurements[p], l === -1 ? undefined : measurements[l]];
 }
 
 /**
@@ -69,16 +76,46 @@ export function refreshAchievement(d: Draft, goalId: string): void {
 }
 
 /**
+ * The last two positions of a goal after `changed` was appended at the end: from the cached pair of
+ * the series before it, in constant time, as {@link lastTwo} would find them (later in the list wins
+ * a tie). Undefined when there is no trustworthy cached pair.
+ */
+function pairAfterAppend(list: readonly Measurement[], cached: readonly [number, number] | undefined, goal: Goal): [number, number] | undefined {
+  if (cached === undefined) return undefined;
+  const [p, l] = cached;
+  const end = list.length - 1;
+  // The cache speaks of the series before the append: its positions lie below the new entry.
+  if (p >= end || l >= end) return undefined;
+  const latest = l === -1 ? undefined : list[l];
+  const previous = p === -1 ? undefined : list[p];
+  if ((latest !== undefined && !measuresGoal(latest, goal)) || (previous !== undefined && !measuresGoal(previous, goal))) return undefined;
+  const m = list[end] as Measurement;
+  if (!measuresGoal(m, goal)) return [p, l];
+  if (latest === undefined || m.takenAt >= latest.takenAt) return [l, end];
+  if (previous === undefined || m.takenAt >= previous.takenAt) return [end, l];
+  return [p, l];
+}
+
+/**
  * Recomputes the achievement of the open goals a measurement bears on, after it was recorded,
- * amended or voided (`changed` is that measurement as it is now, already in `d.measurements`).
+ * amended or voided (`changed` is that measurement as it is now, already in `d.measurements`). A
+ * measurement just recorded updates each goal's cached last two in constant time; an amendment or a
+ * voiding (rare) re-reads the series for the goals it bears on.
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
   const asRecorded: Measurement = changed.status === 'entered-in-error' ? Object.assign({}, changed, { status: 'final' as const }) : changed;
+  const list = d.measurements as readonly Measurement[];
+  const appended = changed.status === 'final' && changed.history.length === 0 && list[list.length - 1]?.id === changed.id;
+  const pairs = goalPairs(list);
   for (const id in d.goals) {
     const goal = d.goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;
     if (changed.goalIds.length > 0 ? !changed.goalIds.includes(id) : !measuresGoal(asRecorded, goal)) continue;
-    const [previous, latest] = lastTwo(d.measurements, goal);
+    const fast = appended ? pairAfterAppend(list, pairs.get(id), goal) : undefined;
+    const pair = fast ?? lastTwoPositions(list, goal);
+    pairs.set(id, pair);
+    const previous = pair[0] === -1 ? undefined : list[pair[0]];
+    const latest = pair[1] === -1 ? undefined : list[pair[1]];
     const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
     if (goal.achievement !== next) (editEntry(d, 'goals', id) as { achievement: Achievement }).achievement = next;
   }

@@ -32,6 +32,7 @@ import {
 import type { CaseState } from './state.js';
 import { LifecycleError } from '../kernel/errors.js';
 import { ID_PATTERN } from './primitives.js';
+import { positionOf, shareIndex } from './series-index.js';
 
 /** The state as evolvers change it: top-level fields are assignable; nested values go through {@link writable}. */
 export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
@@ -121,6 +122,7 @@ export function writable<P extends object, K extends keyof P>(parent: P, key: K,
   if (typeof value !== 'object' || value === null) throw new TypeError(`Cannot edit ${String(key)}: it holds ${String(value)}`);
   const how = (copier ?? (Array.isArray(value) ? arrayCopier : objectCopier)) as unknown as Copier<object>;
   const next = how.copy(value) as Writable<NonNullable<P[K]>> & object;
+  if (Array.isArray(value)) shareIndex(value, next);
   fresh.add(next, value, how.changed as Made['changed']);
   (parent as Record<PropertyKey, unknown>)[key as PropertyKey] = next;
   return next;
@@ -148,14 +150,10 @@ export function editEntry<K extends RecordKey>(d: Draft, key: K, id: string): Wr
 
 /** The entity with this id in an ordered collection, ready to change; undefined when there is none. */
 export function editItem<K extends ListKey>(d: Draft, key: K, id: string): Writable<CaseState[K][number]> | undefined {
-  const list = d[key] as readonly { readonly id: string }[];
-  for (let i = 0; i < list.length; i++) {
-    if ((list[i] as { id: string }).id === id) {
-      const items = writable(d, key) as object[];
-      return writable(items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
-    }
-  }
-  return undefined;
+  const i = positionOf(d[key] as readonly { readonly id: string }[], id);
+  if (i === -1) return undefined;
+  const items = writable(d, key) as object[];
+  return writable(items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
 }
 
 // Whether edits freeze what they make: decided once, on first use (see the module comment).

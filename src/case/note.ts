@@ -2,7 +2,7 @@ import { append } from './draft.js';
 import { z } from 'zod';
 import { idSchema, textSchema } from './primitives.js';
 import { accept, idTaken, notFound, refuse, type Decider, type Evolvers } from './spec.js';
-import { own } from './state.js';
+import { byId, own } from './state.js';
 
 export const NOTE_KINDS = ['case-conference', 'handoff', 'communication', 'psychoeducation'] as const;
 export const VISIBILITIES = ['team', 'clinical-only', 'client-visible'] as const;
@@ -39,7 +39,7 @@ export interface NoteEvents {
 export const noteDeciders = {
   addNote: ((state, c, env) => {
     const id = c.noteId ?? env.newId();
-    if (state.notes.some((n) => n.id === id)) return idTaken('note', id, state.id, 'noteId');
+    if (byId(state.notes, id) !== undefined) return idTaken('note', id, state.id, 'noteId');
     const author = own(state.team, c.authorMemberId);
     if (author === undefined) return notFound('team member', c.authorMemberId, state.id, 'authorMemberId');
     if (author.status !== 'active') {

@@ -11,6 +11,7 @@ import type { Setting } from './primitives.js';
 import type { Session } from './session.js';
 import type { Strategy } from './strategy.js';
 import type { TeamMember } from './team.js';
+import { positionOf } from './series-index.js';
 
 /** The version of the stored state shape. A migration accompanies every change of it. */
 export const SCHEMA_VERSION = 1;
@@ -80,10 +81,10 @@ export type Mutable<T> = T extends readonly (infer U)[]
     ? { -readonly [K in keyof T]: Mutable<T[K]> }
     : T;
 
-/** The entry with this id in an array of entities. */
+/** The entry with this id in an array of entities (through the series' index: no scan). */
 export function byId<T extends { readonly id: string }>(list: readonly T[], id: string): T | undefined {
-  for (let i = 0; i < list.length; i++) if ((list[i] as T).id === id) return list[i];
-  return undefined;
+  const at = positionOf(list, id);
+  return at === -1 ? undefined : list[at];
 }
 
 /** An own entry of a record by id; never an inherited member such as `constructor`. */
