@@ -3,7 +3,9 @@
  * payload checks, and a hand-written mutable reducer with no checks at all (the limit).
  */
 import { createActor, createMachine } from 'xstate';
-import { commandSchema, dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
+import { dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
+import { parseCommand } from '../src/case/commands.js';
+import { guardedXStateMachine } from './xstate-guarded.js';
 import { setFreezesStates } from '../src/case/draft.js';
 import { measureInterleaved, printTable, type BenchResult } from './harness.js';
 import { scenario } from './scenario.js';
@@ -47,16 +49,26 @@ function runXState(): number {
   return scenario.length;
 }
 
-// XState again, with each command's payload parsed by our own zod schemas first: shows how much of
-// the gap is validation alone.
-const schema = commandSchema();
-function runXStateZod(): number {
-  const actor = createActor(xMachine).start();
+// The fair peer: guards and a context, as the engine has (bench/xstate-guarded.ts).
+const gMachine = guardedXStateMachine();
+function runXStateGuarded(): number {
+  const actor = createActor(gMachine).start();
+  for (const event of xEvents) actor.send(event);
+  if (actor.getSnapshot().value !== 'closed') throw new Error(`guarded XState walk ended in ${String(actor.getSnapshot().value)}`);
+  actor.stop();
+  return scenario.length;
+}
+
+// The guarded peer with each command parsed first by the very parser dispatch uses (the generated
+// fast path, zod behind it): how much of the gap is validation alone.
+function runXStateGuardedParsed(): number {
+  const actor = createActor(gMachine).start();
   for (const [, command] of scenario.slice(1)) {
-    const parsed = schema.safeParse(command);
+    const parsed = parseCommand(command);
     if (!parsed.success) throw parsed.error;
-    actor.send(parsed.data);
+    actor.send(parsed.data as never);
   }
+  if (actor.getSnapshot().value !== 'closed') throw new Error('guarded XState walk did not close');
   actor.stop();
   return scenario.length;
 }
@@ -75,29 +87,35 @@ interface Plain {
   lead?: string;
 }
 function reduce(s: Plain, c: Record<string, unknown>): void {
-  const id = (k: string) => c[k] as string;
   switch (c.type) {
     case 'openCase': s.status = 'referred'; break;
-    case 'addTeamMember': s.team[id('memberId')] = id('role'); break;
-    case 'assignLead': s.lead = id('memberId'); break;
+    case 'addTeamMember': s.team[c.memberId as string] = c.role as string; break;
+    case 'assignLead': s.lead = c.memberId as string; break;
     case 'startAssessment': s.status = 'assessing'; break;
-    case 'recordNeed': s.needs.push(id('needId')); break;
+    case 'recordNeed': s.needs.push(c.needId as string); break;
     case 'recordStrength': case 'recordRiskScreen': break;
     case 'completeAssessment': s.status = 'planning'; break;
-    case 'proposeGoal': s.goals[id('goalId')] = { status: 'proposed' }; break;
-    case 'agreeGoal': (s.goals[id('goalId')] as { status: string }).status = 'agreed'; break;
-    case 'proposeStrategy': s.strategies[id('strategyId')] = { status: 'proposed' }; break;
-    case 'planStrategy': (s.strategies[id('strategyId')] as { status: string }).status = 'planned'; break;
-    case 'recordConsent': s.consents.push(id('consentId')); break;
-    case 'activatePlan': s.status = 'active'; for (const g of Object.values(s.goals)) g.status = 'active'; break;
-    case 'startStrategy': (s.strategies[id('strategyId')] as { status: string }).status = 'active'; break;
-    case 'scheduleSession': s.sessions[id('sessionId')] = { status: 'scheduled' }; break;
-    case 'recordAttendance': (s.sessions[id('sessionId')] as { status: string }).status = id('attendance'); break;
+    case 'proposeGoal': s.goals[c.goalId as string] = { status: 'proposed' }; break;
+    case 'agreeGoal': (s.goals[c.goalId as string] as { status: string }).status = 'agreed'; break;
+    case 'proposeStrategy': s.strategies[c.strategyId as string] = { status: 'proposed' }; break;
+    case 'planStrategy': (s.strategies[c.strategyId as string] as { status: string }).status = 'planned'; break;
+    case 'recordConsent': s.consents.push(c.consentId as string); break;
+    case 'activatePlan': s.status = 'active'; for (const id in s.goals) (s.goals[id] as { status: string }).status = 'active'; break;
+    case 'startStrategy': (s.strategies[c.strategyId as string] as { status: string }).status = 'active'; break;
+    case 'scheduleSession': s.sessions[c.sessionId as string] = { status: 'scheduled' }; break;
+    case 'recordAttendance': (s.sessions[c.sessionId as string] as { status: string }).status = c.attendance as string; break;
     case 'startReview': s.status = 'reviewing'; break;
-    case 'recordGoalOutcome': (s.goals[id('goalId')] as { status: string }).status = id('outcome'); break;
+    case 'recordGoalOutcome': (s.goals[c.goalId as string] as { status: string }).status = c.outcome as string; break;
     case 'recordEvaluation': break;
     case 'setMonitoringSchedule': break;
-    case 'recordMeasurement': s.measurements.push((c.responses as number[] | undefined)?.reduce((a, b) => a + b, 0) ?? (c.score as number)); break;
+    case 'recordMeasurement': {
+      const r = c.responses as number[] | undefined;
+      let total = 0;
+      if (r === undefined) total = c.score as number;
+      else for (let i = 0; i < r.length; i++) total += r[i] as number;
+      s.measurements.push(total);
+      break;
+    }
     case 'closeCase': s.status = 'closed'; break;
     default: throw new Error(`unhandled ${String(c.type)}`);
   }
@@ -124,10 +142,11 @@ export function benchDispatch(): BenchResult[] {
   const results = measureInterleaved([
     { name: 'dispatch (validated, audited)', run: runEngine },
     { name: 'dispatch, states frozen (dev)', run: runEngineFrozen },
-    { name: 'XState v5 actor (peer)', run: runXState },
-    { name: 'XState v5 actor + zod payloads', run: runXStateZod },
+    { name: 'XState v5, guards + context (peer)', run: runXStateGuarded },
+    { name: 'XState v5, guarded + our parser', run: runXStateGuardedParsed },
+    { name: 'XState v5, bare (no guards)', run: runXState },
     { name: 'mutable reducer (limit)', run: runReducer },
   ]);
-  printTable(`Dispatch: the standard ${scenario.length}-command lifecycle, repeated (target: ≥ 1.0× XState)`, 'commands', results, 'XState v5 actor (peer)');
+  printTable(`Dispatch: the standard ${scenario.length}-command lifecycle, medians of interleaved rounds (target: ≥ 1.0× the guarded XState machine)`, 'commands', results, 'XState v5, guards + context (peer)');
   return results;
 }

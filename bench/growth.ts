@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { alerts, dispatch, goalProgress, replay, type CaseEvent, type CaseState, type Context } from '../src/index.js';
 import { toRecord, validateRecord } from '../src/validate/index.js';
+import { median } from './harness.js';
 import { runScenario } from './scenario.js';
 
 const SIZES: readonly number[] = [100, 1_000, 10_000, 50_000];
@@ -50,13 +51,6 @@ function build(kind: 'measurements' | 'notes' | 'sessions', n: number): Built {
     }
   }
   return { state, events, nextAt: at + 1000 };
-}
-
-/** Median of an array of numbers. */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * A tiny benchmark harness: each case runs for a warm-up, then for several timed rounds; the best
- * round counts (the least disturbed by the rest of the machine). Results are rates, printed as a
- * table with ratios against a named baseline. Never used to fail CI.
+ * A tiny benchmark harness: each case runs for a warm-up, then for several timed rounds; the median
+ * round counts (the best round flatters whichever case was lucky once). Results are rates, printed
+ * as a table with ratios against a named baseline. Never used to fail CI.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -23,14 +23,14 @@ export function measure(bench: BenchCase, rounds = 7, minMs = 300): BenchResult 
 /**
  * Measures several cases in interleaved rounds (A, B, C, A, B, C, …) after warming each up, so a
  * machine that speeds up or slows down during the run affects every case alike and the ratios
- * between them stay meaningful; the best round of each case counts.
+ * between them stay meaningful; the median round of each case counts.
  */
 export function measureInterleaved(cases: readonly BenchCase[], rounds = 7, minMs = 300): BenchResult[] {
   for (const bench of cases) {
     const deadline = performance.now() + 1000;
     while (performance.now() < deadline) bench.run();
   }
-  const best = cases.map(() => 0);
+  const rates: number[][] = cases.map(() => []);
   for (let round = 0; round < rounds; round++) {
     cases.forEach((bench, i) => {
       let ops = 0;
@@ -40,10 +40,17 @@ export function measureInterleaved(cases: readonly BenchCase[], rounds = 7, minM
         ops += bench.run();
         elapsed = performance.now() - start;
       } while (elapsed < minMs);
-      best[i] = Math.max(best[i] as number, (ops / elapsed) * 1000);
+      (rates[i] as number[]).push((ops / elapsed) * 1000);
     });
   }
-  return cases.map((bench, i) => ({ name: bench.name, opsPerSecond: best[i] as number }));
+  return cases.map((bench, i) => ({ name: bench.name, opsPerSecond: median(rates[i] as number[]) }));
+}
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 function fmt(n: number): string {

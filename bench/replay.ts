@@ -1,44 +1,91 @@
 /**
- * replay over a 1,000,000-event log (many standard cases back to back) against the same mutators
- * applied to a mutable copy without replay's frame checks (the limit).
+ * replay over 1,000,000 events made of many distinct logs (not one cache-hot log folded again and
+ * again), against a hand-written mutable fold of the same events that keeps only statuses and
+ * counts (the limit); and replay of one case of 50,000 measurements.
  */
-import { replay, type CaseEvent } from '../src/index.js';
-import { applyEvent, createFrom } from '../src/case/evolve.js';
-import type { Draft } from '../src/case/draft.js';
-import { measure, printTable, type BenchResult } from './harness.js';
-import { runScenario } from './scenario.js';
+import { dispatch, replay, type CaseEvent, type CaseState, type Context } from '../src/index.js';
+import { measureInterleaved, printTable, type BenchResult } from './harness.js';
+import { scenario } from './scenario.js';
+
+/** The standard scenario as case `k`: its own case id, clock, ids and scores, so no two logs share objects. */
+function distinctLog(k: number): CaseEvent[] {
+  let state: CaseState | null = null;
+  let n = 0;
+  let at = Date.UTC(2026, 0, 5) + k * 60_000;
+  const events: CaseEvent[] = [];
+  for (const [actor, command] of scenario) {
+    const c = command.type === 'openCase' ? { ...command, caseId: `c-${k}` } : command.type === 'recordMeasurement' && 'score' in command ? { ...command, score: ((command.score as number) + k) % 21 } : command;
+    const ctx: Context = { actor, now: () => new Date((at += 1000)).toISOString(), newId: () => `k${k}-${++n}` };
+    const r = dispatch(state, c, ctx);
+    if (!r.ok) throw r.error;
+    state = r.state;
+    events.push(...r.events);
+  }
+  return events;
+}
+
+// The limit: the same events folded into a plain mutable object by a switch, with no frame checks,
+// no entities beyond their statuses, no derived values.
+interface Plain {
+  status: string;
+  version: number;
+  goals: Record<string, string>;
+  strategies: Record<string, string>;
+  sessions: Record<string, string>;
+  measurements: number[];
+}
+function fold(events: readonly CaseEvent[]): Plain {
+  const s: Plain = { status: 'referred', version: 0, goals: {}, strategies: {}, sessions: {}, measurements: [] };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as CaseEvent;
+    const d = e.data as Record<string, unknown>;
+    switch (e.type) {
+      case 'assessmentStarted': s.status = 'assessing'; break;
+      case 'assessmentCompleted': s.status = 'planning'; break;
+      case 'planActivated': s.status = 'active'; break;
+      case 'reviewStarted': s.status = 'reviewing'; break;
+      case 'caseClosed': s.status = 'closed'; break;
+      case 'goalProposed': s.goals[(d.goal as { id: string }).id] = 'proposed'; break;
+      case 'goalAgreed': s.goals[d.goalId as string] = d.status as string; break;
+      case 'goalOutcomeRecorded': s.goals[d.goalId as string] = d.outcome as string; break;
+      case 'strategyProposed': s.strategies[(d.strategy as { id: string }).id] = 'proposed'; break;
+      case 'strategyPlanned': s.strategies[d.strategyId as string] = 'planned'; break;
+      case 'strategyStarted': s.strategies[d.strategyId as string] = 'active'; break;
+      case 'sessionScheduled': s.sessions[(d.session as { id: string }).id] = 'scheduled'; break;
+      case 'attendanceRecorded': s.sessions[d.sessionId as string] = d.attendance as string; break;
+      case 'measurementRecorded': s.measurements.push((d.measurement as { score: number }).score); break;
+      default: break;
+    }
+    s.version = e.seq;
+  }
+  return s;
+}
 
 export function benchReplay(total = 1_000_000): BenchResult[] {
-  const log = runScenario().events;
-  const copies = Math.ceil(total / log.length);
-  const events = copies * log.length;
-  const results = [
-    measure(
+  const first = distinctLog(0);
+  const count = Math.ceil(total / first.length);
+  const logs = [first, ...Array.from({ length: count - 1 }, (_, k) => distinctLog(k + 1))];
+  const events = logs.reduce((sum, log) => sum + log.length, 0);
+  const results = measureInterleaved(
+    [
       {
-        name: `replay (${(events / 1e6).toFixed(2)} M events)`,
+        name: `replay, ${logs.length.toLocaleString('en')} distinct logs (${(events / 1e6).toFixed(2)} M events)`,
         run: () => {
-          for (let i = 0; i < copies; i++) replay(log);
+          for (const log of logs) replay(log);
           return events;
         },
       },
-      3,
-      500,
-    ),
-    measure(
       {
-        name: 'bare mutators (limit)',
+        name: 'hand-written mutable fold (limit)',
         run: () => {
-          for (let i = 0; i < copies; i++) {
-            const state: Draft = createFrom(log[0] as Extract<CaseEvent, { type: 'caseOpened' }>);
-            for (let j = 1; j < log.length; j++) applyEvent(state, log[j] as CaseEvent);
-          }
+          for (const log of logs) fold(log);
           return events;
         },
       },
-      3,
-      500,
-    ),
-  ];
-  printTable('Replay: fold a 1,000,000-event log (target: ≥ 1,000,000 events/s, ≤ 10× the limit)', 'events', results, 'bare mutators (limit)');
+    ],
+    5,
+    500,
+  );
+  printTable('Replay: fold 1,000,000 events of distinct logs (target: ≥ 1,000,000 events/s, ≥ 0.33× the limit)', 'events', results, 'hand-written mutable fold (limit)');
   return results;
 }
