@@ -36,9 +36,9 @@ export function instrumentSeries(state: CaseState): Map<string, ScoredMeasuremen
  * SD (the clinical norm where the catalogue has one): the Jacobson–Truax index with the exact
  * critical value. Instruments without them are left out rather than given a made-up SD.
  */
-export function instrumentChanges(state: CaseState): InstrumentChange[] {
+export function instrumentChanges(state: CaseState, series: Map<string, ScoredMeasurement[]> = instrumentSeries(state)): InstrumentChange[] {
   const out: InstrumentChange[] = [];
-  for (const [instrumentId, list] of instrumentSeries(state)) {
+  for (const [instrumentId, list] of series) {
     const first = list[0];
     const last = list[list.length - 1];
     if (first === undefined || last === undefined || list.length < 2) continue;

@@ -40,8 +40,9 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
       out.push({ code: 'risk-item-unanswered', severity: 'warning', message: `${name} item ${r.item.item} was not answered: ask it directly`, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
     }
   }
+  // Grouped and sorted once for every alert that reads the series.
   const series = instrumentSeries(state);
-  for (const change of instrumentChanges(state)) {
+  for (const change of instrumentChanges(state, series)) {
     if (change.category !== 'deteriorated') continue;
     const last = series.get(change.instrumentId)?.at(-1);
     out.push({
