@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clinicalCutoffs, cohortChange, criticalValue, gasTScore, reliableChange, talkingTherapiesOutcome, talkingTherapiesRates, trueCutoffs } from '../../src/measures/index.js';
 
@@ -64,4 +65,36 @@ describe('hostile input to /measures', () => {
     expect(Math.abs(criticalValue('HA') - 1.6448536269514722)).toBeLessThan(1e-15);
     expect(Math.abs(criticalValue('JT', 0.01) - 2.5758293035489004)).toBeLessThan(2e-15);
   });
+});
+
+describe('any input at all', () => {
+  // Anything JavaScript can pass: each function answers a value or an INVALID_INPUT, never a TypeError.
+  const junk = fc.oneof(
+    fc.constantFrom(null, undefined, 0, -1, Number.NaN, Number.POSITIVE_INFINITY, '', 'x', true, [], {}, [null], [{}], { pre: null }, { mean: 'a', sd: -1 }),
+    fc.anything({ maxDepth: 2 }),
+  );
+  const calls: [string, (a: unknown, b: unknown) => unknown][] = [
+    ['cohortChange', (a, b) => cohortChange(a as never, b as never)],
+    ['reliableChange', (a, b) => reliableChange(1, 2, { betterIs: 'lower', reliability: 0.8, pre: a, ...(b as object) } as never)],
+    ['clinicalCutoffs', (a) => clinicalCutoffs(a as never)],
+    ['trueCutoffs', (a) => trueCutoffs(a as never)],
+    ['criticalValue', (a, b) => criticalValue(a as never, b as never)],
+    ['gasTScore', (a, b) => gasTScore(a as never, b as never)],
+    ['talkingTherapiesOutcome', (a, b) => talkingTherapiesOutcome(a as never, b as never)],
+    ['talkingTherapiesRates', (a, b) => talkingTherapiesRates(a as never, b as never)],
+  ];
+  for (const [name, call] of calls) {
+    it(`${name} refuses junk with INVALID_INPUT`, () => {
+      fc.assert(
+        fc.property(junk, junk, (a, b) => {
+          try {
+            call(a, b);
+          } catch (e) {
+            expect((e as { code?: string }).code, `${name}: ${(e as Error).message}`).toBe('INVALID_INPUT');
+          }
+        }),
+        { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+      );
+    });
+  }
 });
