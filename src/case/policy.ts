@@ -90,6 +90,8 @@ export function permitted(actor: Actor, command: CaseCommand, state: CaseState |
  */
 export function permittedByRole(actor: Actor, type: CommandType, state: CaseState | null, policy: Policy): true | string {
   const roles = policy.roles?.[type] ?? DEFAULT_ROLES[type];
+  // From JavaScript a role list may be anything: a string would pass `includes` by substring.
+  if (!Array.isArray(roles)) return `policy.roles.${type} must be a list of roles, not ${typeof roles}; ${type} is refused until it is`;
   const firstLead = (type === 'assignLead' || type === 'addTeamMember') && state !== null && state.leadMemberId === null;
   if (!roles.includes(actor.role) && !(firstLead && CLINICAL.includes(actor.role))) {
     return `${type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;

@@ -32,3 +32,12 @@ describe('allowedCommands offers only what could succeed', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('a policy from JavaScript', () => {
+  it('a role list that is not a list refuses the command instead of matching by substring', async () => {
+    const { dispatch } = await import('../../src/index.js');
+    const policy = { roles: { startReview: 'lead-practitioner-or-therapist' } } as never;
+    const r = dispatch(caseAt('active'), { type: 'startReview' }, { actor: people.therapist, policy, now: () => at });
+    expect(r.ok || r.error.code).toBe('FORBIDDEN');
+  });
+});
