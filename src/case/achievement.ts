@@ -1,7 +1,8 @@
 import { OPEN_GOAL_STATUSES, type Achievement, type Goal } from './goal-schema.js';
 import type { Measurement } from './measurement.js';
 import { editEntry, type Draft } from './draft.js';
-import { goalPairs } from './series-index.js';
+import { INDEX_FROM, goalPairs } from './series-index.js';
+import { itemAt, seriesOf, type Series } from './series.js';
 import type { CaseState } from './state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
@@ -41,26 +42,31 @@ const OPEN: ReadonlySet<string> = new Set(OPEN_GOAL_STATUSES);
  * The positions of the last two valid measurements of a goal by time taken (the later one in the
  * list wins a tie; -1 for none), without sorting the series.
  */
-function lastTwoPositions(measurements: readonly Measurement[], goal: Goal): [number, number] {
-  let latest = -1;
-  let previous = -1;
+function lastTwoPositions(measurements: Series<Measurement>, goal: Goal): [number, number] {
+  let latest: Measurement | undefined;
+  let previous: Measurement | undefined;
+  let l = -1;
+  let p = -1;
   for (let i = 0; i < measurements.length; i++) {
-    const m = measurements[i] as Measurement;
+    const m = itemAt(measurements, i) as Measurement;
     if (!measuresGoal(m, goal)) continue;
-    if (latest === -1 || m.takenAt >= (measurements[latest] as Measurement).takenAt) {
+    if (latest === undefined || m.takenAt >= latest.takenAt) {
       previous = latest;
-      latest = i;
-    } else if (previous === -1 || m.takenAt >= (measurements[previous] as Measurement).takenAt) {
-      previous = i;
+      p = l;
+      latest = m;
+      l = i;
+    } else if (previous === undefined || m.takenAt >= previous.takenAt) {
+      previous = m;
+      p = i;
     }
   }
-  return [previous, latest];
+  return [p, l];
 }
 
 /** The last two valid measurements of a goal by time taken (see {@link lastTwoPositions}). */
-function lastTwo(measurements: readonly Measurement[], goal: Goal): [Measurement | undefined, Measurement | undefined] {
+function lastTwo(measurements: Series<Measurement>, goal: Goal): [Measurement | undefined, Measurement | undefined] {
   const [p, l] = lastTwoPositions(measurements, goal);
-  return [p === -1 ? undefined : measurements[p], l === -1 ? undefined : measurements[l]];
+  return [p === -1 ? undefined : itemAt(measurements, p), l === -1 ? undefined : itemAt(measurements, l)];
 }
 
 /**
@@ -69,8 +75,9 @@ function lastTwo(measurements: readonly Measurement[], goal: Goal): [Measurement
  */
 export function refreshAchievement(d: Draft, goalId: string): void {
   const goal = d.goals[goalId];
-  if (goal === undefined || d.measurements.length === 0) return;
-  const [previous, latest] = lastTwo(d.measurements, goal);
+  const series = seriesOf<Measurement>(d, 'measurements');
+  if (goal === undefined || series.length === 0) return;
+  const [previous, latest] = lastTwo(series, goal);
   const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
   if (goal.achievement !== next) (editEntry(d, 'goals', goalId) as { achievement: Achievement }).achievement = next;
 }
@@ -80,16 +87,16 @@ export function refreshAchievement(d: Draft, goalId: string): void {
  * the series before it, in constant time, as {@link lastTwo} would find them (later in the list wins
  * a tie). Undefined when there is no trustworthy cached pair.
  */
-function pairAfterAppend(list: readonly Measurement[], cached: readonly [number, number] | undefined, goal: Goal): [number, number] | undefined {
+function pairAfterAppend(list: Series<Measurement>, cached: readonly [number, number] | undefined, goal: Goal): [number, number] | undefined {
   if (cached === undefined) return undefined;
   const [p, l] = cached;
   const end = list.length - 1;
   // The cache speaks of the series before the append: its positions lie below the new entry.
   if (p >= end || l >= end) return undefined;
-  const latest = l === -1 ? undefined : list[l];
-  const previous = p === -1 ? undefined : list[p];
+  const latest = l === -1 ? undefined : itemAt(list, l);
+  const previous = p === -1 ? undefined : itemAt(list, p);
   if ((latest !== undefined && !measuresGoal(latest, goal)) || (previous !== undefined && !measuresGoal(previous, goal))) return undefined;
-  const m = list[end] as Measurement;
+  const m = itemAt(list, end) as Measurement;
   if (!measuresGoal(m, goal)) return [p, l];
   if (latest === undefined || m.takenAt >= latest.takenAt) return [l, end];
   if (previous === undefined || m.takenAt >= previous.takenAt) return [end, l];
@@ -104,18 +111,19 @@ function pairAfterAppend(list: readonly Measurement[], cached: readonly [number,
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
   const asRecorded: Measurement = changed.status === 'entered-in-error' ? Object.assign({}, changed, { status: 'final' as const }) : changed;
-  const list = d.measurements as readonly Measurement[];
-  const appended = changed.status === 'final' && changed.history.length === 0 && list[list.length - 1]?.id === changed.id;
-  const pairs = goalPairs(list);
+  const list = seriesOf<Measurement>(d, 'measurements');
+  const appended = changed.status === 'final' && changed.history.length === 0 && itemAt(list, list.length - 1)?.id === changed.id;
+  // Short series are read whole (cheaper than a cache kept for every version); long ones use it.
+  const pairs = list.length >= INDEX_FROM ? goalPairs(list) : undefined;
   for (const id in d.goals) {
     const goal = d.goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;
     if (changed.goalIds.length > 0 ? !changed.goalIds.includes(id) : !measuresGoal(asRecorded, goal)) continue;
-    const fast = appended ? pairAfterAppend(list, pairs.get(id), goal) : undefined;
+    const fast = appended && pairs !== undefined ? pairAfterAppend(list, pairs.get(id), goal) : undefined;
     const pair = fast ?? lastTwoPositions(list, goal);
-    pairs.set(id, pair);
-    const previous = pair[0] === -1 ? undefined : list[pair[0]];
-    const latest = pair[1] === -1 ? undefined : list[pair[1]];
+    pairs?.set(id, pair);
+    const previous = pair[0] === -1 ? undefined : itemAt(list, pair[0]);
+    const latest = pair[1] === -1 ? undefined : itemAt(list, pair[1]);
     const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
     if (goal.achievement !== next) (editEntry(d, 'goals', id) as { achievement: Achievement }).achievement = next;
   }

@@ -15,6 +15,7 @@ import type { Session } from './session.js';
 import type { CaseState } from './state.js';
 import type { Strategy } from './strategy.js';
 import type { TeamMember } from './team.js';
+import { carryVecs, seriesField } from './series.js';
 
 /** Copies one kind of value for an edit and finds the new values in a changed copy. */
 export interface Copier<T> {
@@ -176,7 +177,8 @@ export const crisisCopier: Copier<Crisis> = {
 
 /** The case state itself: every edit copies it (its version changes). */
 export const stateCopier: Copier<CaseState> = {
-  copy: (s) => ({
+  copy: (s) => {
+    const copy: Writable<CaseState> = {
     schemaVersion: s.schemaVersion,
     id: s.id,
     clientId: s.clientId,
@@ -191,21 +193,25 @@ export const stateCopier: Copier<CaseState> = {
     assessments: s.assessments,
     goals: s.goals,
     strategies: s.strategies,
-    sessions: s.sessions,
+    sessions: seriesField<Session>(s, 'sessions'),
     team: s.team,
     leadMemberId: s.leadMemberId,
-    notes: s.notes,
+    notes: seriesField<CaseState['notes'][number]>(s, 'notes'),
     consents: s.consents,
     evaluations: s.evaluations,
     crisis: s.crisis,
     riskHistory: s.riskHistory,
     safetyPlans: s.safetyPlans,
-    measurements: s.measurements,
+    measurements: seriesField<Measurement>(s, 'measurements'),
     monitoring: s.monitoring,
     version: s.version,
     openedAt: s.openedAt,
     updatedAt: s.updatedAt,
-    }),
+      };
+    // A series kept as a vector stays one: the copy reads the same vector (series.ts).
+    carryVecs(s, copy);
+    return copy;
+  },
   changed: (c, o, visit) => {
     if (c.statusHistory !== o.statusHistory) visit(c.statusHistory);
     if (c.referral !== o.referral) visit(c.referral);
@@ -214,15 +220,16 @@ export const stateCopier: Copier<CaseState> = {
     if (c.assessments !== o.assessments) visit(c.assessments);
     if (c.goals !== o.goals) visit(c.goals);
     if (c.strategies !== o.strategies) visit(c.strategies);
-    if (c.sessions !== o.sessions) visit(c.sessions);
+    // Series kept as vectors are frozen with their vectors (draft.ts), never built into arrays here.
+    if (seriesField(c, 'sessions') !== seriesField(o, 'sessions')) visit(seriesField(c, 'sessions'));
     if (c.team !== o.team) visit(c.team);
-    if (c.notes !== o.notes) visit(c.notes);
+    if (seriesField(c, 'notes') !== seriesField(o, 'notes')) visit(seriesField(c, 'notes'));
     if (c.consents !== o.consents) visit(c.consents);
     if (c.evaluations !== o.evaluations) visit(c.evaluations);
     if (c.crisis !== o.crisis) visit(c.crisis);
     if (c.riskHistory !== o.riskHistory) visit(c.riskHistory);
     if (c.safetyPlans !== o.safetyPlans) visit(c.safetyPlans);
-    if (c.measurements !== o.measurements) visit(c.measurements);
+    if (seriesField(c, 'measurements') !== seriesField(o, 'measurements')) visit(seriesField(c, 'measurements'));
     if (c.monitoring !== o.monitoring) visit(c.monitoring);
   },
 };

@@ -12,11 +12,9 @@
  * Why not immer's `produce` in dispatch: on this state shape `produce` alone costs about 3.5 µs per
  * call (proxies, finalising, freezing), the whole budget DESIGN.md §10 allows a validated command.
  *
- * States are frozen in development and tests, and not when NODE_ENV is "production" (as React
- * freezes props only in development): V8 in Node 20 reads frozen arrays far more slowly — an
- * index loop 2.4×, `for…of` 6×, `filter`, `find` and `slice` 20 to 60× (measured) — which would tax
- * every query an app runs, and freezing was a third of dispatch's time. Copy-on-write never relies
- * on freezing: it tracks the copies it made.
+ * Long series (measurements, sessions, notes) grow as chunked vectors within an edit (series.ts).
+ * States are frozen outside production only (freezing.ts says why); copy-on-write never relies on
+ * freezing: it tracks the copies it made.
  */
 import {
   assessmentCopier,
@@ -30,9 +28,14 @@ import {
   type Copier,
 } from './copies.js';
 import type { CaseState } from './state.js';
+import { Copies, type Made } from './edit-copies.js';
+import { deepFreeze, freezesStates } from './freezing.js';
+
+export { deepFreeze, freezesStates, setFreezesStates } from './freezing.js';
 import { LifecycleError } from '../kernel/errors.js';
 import { ID_PATTERN } from './primitives.js';
 import { positionOf, shareIndex } from './series-index.js';
+import { VEC_KEYS, asVector, itemAt, seriesOf, setArrayFreezing, setVec, vecFrom, vecPush, vecSet, vecsOf, type Vec, type VecKey } from './series.js';
 
 /** The state as evolvers change it: top-level fields are assignable; nested values go through {@link writable}. */
 export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
@@ -44,51 +47,6 @@ export type Writable<T> = T extends readonly (infer U)[] ? U[] : { -readonly [K 
 type RecordKey = 'goals' | 'strategies' | 'team' | 'consents' | 'evaluations';
 /** Entity collections kept in order (time series and histories of entities with an id). */
 type ListKey = 'sessions' | 'measurements' | 'assessments' | 'notes' | 'safetyPlans';
-
-interface Made {
-  /** The value the copy was made from. */
-  readonly original: object;
-  /** Finds the values in the copy that are not the original's. */
-  readonly changed: Copier<never>['changed'];
-}
-
-/**
- * The copies an edit made, each with what it was copied from. An edit makes a handful, so a scan
- * of a small array finds one faster than a Map (which must first give every new object an identity
- * hash); past a few dozen, a Map takes over so that large edits stay linear.
- */
-class Copies {
-  private readonly copies: object[] = [];
-  // What each copy was made from, kept only when the edit will freeze (freezing walks from them).
-  private readonly made: Made[] | null;
-  private index: Map<object, Made | null> | null = null;
-
-  constructor(keepOriginals: boolean) {
-    this.made = keepOriginals ? [] : null;
-  }
-
-  add(copy: object, original: object, changed: Made['changed']): void {
-    const made = this.made === null ? null : { original, changed };
-    if (this.index !== null) {
-      this.index.set(copy, made);
-      return;
-    }
-    this.copies.push(copy);
-    if (made !== null) this.made?.push(made);
-    if (this.copies.length > 32) this.index = new Map(this.copies.map((c, i) => [c, this.made?.[i] ?? null]));
-  }
-
-  has(value: object): boolean {
-    return this.index !== null ? this.index.has(value) : this.copies.indexOf(value) >= 0;
-  }
-
-  /** What a copy was made from (when originals are kept). */
-  get(value: object): Made | undefined {
-    if (this.index !== null) return this.index.get(value) ?? undefined;
-    const i = this.copies.indexOf(value);
-    return i < 0 ? undefined : this.made?.[i];
-  }
-}
 
 // The copies of the edit under way (safe to change in place); null when changing in place is always
 // safe (replay's private copy, an immer draft). Edits are synchronous and never nest.
@@ -150,33 +108,11 @@ export function editEntry<K extends RecordKey>(d: Draft, key: K, id: string): Wr
 
 /** The entity with this id in an ordered collection, ready to change; undefined when there is none. */
 export function editItem<K extends ListKey>(d: Draft, key: K, id: string): Writable<CaseState[K][number]> | undefined {
+  if (fresh !== null && VEC_KEYS.has(key) && asVector(seriesOf(d, key as VecKey))) return editVecItem(d, key as VecKey, id) as Writable<CaseState[K][number]> | undefined;
   const i = positionOf(d[key] as readonly { readonly id: string }[], id);
   if (i === -1) return undefined;
   const items = writable(d, key) as object[];
   return writable(items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
-}
-
-// Whether edits freeze what they make: decided once, on first use (see the module comment).
-let frozenStates: boolean | undefined;
-
-function inProduction(): boolean {
-  try {
-    // Written out in full so that bundlers replace it; where no `process` exists, it throws.
-    return process.env.NODE_ENV === 'production';
-  } catch {
-    return false;
-  }
-}
-
-/** Whether new states are frozen: true unless NODE_ENV is "production". */
-export function freezesStates(): boolean {
-  frozenStates ??= !inProduction();
-  return frozenStates;
-}
-
-/** Overrides {@link freezesStates} (tests exercise both ways); `undefined` goes back to NODE_ENV. */
-export function setFreezesStates(on: boolean | undefined): void {
-  frozenStates = on;
 }
 
 // Stands for "no original": every field of a new entity differs from it, so `changed` visits them all.
@@ -205,7 +141,44 @@ export function append<K extends { [P in keyof CaseState]: CaseState[P] extends 
   value: CaseState[K][number],
 ): void {
   freezeEntity(key, value);
+  if (fresh !== null && VEC_KEYS.has(key) && asVector(seriesOf(d, key as VecKey))) {
+    // Within an edit a long series grows as a vector: one chunk is copied, not the whole series.
+    const vec = vecOfDraft(d, key as VecKey);
+    const next = vecPush(vec, value);
+    shareIndex(vec, next);
+    setVec(d, key as VecKey, next);
+    return;
+  }
   (writable(d, key) as unknown[]).push(value);
+}
+
+/** The draft's series as a vector (made from a plain array once, sharing its index). */
+function vecOfDraft(d: Draft, key: VecKey): Vec<unknown> {
+  const series = seriesOf<unknown>(d, key);
+  if (!Array.isArray(series)) return series as Vec<unknown>;
+  const vec = vecFrom(series as readonly unknown[]);
+  shareIndex(series, vec);
+  return vec;
+}
+
+// Entries of vector series copied by the edit under way: frozen with it.
+let editedItems: object[] = [];
+
+/** {@link editItem} on a vector series: the entry is copied, and only its chunk with it. */
+function editVecItem(d: Draft, key: VecKey, id: string): object | undefined {
+  const vec = vecOfDraft(d, key);
+  const i = positionOf(vec as Vec<{ readonly id: string }>, id);
+  if (i === -1) return undefined;
+  const item = itemAt(vec, i) as object;
+  if ((fresh as Copies).has(item)) return item;
+  const copier = COPIERS[key] as Copier<object> | undefined;
+  const copy = copier === undefined ? { ...item } : copier.copy(item);
+  (fresh as Copies).add(copy, item, (copier?.changed ?? changedFields) as Made['changed']);
+  const next = vecSet(vec, i, copy);
+  shareIndex(vec, next);
+  setVec(d, key, next);
+  editedItems.push(copy);
+  return copy;
 }
 
 /**
@@ -222,29 +195,6 @@ export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: Ca
 }
 
 /**
- * Freezes a value and everything below it that is not frozen yet. Only this library freezes state,
- * and it freezes whole subtrees, so a value that cannot be extended is taken as frozen all the way
- * down (the check is cheaper than `Object.isFrozen`).
- */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || !Object.isExtensible(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item === 'object' && item !== null) deepFreeze(item);
-    }
-  } else {
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const field = (value as Record<string, unknown>)[keys[i] as string];
-      if (typeof field === 'object' && field !== null) deepFreeze(field);
-    }
-  }
-  return value;
-}
-
-/**
  * Freezes what an edit made: a copy is frozen and only its fields that differ from the value it was
  * copied from are visited (what it shares is frozen already); a value the edit built from scratch
  * is frozen whole.
@@ -258,6 +208,18 @@ function freezeNew(value: unknown): void {
   }
   Object.freeze(value);
   how.changed(value as never, how.original as never, freezeNew);
+}
+
+/** Freezes the vectors of a new state: their chunk lists and the chunks not frozen yet (the new ones). */
+function freezeVecs(state: object): void {
+  const vecs = vecsOf(state);
+  if (vecs === undefined) return;
+  for (const v of Object.values(vecs)) {
+    if (v === undefined || !Object.isExtensible(v)) continue;
+    Object.freeze(v);
+    Object.freeze(v.chunks);
+    for (const chunk of v.chunks) if (Object.isExtensible(chunk)) Object.freeze(chunk);
+  }
 }
 
 // The copies of the edit being frozen (set only while edit() freezes, so freezeNew needs no closure).
@@ -278,6 +240,8 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   const freeze = freezesStates();
   if (freeze) deepFreeze(base);
   const draft = stateCopier.copy(base) as Draft;
+  setArrayFreezing(freezesStates);
+  editedItems = [];
   const made = new Copies(freeze);
   made.add(draft, base, stateCopier.changed as Made['changed']);
   const previous = fresh;
@@ -291,6 +255,8 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   freezingCopies = made;
   try {
     freezeNew(draft);
+    for (const item of editedItems) freezeNew(item);
+    freezeVecs(draft);
   } finally {
     freezingCopies = null;
   }

@@ -1,3 +1,4 @@
+import { seriesOf } from './series.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, writable } from './draft.js';
 import { z } from 'zod';
@@ -153,7 +154,7 @@ export const measurementDeciders = {
   }) as Decider<SetMonitoringSchedule>,
   recordMeasurement: ((state, c, env) => {
     const id = c.measurementId ?? env.newId();
-    if (byId(state.measurements, id)) return idTaken('measurement', id, state.id, 'measurementId');
+    if (byId(seriesOf<Measurement>(state, 'measurements'), id)) return idTaken('measurement', id, state.id, 'measurementId');
     const s = subjectOf(c, state);
     if ('ok' in s) return s;
     const r = stepEntity(measurementMachine, null, c, { state, env }, id);
@@ -180,7 +181,7 @@ export const measurementDeciders = {
     return accept({ type: 'measurementRecorded', data: { measurement } });
   }) as Decider<RecordMeasurement>,
   amendMeasurement: ((state, c, env) => {
-    const m = byId(state.measurements, c.measurementId);
+    const m = byId(seriesOf<Measurement>(state, 'measurements'), c.measurementId);
     if (!m) return notFound('measurement', c.measurementId, state.id, 'measurementId');
     const r = stepEntity(measurementMachine, m.status, c, { state, env }, m.id);
     if ('refusal' in r) return r.refusal;
@@ -189,7 +190,7 @@ export const measurementDeciders = {
     return accept({ type: 'measurementAmended', data: { measurementId: m.id, value: v }, reason: c.reason });
   }) as Decider<AmendMeasurement>,
   voidMeasurement: ((state, c, env) => {
-    const m = byId(state.measurements, c.measurementId);
+    const m = byId(seriesOf<Measurement>(state, 'measurements'), c.measurementId);
     if (!m) return notFound('measurement', c.measurementId, state.id, 'measurementId');
     const r = stepEntity(measurementMachine, m.status, c, { state, env }, m.id);
     return 'refusal' in r ? r.refusal : accept({ type: 'measurementVoided', data: { measurementId: m.id }, reason: c.reason });

@@ -1,3 +1,4 @@
+import { seriesOf } from './series.js';
 import { append } from './draft.js';
 import { z } from 'zod';
 import { idSchema, textSchema } from './primitives.js';
@@ -39,7 +40,7 @@ export interface NoteEvents {
 export const noteDeciders = {
   addNote: ((state, c, env) => {
     const id = c.noteId ?? env.newId();
-    if (byId(state.notes, id) !== undefined) return idTaken('note', id, state.id, 'noteId');
+    if (byId(seriesOf<Note>(state, 'notes'), id) !== undefined) return idTaken('note', id, state.id, 'noteId');
     const author = own(state.team, c.authorMemberId);
     if (author === undefined) return notFound('team member', c.authorMemberId, state.id, 'authorMemberId');
     if (author.status !== 'active') {

@@ -12,6 +12,8 @@
  * a mismatch falls back to a scan, so a shared map can make a lookup slower, never wrong.
  */
 
+import { itemAt, type Series as SeriesOf } from './series.js';
+
 interface Index {
   /** id → position, shared by the versions of one series. */
   readonly positions: Map<string, number>;
@@ -19,9 +21,12 @@ interface Index {
   upTo: number;
 }
 
-type Series = readonly { readonly id: string }[];
+type Series = SeriesOf<{ readonly id: string }>;
 
-const INDEXES = new WeakMap<Series, Index>();
+const INDEXES = new WeakMap<object, Index>();
+
+/** Series shorter than this are scanned, not indexed (and their goals' last two are not cached). */
+export const INDEX_FROM = 256;
 
 /**
  * The position of the entry with this id in a series, or -1.
@@ -32,26 +37,31 @@ const INDEXES = new WeakMap<Series, Index>();
  * ```
  */
 export function positionOf(series: Series, id: string): number {
+  // A short series is scanned: cheaper than keeping an index for every version of it.
+  if (series.length < INDEX_FROM) {
+    for (let i = 0; i < series.length; i++) if ((itemAt(series, i) as { id: string }).id === id) return i;
+    return -1;
+  }
   let index = INDEXES.get(series);
   if (index === undefined) {
     index = { positions: new Map(), upTo: 0 };
     INDEXES.set(series, index);
   }
   const { positions } = index;
-  for (let i = index.upTo; i < series.length; i++) positions.set((series[i] as { id: string }).id, i);
+  for (let i = index.upTo; i < series.length; i++) positions.set((itemAt(series, i) as { id: string }).id, i);
   index.upTo = series.length;
   const at = positions.get(id);
   if (at === undefined) return -1;
-  if (at < series.length && (series[at] as { id: string }).id === id) return at;
+  if (at < series.length && (itemAt(series, at) as { id: string }).id === id) return at;
   // Another version wrote this id's position: look for it here the slow way.
-  for (let i = 0; i < series.length; i++) if ((series[i] as { id: string }).id === id) return i;
+  for (let i = 0; i < series.length; i++) if ((itemAt(series, i) as { id: string }).id === id) return i;
   return -1;
 }
 
 /** Per goal, the positions of its previous and latest measurement (-1 for none), for one series version. */
 export type GoalPairs = Map<string, readonly [previous: number, latest: number]>;
 
-const PAIRS = new WeakMap<Series, GoalPairs>();
+const PAIRS = new WeakMap<object, GoalPairs>();
 
 /**
  * The cached last-two positions of each goal in this measurement series (see achievement.ts), made
@@ -72,8 +82,8 @@ export function goalPairs(series: Series): GoalPairs {
  * `original`, and the copy should not index its entries again.
  */
 export function shareIndex(original: object, copy: object): void {
-  const index = INDEXES.get(original as Series);
-  if (index !== undefined) INDEXES.set(copy as Series, { positions: index.positions, upTo: Math.min(index.upTo, (copy as Series).length) });
-  const pairs = PAIRS.get(original as Series);
-  if (pairs !== undefined) PAIRS.set(copy as Series, new Map(pairs));
+  const index = INDEXES.get(original);
+  if (index !== undefined) INDEXES.set(copy, { positions: index.positions, upTo: Math.min(index.upTo, (copy as Series).length) });
+  const pairs = PAIRS.get(original);
+  if (pairs !== undefined) PAIRS.set(copy, new Map(pairs));
 }

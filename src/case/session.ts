@@ -1,3 +1,4 @@
+import { seriesOf } from './series.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, type Writable } from './draft.js';
 import { z } from 'zod';
@@ -143,7 +144,7 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
 export const sessionDeciders = {
   scheduleSession: ((state, c, env) => {
     const id = c.sessionId ?? env.newId();
-    if (byId(state.sessions, id)) return idTaken('session', id, state.id, 'sessionId');
+    if (byId(seriesOf<Session>(state, 'sessions'), id)) return idTaken('session', id, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, null, c, { state, env, session: undefined }, id);
     if ('refusal' in r) return r.refusal;
     const session: Writable<SessionEvents['sessionScheduled']['session']> = { id, strategyId: c.strategyId, scheduledFor: c.scheduledFor, participants: c.participants ?? [state.clientId] };
@@ -151,7 +152,7 @@ export const sessionDeciders = {
     return accept({ type: 'sessionScheduled', data: { session } });
   }) as Decider<ScheduleSession>,
   recordAttendance: ((state, c, env) => {
-    const session = byId(state.sessions, c.sessionId);
+    const session = byId(seriesOf<Session>(state, 'sessions'), c.sessionId);
     if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, session.status, c, { state, env, session }, session.id);
     if ('refusal' in r) return r.refusal;

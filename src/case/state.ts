@@ -12,6 +12,7 @@ import type { Session } from './session.js';
 import type { Strategy } from './strategy.js';
 import type { TeamMember } from './team.js';
 import { positionOf } from './series-index.js';
+import { itemAt, type Series } from './series.js';
 
 /** The version of the stored state shape. A migration accompanies every change of it. */
 export const SCHEMA_VERSION = 1;
@@ -82,9 +83,9 @@ export type Mutable<T> = T extends readonly (infer U)[]
     : T;
 
 /** The entry with this id in an array of entities (through the series' index: no scan). */
-export function byId<T extends { readonly id: string }>(list: readonly T[], id: string): T | undefined {
+export function byId<T extends { readonly id: string }>(list: Series<T>, id: string): T | undefined {
   const at = positionOf(list, id);
-  return at === -1 ? undefined : list[at];
+  return at === -1 ? undefined : itemAt(list, at);
 }
 
 /** An own entry of a record by id; never an inherited member such as `constructor`. */
