@@ -25,11 +25,14 @@ export function goalSeries(state: CaseState, goal: Goal): Measurement[] {
  * otherwise improving, worsening or no-change against the one before, in the goal's direction.
  */
 export function deriveAchievement(goal: Goal, series: readonly Measurement[]): Achievement {
+  return achievementOf(goal, series[series.length - 2], series[series.length - 1]);
+}
+
+/** {@link deriveAchievement} from the last two measurements themselves (no array on the hot path). */
+function achievementOf(goal: Goal, previous: Measurement | undefined, latest: Measurement | undefined): Achievement {
   const sign = goal.measure.direction === 'decrease' ? -1 : 1;
   const target = sign * goal.measure.target;
-  const latest = series[series.length - 1];
   if (latest === undefined) return 'in-progress';
-  const previous = series[series.length - 2];
   if (sign * (latest.score as number) >= target) return previous !== undefined && sign * (previous.score as number) >= target ? 'sustaining' : 'achieved';
   if (previous === undefined) return 'in-progress';
   const change = sign * ((latest.score as number) - (previous.score as number));
@@ -78,7 +81,7 @@ export function refreshAchievement(d: Draft, goalId: string): void {
   const series = seriesOf<Measurement>(d, 'measurements');
   if (goal === undefined || series.length === 0) return;
   const [previous, latest] = lastTwo(series, goal);
-  const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
+  const next = achievementOf(goal, latest === undefined ? undefined : previous, latest);
   if (goal.achievement !== next) (editEntry(d, 'goals', goalId) as { achievement: Achievement }).achievement = next;
 }
 
@@ -124,7 +127,7 @@ export function refreshAchievements(d: Draft, changed: Measurement): void {
     pairs?.set(id, pair);
     const previous = pair[0] === -1 ? undefined : itemAt(list, pair[0]);
     const latest = pair[1] === -1 ? undefined : itemAt(list, pair[1]);
-    const next = deriveAchievement(goal, previous === undefined ? (latest === undefined ? [] : [latest]) : [previous, latest as Measurement]);
+    const next = achievementOf(goal, previous, latest);
     if (goal.achievement !== next) (editEntry(d, 'goals', id) as { achievement: Achievement }).achievement = next;
   }
 }
