@@ -47,11 +47,6 @@ export function vecFrom<T>(items: readonly T[]): Vec<T> {
   return { chunks, length: items.length };
 }
 
-/** The number of entries of a series. */
-export function lengthOf(series: Series<unknown>): number {
-  return series.length;
-}
-
 /** The entry at a position of a series. */
 export function itemAt<T>(series: Series<T>, i: number): T | undefined {
   if (Array.isArray(series)) return (series as readonly T[])[i];
