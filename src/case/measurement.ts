@@ -1,4 +1,3 @@
-import { seriesOf } from './series.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, writable } from './draft.js';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import type { Env } from './context.js';
 import { dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './primitives.js';
 import { accept, idTaken, notFound, refuse, stepEntity, type Decider, type Decision, type Evolvers } from './spec.js';
 import { byId, own, type CaseState, type Mutable } from './state.js';
+import { seriesOf } from './series.js';
 import { refreshAchievements } from './achievement.js';
 
 /** The statuses of a measurement (FHIR Observation.status). */

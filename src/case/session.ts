@@ -1,4 +1,3 @@
-import { seriesOf } from './series.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, type Writable } from './draft.js';
 import { z } from 'zod';
@@ -6,6 +5,7 @@ import { defineMachine } from '../kernel/machine.js';
 import { idSchema, instantSchema, textSchema } from './primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
 import { byId, own, type CaseState } from './state.js';
+import { seriesOf } from './series.js';
 import type { Env } from './context.js';
 import { consentToTreat } from './consent.js';
 import { findModality } from './modalities.js';
