@@ -6,11 +6,11 @@
  */
 
 // The engine (DESIGN.md §5)
-export { openCase, dispatch, dispatchOrThrow, evolve, replay, type DispatchResult } from './case/dispatch.js';
-export { decide, type DecideResult } from './case/decide.js';
-export { allowedCommands, type AllowedOptions } from './case/allowed.js';
-export { machines } from './case/machines.js';
-export { commandSchema, COMMAND_TYPES, type CaseCommand, type CommandType, type CommandOf } from './case/commands.js';
+export { openCase, dispatch, dispatchOrThrow, evolve, replay, type DispatchResult } from './engine/dispatch.js';
+export { decide, type DecideResult } from './engine/decide.js';
+export { allowedCommands, type AllowedOptions } from './engine/allowed.js';
+export { machines } from './engine/machines.js';
+export { commandSchema, COMMAND_TYPES, type CaseCommand, type CommandType, type CommandOf } from './engine/commands.js';
 export type {
   OpenCase, StartAssessment, DeclineReferral, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations,
   RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome,
@@ -19,21 +19,21 @@ export type {
   ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
   RecordRiskLevel, RecordSafetyPlan, ResolveCrisis, MarkEnteredInError,
   SetMonitoringSchedule, RecordMeasurement, AmendMeasurement, VoidMeasurement,
-} from './case/commands.js';
+} from './engine/commands.js';
 export { MEASUREMENT_STATUSES, type Measurement, type MeasurementStatus, type MeasuredValue, type MonitoringSchedule } from './case/measurement.js';
 export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/crisis.js';
-export type { CaseEvent, CaseEventOf, EventType, EventMap } from './case/events.js';
-export type { Context, Policy } from './case/context.js';
-export { DEFAULT_ROLES, permitted } from './case/policy.js';
-export { MODALITIES, findModality, type ModalityDefinition } from './case/modalities.js';
-export { checkSmart, type SmartFinding } from './case/smart.js';
+export type { CaseEvent, CaseEventOf, EventType, EventMap } from './engine/events.js';
+export type { Context, Policy } from './engine/context.js';
+export { DEFAULT_ROLES, permitted } from './engine/policy.js';
+export { MODALITIES, findModality, type ModalityDefinition } from './case/model/modalities.js';
+export { checkSmart, type SmartFinding } from './case/rules/smart.js';
 export { consentStatus, mayShare } from './case/consent.js';
-export { SCHEMA_VERSION, type CaseState, type StatusChange } from './case/state.js';
-export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/primitives.js';
-export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/lifecycle.js';
+export { SCHEMA_VERSION, type CaseState, type StatusChange } from './case/model/state.js';
+export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/model/primitives.js';
+export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/case.js';
 export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/assessment.js';
 export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/assessment.js';
-export { GOAL_STATUSES, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/goal-schema.js';
+export { GOAL_STATUSES, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/model/goal.js';
 export { STRATEGY_STATUSES, FREQUENCIES, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, type Dose, type InterventionOutcome } from './case/strategy.js';
 export { SESSION_STATUSES, type Session, type SessionStatus } from './case/session.js';
 export type { TeamMember } from './case/team.js';
@@ -47,7 +47,7 @@ export { doseDelivered, type DoseDelivered } from './queries/dose.js';
 export { goalProgress, type GoalProgress } from './queries/progress.js';
 export { alerts, type Alert } from './queries/alerts.js';
 export { dueReviews, overdueMeasurements, type DueReview, type OverdueMeasurement } from './queries/due.js';
-export { FINISHED_COURSE_SESSIONS, type InstrumentChange, type CaseTalkingTherapies } from './case/outcomes.js';
+export { FINISHED_COURSE_SESSIONS, type InstrumentChange, type CaseTalkingTherapies } from './case/rules/outcomes.js';
 export { timeline, mayRead, type TimelineEntry } from './queries/timeline.js';
 
 // The kernel: domain-free machines

@@ -1,10 +1,10 @@
-import { append, editItem, writable, type Draft, type Writable } from './draft.js';
+import { append, editItem, writable, type Draft, type Writable } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from './context.js';
-import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { idSchema, labelSchema, textSchema } from './primitives.js';
-import { moveTo, type CaseState } from './state.js';
+import type { Env } from '../engine/context.js';
+import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { idSchema, labelSchema, textSchema } from './model/primitives.js';
+import { moveTo, type CaseState } from './model/state.js';
 
 /** The statuses of a needs assessment. */
 export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;

@@ -1,13 +1,13 @@
 import { asOfInstant, compareInstants } from '../kernel/clock.js';
-import { editEntry, put } from './draft.js';
+import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from './context.js';
-import { idSchema, instantSchema, textSchema } from './primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
-import type { EventDraft } from './events.js';
-import type { ModalityDefinition } from './modalities.js';
+import type { Env } from '../engine/context.js';
+import { idSchema, instantSchema, textSchema } from './model/primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { own, type CaseState } from './model/state.js';
+import type { EventDraft } from '../engine/events.js';
+import type { ModalityDefinition } from './model/modalities.js';
 
 /** The statuses of a consent (expired is judged against the clock). */
 export const CONSENT_STATUSES = ['active', 'withdrawn', 'expired'] as const;

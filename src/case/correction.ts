@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { textSchema } from './primitives.js';
-import { accept, type Decider, type Evolvers } from './spec.js';
-import { moveTo } from './state.js';
+import { textSchema } from './model/primitives.js';
+import { accept, type Decider, type Evolvers } from './rules/decision.js';
+import { moveTo } from './model/state.js';
 
 export const markEnteredInErrorSchema = z.object({ type: z.literal('markEnteredInError'), reason: textSchema }).strict();
 

@@ -1,11 +1,11 @@
-import { crisisCopier } from './copies.js';
-import { append, writable } from './draft.js';
+import { crisisCopier } from './store/copies.js';
+import { append, writable } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from './context.js';
-import { idSchema, labelSchema } from './primitives.js';
-import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { byId, type CaseState } from './state.js';
+import type { Env } from '../engine/context.js';
+import { idSchema, labelSchema } from './model/primitives.js';
+import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { byId, type CaseState } from './model/state.js';
 import { RISK_LEVELS } from './assessment.js';
 
 /** A risk level, lowest first. */

@@ -1,11 +1,11 @@
-import { put } from './draft.js';
+import { put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { idSchema, labelSchema, textSchema } from './primitives.js';
-import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
+import { idSchema, labelSchema, textSchema } from './model/primitives.js';
+import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { own, type CaseState } from './model/state.js';
 import { gasTScore } from '../measures/gas.js';
-import { instrumentChanges, talkingTherapiesOf, type CaseTalkingTherapies, type InstrumentChange } from './outcomes.js';
+import { instrumentChanges, talkingTherapiesOf, type CaseTalkingTherapies, type InstrumentChange } from './rules/outcomes.js';
 
 /** The statuses of an evaluation. */
 export const EVALUATION_STATUSES = ['draft', 'final'] as const;

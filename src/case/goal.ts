@@ -1,10 +1,10 @@
-import { editEntry, put } from './draft.js';
+import { editEntry, put } from './store/draft.js';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from './context.js';
-import { smartProblem } from './smart.js';
-import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
-import { refreshAchievement } from './achievement.js';
+import type { Env } from '../engine/context.js';
+import { smartProblem } from './rules/smart.js';
+import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { own, type CaseState } from './model/state.js';
+import { refreshAchievement } from './rules/achievement.js';
 
 import {
   GOAL_STATUSES,
@@ -24,7 +24,7 @@ import {
   type RejectGoal,
   OPEN_GOAL_STATUSES,
   TERMINAL_GOAL_STATUSES,
-} from './goal-schema.js';
+} from './model/goal.js';
 
 type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RejectGoal | RecordGoalOutcome;
 

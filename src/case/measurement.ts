@@ -1,16 +1,16 @@
 import { compareInstants } from '../kernel/clock.js';
-import { append, editItem, writable } from './draft.js';
+import { append, editItem, writable } from './store/draft.js';
 import { z } from 'zod';
 import { isLifecycleError } from '../kernel/errors.js';
 import { defineMachine } from '../kernel/machine.js';
 import { describeTotal, scoreInstrument } from '../measures/instruments/score.js';
 import { getInstrument } from '../measures/instruments/registry.js';
-import type { Env } from './context.js';
-import { dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './primitives.js';
-import { accept, idTaken, notFound, refuse, stepEntity, type Decider, type Decision, type Evolvers } from './spec.js';
-import { byId, own, type CaseState, type Mutable } from './state.js';
-import { seriesOf } from './series.js';
-import { refreshAchievements } from './achievement.js';
+import type { Env } from '../engine/context.js';
+import { dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './model/primitives.js';
+import { accept, idTaken, notFound, refuse, stepEntity, type Decider, type Decision, type Evolvers } from './rules/decision.js';
+import { byId, own, type CaseState, type Mutable } from './model/state.js';
+import { seriesOf } from './store/series.js';
+import { refreshAchievements } from './rules/achievement.js';
 
 /** The statuses of a measurement (FHIR Observation.status). */
 export const MEASUREMENT_STATUSES = ['final', 'amended', 'entered-in-error'] as const;

@@ -1,9 +1,9 @@
-import { append } from './draft.js';
+import { append } from './store/draft.js';
 import { z } from 'zod';
-import { idSchema, textSchema } from './primitives.js';
-import { accept, idTaken, notFound, refuse, type Decider, type Evolvers } from './spec.js';
-import { byId, own } from './state.js';
-import { seriesOf } from './series.js';
+import { idSchema, textSchema } from './model/primitives.js';
+import { accept, idTaken, notFound, refuse, type Decider, type Evolvers } from './rules/decision.js';
+import { byId, own } from './model/state.js';
+import { seriesOf } from './store/series.js';
 
 export const NOTE_KINDS = ['case-conference', 'handoff', 'communication', 'psychoeducation'] as const;
 export const VISIBILITIES = ['team', 'clinical-only', 'client-visible'] as const;

@@ -1,13 +1,13 @@
-import { editEntry, type Writable } from './draft.js';
+import { editEntry, type Writable } from './store/draft.js';
 import { z } from 'zod';
 import type { Precondition } from '../kernel/machine.js';
 import { consentToTreat } from './consent.js';
-import { addDaysUtc } from './dates.js';
-import type { CaseGuardContext } from './lifecycle.js';
-import { smartProblem } from './smart.js';
-import { accept, type Decider, type Evolvers } from './spec.js';
-import { moveTo, own, type CaseState } from './state.js';
-import { textSchema } from './primitives.js';
+import { addDaysUtc } from './rules/dates.js';
+import type { CaseGuardContext } from './case.js';
+import { smartProblem } from './rules/smart.js';
+import { accept, type Decider, type Evolvers } from './rules/decision.js';
+import { moveTo, own, type CaseState } from './model/state.js';
+import { textSchema } from './model/primitives.js';
 
 /** Default days between reviews: twelve weeks. */
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 84;

@@ -1,14 +1,14 @@
 import { compareInstants } from '../kernel/clock.js';
-import { append, editItem, type Writable } from './draft.js';
+import { append, editItem, type Writable } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { idSchema, instantSchema, textSchema } from './primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { byId, own, type CaseState } from './state.js';
-import { seriesOf } from './series.js';
-import type { Env } from './context.js';
+import { idSchema, instantSchema, textSchema } from './model/primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { byId, own, type CaseState } from './model/state.js';
+import { seriesOf } from './store/series.js';
+import type { Env } from '../engine/context.js';
 import { consentToTreat } from './consent.js';
-import { findModality } from './modalities.js';
+import { findModality } from './model/modalities.js';
 
 /** The statuses of a session. */
 export const SESSION_STATUSES = ['scheduled', 'attended', 'cancelled', 'did-not-attend'] as const;

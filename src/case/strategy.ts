@@ -1,13 +1,13 @@
-import { editEntry, put } from './draft.js';
+import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from './context.js';
+import type { Env } from '../engine/context.js';
 import { consentToTreat } from './consent.js';
-import { OPEN_GOAL_STATUSES, type Goal } from './goal-schema.js';
-import { findModality } from './modalities.js';
-import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
+import { OPEN_GOAL_STATUSES, type Goal } from './model/goal.js';
+import { findModality } from './model/modalities.js';
+import { idSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { own, type CaseState } from './model/state.js';
 
 /** The statuses of a strategy. */
 export const STRATEGY_STATUSES = ['proposed', 'planned', 'active', 'suspended', 'completed', 'discontinued'] as const;

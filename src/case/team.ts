@@ -1,9 +1,9 @@
-import { editEntry, put } from './draft.js';
+import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { CLINICAL_ROLES, idSchema, roleSchema, textSchema, type Role } from './primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './spec.js';
-import { own, type CaseState } from './state.js';
+import { CLINICAL_ROLES, idSchema, roleSchema, textSchema, type Role } from './model/primitives.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { own, type CaseState } from './model/state.js';
 
 /** A person on the care team (the client and family members may be on it too). */
 export interface TeamMember {

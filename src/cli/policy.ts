@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { COMMAND_TYPES, type CommandType } from '../case/commands.js';
-import type { Policy } from '../case/context.js';
-import { roleSchema } from '../case/primitives.js';
+import { COMMAND_TYPES, type CommandType } from '../engine/commands.js';
+import type { Policy } from '../engine/context.js';
+import { roleSchema } from '../case/model/primitives.js';
 
 // The data parts of a Policy, as JSON can carry them (an app's authorize function cannot travel).
 // Parsed strictly: a policy file decides who may do what, so a malformed one must never loosen a

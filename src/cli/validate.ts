@@ -3,7 +3,7 @@ import { readNdjson } from '../validate/ndjson.js';
 import type { RecordIssue } from '../validate/issue.js';
 import { validateRecord } from '../validate/validate-record.js';
 import type { CliOptions } from './args.js';
-import type { Policy } from '../case/context.js';
+import type { Policy } from '../engine/context.js';
 import { readPolicy } from './policy.js';
 import { printable } from './printable.js';
 

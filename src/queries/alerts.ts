@@ -1,7 +1,7 @@
 import { asOfInstant } from '../kernel/clock.js';
-import type { Policy } from '../case/context.js';
-import { instrumentChanges, instrumentSeries } from '../case/outcomes.js';
-import type { CaseState } from '../case/state.js';
+import type { Policy } from '../engine/context.js';
+import { instrumentChanges, instrumentSeries } from '../case/rules/outcomes.js';
+import type { CaseState } from '../case/model/state.js';
 import { dueReviews, overdueMeasurements } from './due.js';
 import { riskItemStatuses } from './risk.js';
 import { consentAlerts } from './consent-alerts.js';

@@ -1,6 +1,6 @@
 import { consentStatus, type Consent } from '../case/consent.js';
-import { calendarDaysUtc } from '../case/dates.js';
-import type { CaseState } from '../case/state.js';
+import { calendarDaysUtc } from '../case/rules/dates.js';
+import type { CaseState } from '../case/model/state.js';
 import { formatInstant } from '../kernel/clock.js';
 import type { Alert } from './alert.js';
 

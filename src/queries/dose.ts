@@ -1,5 +1,5 @@
 import { LifecycleError } from '../kernel/errors.js';
-import { own, type CaseState } from '../case/state.js';
+import { own, type CaseState } from '../case/model/state.js';
 
 /** How much of a strategy's planned dose was delivered. */
 export interface DoseDelivered {

@@ -1,6 +1,6 @@
 import { asOfInstant } from '../kernel/clock.js';
-import { addDaysUtc, calendarDaysUtc } from '../case/dates.js';
-import type { CaseState } from '../case/state.js';
+import { addDaysUtc, calendarDaysUtc } from '../case/rules/dates.js';
+import type { CaseState } from '../case/model/state.js';
 
 /** A measurement that is due and not taken. */
 export interface OverdueMeasurement {

@@ -1,6 +1,6 @@
-import { goalSeries } from '../case/achievement.js';
-import type { Achievement } from '../case/goal-schema.js';
-import { own, type CaseState } from '../case/state.js';
+import { goalSeries } from '../case/rules/achievement.js';
+import type { Achievement } from '../case/model/goal.js';
+import { own, type CaseState } from '../case/model/state.js';
 import { LifecycleError } from '../kernel/errors.js';
 
 /** A goal's progress from baseline to target, with the measurements behind it. */

@@ -1,8 +1,8 @@
 import { asOfInstant } from '../kernel/clock.js';
 import { consentStatus } from '../case/consent.js';
-import type { CaseStatus } from '../case/lifecycle.js';
-import type { CaseState } from '../case/state.js';
-import type { Role } from '../case/primitives.js';
+import type { CaseStatus } from '../case/case.js';
+import type { CaseState } from '../case/model/state.js';
+import type { Role } from '../case/model/primitives.js';
 
 /** A case at a glance, for lists and dashboards. */
 export interface CaseSummary {

@@ -1,6 +1,6 @@
 import type { Note } from '../case/note.js';
-import { CLINICAL_ROLES, type Actor } from '../case/primitives.js';
-import type { CaseState } from '../case/state.js';
+import { CLINICAL_ROLES, type Actor } from '../case/model/primitives.js';
+import type { CaseState } from '../case/model/state.js';
 
 /** One line of a case's story. */
 export interface TimelineEntry {

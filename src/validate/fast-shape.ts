@@ -1,4 +1,4 @@
-import { ID_PATTERN, ROLES } from '../case/primitives.js';
+import { ID_PATTERN, ROLES } from '../case/model/primitives.js';
 import { isCanonicalInstant } from '../kernel/clock.js';
 import { RECORD_FORMAT, EVENT_TYPES } from './record.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, idSchema, writtenInstantSchema } from '../case/primitives.js';
+import { actorSchema, idSchema, writtenInstantSchema } from '../case/model/primitives.js';
 
 /** The `format` tag of a case record. */
 export const RECORD_FORMAT = 'intervention-lifecycle/case';

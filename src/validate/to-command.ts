@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../case/events.js';
+import type { CaseEvent } from '../engine/events.js';
 
 type Data = Record<string, unknown>;
 

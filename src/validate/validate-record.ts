@@ -1,11 +1,11 @@
-import type { Context, Policy } from '../case/context.js';
+import type { Context, Policy } from '../engine/context.js';
 import { canonicalOrEmpty } from '../kernel/clock.js';
-import { decideParsed, resolveEnv } from '../case/decide.js';
-import { parseCommand } from '../case/commands.js';
-import type { CaseEvent, EventType } from '../case/events.js';
-import { applyEvent, createFrom } from '../case/evolve.js';
-import type { CaseState } from '../case/state.js';
-import type { Draft } from '../case/draft.js';
+import { decideParsed, resolveEnv } from '../engine/decide.js';
+import { parseCommand } from '../engine/commands.js';
+import type { CaseEvent, EventType } from '../engine/events.js';
+import { applyEvent, createFrom } from '../engine/apply-event.js';
+import type { CaseState } from '../case/model/state.js';
+import type { Draft } from '../case/store/draft.js';
 import { issue, type RecordIssue } from './issue.js';
 import { caseRecordSchema, RECORD_FORMAT, type EVENT_TYPES } from './record.js';
 import { differences } from './snapshot.js';

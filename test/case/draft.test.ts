@@ -12,9 +12,9 @@ import {
   strategyCopier,
   teamMemberCopier,
   type Copier,
-} from '../../src/case/copies.js';
-import { edit, editEntry, editItem, freezesStates, setFreezesStates, writable } from '../../src/case/draft.js';
-import { applyEvent } from '../../src/case/evolve.js';
+} from '../../src/case/store/copies.js';
+import { edit, editEntry, editItem, freezesStates, setFreezesStates, writable } from '../../src/case/store/draft.js';
+import { applyEvent } from '../../src/engine/apply-event.js';
 import { caseAt, people } from './fixtures.js';
 
 /** Every object in the tree is frozen. */

@@ -14,8 +14,8 @@ import {
   type CaseState,
   type CommandType,
 } from '../../src/index.js';
-import { freezesStates, setFreezesStates } from '../../src/case/draft.js';
-import { applyEvent } from '../../src/case/evolve.js';
+import { freezesStates, setFreezesStates } from '../../src/case/store/draft.js';
+import { applyEvent } from '../../src/engine/apply-event.js';
 import { caseAt, people, phqGoal, referral } from './fixtures.js';
 
 // Commands drawn from small id pools, so random sequences often hit real entities and get far.

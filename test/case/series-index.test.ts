@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type CaseState } from '../../src/index.js';
-import { positionOf, shareIndex } from '../../src/case/series-index.js';
-import { deriveAchievement, goalSeries } from '../../src/case/achievement.js';
+import { positionOf, shareIndex } from '../../src/case/store/series-index.js';
+import { deriveAchievement, goalSeries } from '../../src/case/rules/achievement.js';
 import { caseAt, people, world } from './fixtures.js';
 
 // The id index and the cached last-two measurements of each goal are side structures: whatever the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, replay, type CaseEvent, type CaseState, type Context } from '../../src/index.js';
-import { vecsOf, VECTOR_FROM } from '../../src/case/series.js';
+import { vecsOf, VECTOR_FROM } from '../../src/case/store/series.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
 import { caseAt, people, world } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commandSchema, type CaseCommand } from '../../src/index.js';
-import { fastParser } from '../../src/kernel/fast-parse.js';
+import { fastParser } from '../../src/engine/fast-parse.js';
 import { scenario } from '../../bench/scenario.js';
 
 const schema = commandSchema();

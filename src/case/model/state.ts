@@ -1,18 +1,18 @@
-import type { NeedsAssessment } from './assessment.js';
-import { append, type Draft } from './draft.js';
-import type { Consent } from './consent.js';
-import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
-import type { Measurement, MonitoringSchedule } from './measurement.js';
-import type { Evaluation } from './evaluation.js';
-import type { Goal } from './goal-schema.js';
-import type { CaseStatus, Closure, Referral } from './lifecycle.js';
-import type { Note } from './note.js';
+import type { NeedsAssessment } from '../assessment.js';
+import { append, type Draft } from '../store/draft.js';
+import type { Consent } from '../consent.js';
+import type { Crisis, RiskEntry, SafetyPlan } from '../crisis.js';
+import type { Measurement, MonitoringSchedule } from '../measurement.js';
+import type { Evaluation } from '../evaluation.js';
+import type { Goal } from './goal.js';
+import type { CaseStatus, Closure, Referral } from '../case.js';
+import type { Note } from '../note.js';
 import type { Setting } from './primitives.js';
-import type { Session } from './session.js';
-import type { Strategy } from './strategy.js';
-import type { TeamMember } from './team.js';
-import { positionOf } from './series-index.js';
-import { itemAt, type Series } from './series.js';
+import type { Session } from '../session.js';
+import type { Strategy } from '../strategy.js';
+import type { TeamMember } from '../team.js';
+import { positionOf } from '../store/series-index.js';
+import { itemAt, type Series } from '../store/series.js';
 
 /** The version of the stored state shape. A migration accompanies every change of it. */
 export const SCHEMA_VERSION = 1;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANONICAL_INSTANT, canonicalOrEmpty } from '../kernel/clock.js';
+import { CANONICAL_INSTANT, canonicalOrEmpty } from '../../kernel/clock.js';
 
 /**
  * Shared building blocks of the command and state schemas: ids, instants, dates, text, roles and

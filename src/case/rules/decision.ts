@@ -1,11 +1,11 @@
-import { LifecycleError, type ErrorCode } from '../kernel/errors.js';
-import type { AnyCommand, Machine } from '../kernel/machine.js';
-import { err, ok, type Result } from '../kernel/result.js';
-import { step } from '../kernel/step.js';
-import type { Env } from './context.js';
-import type { CaseEventOf, EventDraft, EventType } from './events.js';
-import type { CaseState } from './state.js';
-import type { Draft } from './draft.js';
+import { LifecycleError, type ErrorCode } from '../../kernel/errors.js';
+import type { AnyCommand, Machine } from '../../kernel/machine.js';
+import { err, ok, type Result } from '../../kernel/result.js';
+import { step } from '../../kernel/step.js';
+import type { Env } from '../../engine/context.js';
+import type { CaseEventOf, EventDraft, EventType } from '../../engine/events.js';
+import type { CaseState } from '../model/state.js';
+import type { Draft } from '../store/draft.js';
 
 /** What a decider answers: the events to record, or why not. */
 export type Decision = Result<readonly EventDraft[]>;

@@ -2,10 +2,10 @@ import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import type { Context } from './context.js';
 import { decide } from './decide.js';
 import type { CaseEvent } from './events.js';
-import { applyEvent, createFrom } from './evolve.js';
-import type { OpenCase } from './lifecycle.js';
-import type { CaseState } from './state.js';
-import { deepFreeze, edit, freezesStates } from './draft.js';
+import { applyEvent, createFrom } from './apply-event.js';
+import type { OpenCase } from '../case/case.js';
+import type { CaseState } from '../case/model/state.js';
+import { deepFreeze, edit, freezesStates } from '../case/store/draft.js';
 
 /** The outcome of {@link dispatch}: the new state and the events recorded, or why not. */
 export type DispatchResult =

@@ -27,13 +27,13 @@ import {
   teamMemberCopier,
   type Copier,
 } from './copies.js';
-import type { CaseState } from './state.js';
+import type { CaseState } from '../model/state.js';
 import { Copies, type Made } from './edit-copies.js';
 import { deepFreeze, freezesStates } from './freezing.js';
 
 export { deepFreeze, freezesStates, setFreezesStates } from './freezing.js';
-import { LifecycleError } from '../kernel/errors.js';
-import { ID_PATTERN } from './primitives.js';
+import { LifecycleError } from '../../kernel/errors.js';
+import { ID_PATTERN } from '../model/primitives.js';
 import { positionOf, shareIndex } from './series-index.js';
 import { VEC_KEYS, asVector, itemAt, seriesOf, setArrayFreezing, setVec, vecFrom, vecPush, vecSet, vecsOf, type Vec, type VecKey } from './series.js';
 

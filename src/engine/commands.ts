@@ -1,15 +1,15 @@
-import { fastParser } from '../kernel/fast-parse.js';
+import { fastParser } from './fast-parse.js';
 import { z } from 'zod';
-import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './assessment.js';
-import type { RecordConsent, WithdrawConsent } from './consent.js';
-import type { RecordEvaluation } from './evaluation.js';
-import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from './goal-schema.js';
-import type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './lifecycle.js';
-import type { AddNote } from './note.js';
-import type { ActivatePlan, StartReview, CompleteReview } from './plan.js';
-import type { ScheduleSession, RecordAttendance } from './session.js';
-import type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from './strategy.js';
-import type { AddTeamMember, RemoveTeamMember, AssignLead } from './team.js';
+import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from '../case/assessment.js';
+import type { RecordConsent, WithdrawConsent } from '../case/consent.js';
+import type { RecordEvaluation } from '../case/evaluation.js';
+import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from '../case/model/goal.js';
+import type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from '../case/case.js';
+import type { AddNote } from '../case/note.js';
+import type { ActivatePlan, StartReview, CompleteReview } from '../case/plan.js';
+import type { ScheduleSession, RecordAttendance } from '../case/session.js';
+import type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from '../case/strategy.js';
+import type { AddTeamMember, RemoveTeamMember, AssignLead } from '../case/team.js';
 import {
   completeAssessmentSchema,
   recordClientPrioritySchema,
@@ -18,9 +18,9 @@ import {
   recordRiskScreenSchema,
   recordStrengthSchema,
   startAssessmentSchema,
-} from './assessment.js';
-import { recordConsentSchema, withdrawConsentSchema } from './consent.js';
-import { recordEvaluationSchema } from './evaluation.js';
+} from '../case/assessment.js';
+import { recordConsentSchema, withdrawConsentSchema } from '../case/consent.js';
+import { recordEvaluationSchema } from '../case/evaluation.js';
 import {
   agreeGoalSchema,
   cancelGoalSchema,
@@ -30,11 +30,11 @@ import {
   rejectGoalSchema,
   resumeGoalSchema,
   reviseGoalSchema,
-} from './goal-schema.js';
-import { closeCaseSchema, declineReferralSchema, holdCaseSchema, openCaseSchema, reopenCaseSchema, resumeCaseSchema } from './lifecycle.js';
-import { addNoteSchema } from './note.js';
-import { activatePlanSchema, completeReviewSchema, startReviewSchema } from './plan.js';
-import { recordAttendanceSchema, scheduleSessionSchema } from './session.js';
+} from '../case/model/goal.js';
+import { closeCaseSchema, declineReferralSchema, holdCaseSchema, openCaseSchema, reopenCaseSchema, resumeCaseSchema } from '../case/case.js';
+import { addNoteSchema } from '../case/note.js';
+import { activatePlanSchema, completeReviewSchema, startReviewSchema } from '../case/plan.js';
+import { recordAttendanceSchema, scheduleSessionSchema } from '../case/session.js';
 import {
   completeStrategySchema,
   discontinueStrategySchema,
@@ -43,14 +43,14 @@ import {
   resumeStrategySchema,
   startStrategySchema,
   suspendStrategySchema,
-} from './strategy.js';
-import { addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from './team.js';
-import { recordRiskLevelSchema, recordSafetyPlanSchema, resolveCrisisSchema } from './crisis.js';
-import { markEnteredInErrorSchema } from './correction.js';
-import { amendMeasurementSchema, recordMeasurementSchema, setMonitoringScheduleSchema, voidMeasurementSchema } from './measurement.js';
-import type { AmendMeasurement, RecordMeasurement, SetMonitoringSchedule, VoidMeasurement } from './measurement.js';
-import type { RecordRiskLevel, RecordSafetyPlan, ResolveCrisis } from './crisis.js';
-import type { MarkEnteredInError } from './correction.js';
+} from '../case/strategy.js';
+import { addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from '../case/team.js';
+import { recordRiskLevelSchema, recordSafetyPlanSchema, resolveCrisisSchema } from '../case/crisis.js';
+import { markEnteredInErrorSchema } from '../case/correction.js';
+import { amendMeasurementSchema, recordMeasurementSchema, setMonitoringScheduleSchema, voidMeasurementSchema } from '../case/measurement.js';
+import type { AmendMeasurement, RecordMeasurement, SetMonitoringSchedule, VoidMeasurement } from '../case/measurement.js';
+import type { RecordRiskLevel, RecordSafetyPlan, ResolveCrisis } from '../case/crisis.js';
+import type { MarkEnteredInError } from '../case/correction.js';
 
 const schemas = [
   openCaseSchema,

@@ -1,17 +1,17 @@
-import type { AssessmentEvents } from './assessment.js';
-import type { ConsentEvents } from './consent.js';
-import type { CorrectionEvents } from './correction.js';
-import type { CrisisEvents } from './crisis.js';
-import type { MeasurementEvents } from './measurement.js';
-import type { EvaluationEvents } from './evaluation.js';
-import type { GoalEvents } from './goal.js';
-import type { LifecycleEvents } from './lifecycle.js';
-import type { NoteEvents } from './note.js';
-import type { PlanEvents } from './plan.js';
-import type { Actor } from './primitives.js';
-import type { SessionEvents } from './session.js';
-import type { StrategyEvents } from './strategy.js';
-import type { TeamEvents } from './team.js';
+import type { AssessmentEvents } from '../case/assessment.js';
+import type { ConsentEvents } from '../case/consent.js';
+import type { CorrectionEvents } from '../case/correction.js';
+import type { CrisisEvents } from '../case/crisis.js';
+import type { MeasurementEvents } from '../case/measurement.js';
+import type { EvaluationEvents } from '../case/evaluation.js';
+import type { GoalEvents } from '../case/goal.js';
+import type { LifecycleEvents } from '../case/case.js';
+import type { NoteEvents } from '../case/note.js';
+import type { PlanEvents } from '../case/plan.js';
+import type { Actor } from '../case/model/primitives.js';
+import type { SessionEvents } from '../case/session.js';
+import type { StrategyEvents } from '../case/strategy.js';
+import type { TeamEvents } from '../case/team.js';
 
 /** Every event type and its data. */
 export interface EventMap

@@ -1,9 +1,9 @@
-import { OPEN_GOAL_STATUSES, type Achievement, type Goal } from './goal-schema.js';
-import type { Measurement } from './measurement.js';
-import { editEntry, type Draft } from './draft.js';
-import { INDEX_FROM, goalPairs } from './series-index.js';
-import { itemAt, seriesOf, type Series } from './series.js';
-import type { CaseState } from './state.js';
+import { OPEN_GOAL_STATUSES, type Achievement, type Goal } from '../model/goal.js';
+import type { Measurement } from '../measurement.js';
+import { editEntry, type Draft } from '../store/draft.js';
+import { INDEX_FROM, goalPairs } from '../store/series-index.js';
+import { itemAt, seriesOf, type Series } from '../store/series.js';
+import type { CaseState } from '../model/state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
 export function measuresGoal(m: Measurement, goal: Goal): boolean {

@@ -1,21 +1,21 @@
 import { allowedMachineCommands } from '../kernel/step.js';
 import type { AnyMachine, Rule } from '../kernel/machine.js';
-import { assessmentMachine } from './assessment.js';
-import { consentMachine, consentStatus } from './consent.js';
-import { crisisMachine } from './crisis.js';
-import { goalMachine } from './goal.js';
-import { measurementMachine } from './measurement.js';
-import { sessionMachine } from './session.js';
-import { strategyMachine } from './strategy.js';
-import { teamMachine } from './team.js';
+import { assessmentMachine } from '../case/assessment.js';
+import { consentMachine, consentStatus } from '../case/consent.js';
+import { crisisMachine } from '../case/crisis.js';
+import { goalMachine } from '../case/goal.js';
+import { measurementMachine } from '../case/measurement.js';
+import { sessionMachine } from '../case/session.js';
+import { strategyMachine } from '../case/strategy.js';
+import { teamMachine } from '../case/team.js';
 import { systemClock, toInstant } from '../kernel/clock.js';
 import type { CommandType } from './commands.js';
 import type { Policy } from './context.js';
 import type { Env } from './context.js';
-import { caseMachine } from './machine.js';
+import { caseMachine } from './case-machine.js';
 import { DEFAULT_ROLES, permittedByRole } from './policy.js';
-import type { Actor } from './primitives.js';
-import type { CaseState } from './state.js';
+import type { Actor } from '../case/model/primitives.js';
+import type { CaseState } from '../case/model/state.js';
 
 /** Options of {@link allowedCommands}. */
 export interface AllowedOptions {

@@ -1,14 +1,14 @@
-import { append, editEntry, editItem, type Draft, type Writable } from './draft.js';
+import { append, editEntry, editItem, type Draft, type Writable } from './store/draft.js';
 import { sharingConsent } from './consent.js';
 import { z } from 'zod';
 import type { Guard, GuardVerdict } from '../kernel/machine.js';
-import type { Env } from './context.js';
-import { type Decision, type Decider, type Evolvers, accept } from './spec.js';
-import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './primitives.js';
-import { SCHEMA_VERSION, moveTo, type CaseState } from './state.js';
-import { calendarDaysUtc } from './dates.js';
+import type { Env } from '../engine/context.js';
+import { type Decision, type Decider, type Evolvers, accept } from './rules/decision.js';
+import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
+import { SCHEMA_VERSION, moveTo, type CaseState } from './model/state.js';
+import { calendarDaysUtc } from './rules/dates.js';
 import { newAssessment } from './assessment.js';
-import { TERMINAL_GOAL_STATUSES } from './goal-schema.js';
+import { TERMINAL_GOAL_STATUSES } from './model/goal.js';
 
 /** The statuses of a case (DESIGN.md §4). */
 export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed', 'entered-in-error'] as const;

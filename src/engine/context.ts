@@ -1,8 +1,8 @@
 import type { Clock, IdGenerator } from '../kernel/clock.js';
 import type { CaseCommand, CommandType } from './commands.js';
-import type { ModalityDefinition } from './modalities.js';
-import type { Actor, Role } from './primitives.js';
-import type { CaseState } from './state.js';
+import type { ModalityDefinition } from '../case/model/modalities.js';
+import type { Actor, Role } from '../case/model/primitives.js';
+import type { CaseState } from '../case/model/state.js';
 
 /**
  * An app's rules on top of the library's: who may issue what, extra checks, and defaults.

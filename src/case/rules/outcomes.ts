@@ -1,8 +1,8 @@
-import { reliableChange } from '../measures/reliable-change.js';
-import { getInstrument } from '../measures/instruments/registry.js';
-import { talkingTherapiesOutcome, type TalkingTherapiesOutcome } from '../measures/nhs-talking-therapies.js';
-import type { Measurement } from './measurement.js';
-import type { CaseState } from './state.js';
+import { reliableChange } from '../../measures/reliable-change.js';
+import { getInstrument } from '../../measures/instruments/registry.js';
+import { talkingTherapiesOutcome, type TalkingTherapiesOutcome } from '../../measures/nhs-talking-therapies.js';
+import type { Measurement } from '../measurement.js';
+import type { CaseState } from '../model/state.js';
 
 /** The change of one instrument between its first and latest valid measurement. */
 export interface InstrumentChange {

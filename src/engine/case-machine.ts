@@ -1,7 +1,7 @@
 import { defineMachine } from '../kernel/machine.js';
 import type { CaseCommand } from './commands.js';
-import { CASE_STATUSES, closeGuards, reopenGuards, type CaseGuardContext, type CaseStatus } from './lifecycle.js';
-import { activatePlanPreconditions, completeReviewPreconditions } from './plan.js';
+import { CASE_STATUSES, closeGuards, reopenGuards, type CaseGuardContext, type CaseStatus } from '../case/case.js';
+import { activatePlanPreconditions, completeReviewPreconditions } from '../case/plan.js';
 
 const OPEN: CaseStatus[] = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold'];
 const PLANNING_ON: CaseStatus[] = ['planning', 'active', 'reviewing'];

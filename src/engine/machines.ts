@@ -1,12 +1,12 @@
 import type { AnyMachine } from '../kernel/machine.js';
-import { assessmentMachine } from './assessment.js';
-import { consentMachine } from './consent.js';
-import { evaluationMachine } from './evaluation.js';
-import { goalMachine } from './goal.js';
-import { measurementMachine } from './measurement.js';
-import { caseMachine } from './machine.js';
-import { sessionMachine } from './session.js';
-import { strategyMachine } from './strategy.js';
+import { assessmentMachine } from '../case/assessment.js';
+import { consentMachine } from '../case/consent.js';
+import { evaluationMachine } from '../case/evaluation.js';
+import { goalMachine } from '../case/goal.js';
+import { measurementMachine } from '../case/measurement.js';
+import { caseMachine } from './case-machine.js';
+import { sessionMachine } from '../case/session.js';
+import { strategyMachine } from '../case/strategy.js';
 
 /**
  * The published lifecycles as data, for `toMermaid`, documentation and validators.

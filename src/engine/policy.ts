@@ -1,8 +1,8 @@
 import type { CaseCommand, CommandType } from './commands.js';
 import type { Policy } from './context.js';
-import { CLINICAL_ROLES, type Actor, type Role } from './primitives.js';
-import type { CaseState } from './state.js';
-import type { TeamMember } from './team.js';
+import { CLINICAL_ROLES, type Actor, type Role } from '../case/model/primitives.js';
+import type { CaseState } from '../case/model/state.js';
+import type { TeamMember } from '../case/team.js';
 
 const CLINICAL = CLINICAL_ROLES;
 const LEADS: readonly Role[] = ['lead-practitioner', 'supervisor'];

@@ -1,7 +1,7 @@
-import { getInstrument } from '../measures/instruments/registry.js';
-import { findNeed } from './assessment.js';
-import type { GoalFields } from './goal-schema.js';
-import type { CaseState } from './state.js';
+import { getInstrument } from '../../measures/instruments/registry.js';
+import { findNeed } from '../assessment.js';
+import type { GoalFields } from '../model/goal.js';
+import type { CaseState } from '../model/state.js';
 
 /** One letter of SMART and whether the goal meets it. */
 export interface SmartFinding {

@@ -1,21 +1,21 @@
 import { LifecycleError } from '../kernel/errors.js';
-import { assessmentEvolvers } from './assessment.js';
-import { consentEvolvers } from './consent.js';
-import { evaluationEvolvers } from './evaluation.js';
+import { assessmentEvolvers } from '../case/assessment.js';
+import { consentEvolvers } from '../case/consent.js';
+import { evaluationEvolvers } from '../case/evaluation.js';
 import type { CaseEvent, EventType } from './events.js';
-import { goalEvolvers } from './goal.js';
-import { lifecycleEvolvers, openedState } from './lifecycle.js';
-import { noteEvolvers } from './note.js';
-import { planEvolvers } from './plan.js';
-import { sessionEvolvers } from './session.js';
-import type { Evolver } from './spec.js';
-import type { CaseState } from './state.js';
-import type { Draft } from './draft.js';
-import { strategyEvolvers } from './strategy.js';
-import { teamEvolvers } from './team.js';
-import { crisisEvolvers } from './crisis.js';
-import { correctionEvolvers } from './correction.js';
-import { measurementEvolvers } from './measurement.js';
+import { goalEvolvers } from '../case/goal.js';
+import { lifecycleEvolvers, openedState } from '../case/case.js';
+import { noteEvolvers } from '../case/note.js';
+import { planEvolvers } from '../case/plan.js';
+import { sessionEvolvers } from '../case/session.js';
+import type { Evolver } from '../case/rules/decision.js';
+import type { CaseState } from '../case/model/state.js';
+import type { Draft } from '../case/store/draft.js';
+import { strategyEvolvers } from '../case/strategy.js';
+import { teamEvolvers } from '../case/team.js';
+import { crisisEvolvers } from '../case/crisis.js';
+import { correctionEvolvers } from '../case/correction.js';
+import { measurementEvolvers } from '../case/measurement.js';
 
 const evolvers: { readonly [K in Exclude<EventType, 'caseOpened'>]: Evolver<K> } = {
   ...lifecycleEvolvers,

@@ -1,6 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
 import { addMilliseconds, differenceInCalendarDays } from 'date-fns';
-import { formatInstant } from '../kernel/clock.js';
+import { formatInstant } from '../../kernel/clock.js';
 
 /**
  * Calendar arithmetic with date-fns, in UTC (UTCDate). Local-time arithmetic would make results
