@@ -6,7 +6,7 @@ import { createActor, createMachine } from 'xstate';
 import { dispatch, machineEntries, machines, type CaseState, type Context } from '../src/index.js';
 import { parseCommand } from '../src/engine/commands.js';
 import { guardedXStateMachine } from './xstate-guarded.js';
-import { setFreezesStates } from '../src/case/store/draft.js';
+import { setFreezesStates } from '../src/case/store/freezing.js';
 import { measureInterleaved, printTable, type BenchResult } from './harness.js';
 import { scenario } from './scenario.js';
 

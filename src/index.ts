@@ -11,43 +11,49 @@ export { decide, type DecideResult } from './engine/decide.js';
 export { allowedCommands, type AllowedOptions } from './engine/allowed.js';
 export { machines } from './engine/machines.js';
 export { commandSchema, COMMAND_TYPES, type CaseCommand, type CommandType, type CommandOf } from './engine/commands.js';
-export type {
-  OpenCase, StartAssessment, DeclineReferral, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations,
-  RecordRiskScreen, CompleteAssessment, ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome,
-  ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy,
-  ScheduleSession, RecordAttendance, AddTeamMember, RemoveTeamMember, AssignLead, AddNote, RecordConsent, WithdrawConsent,
-  ActivatePlan, StartReview, RecordEvaluation, CompleteReview, HoldCase, ResumeCase, CloseCase, ReopenCase,
-  RecordRiskLevel, RecordSafetyPlan, ResolveCrisis, MarkEnteredInError,
-  SetMonitoringSchedule, RecordMeasurement, AmendMeasurement, VoidMeasurement,
-} from './engine/commands.js';
-export { MEASUREMENT_STATUSES, type Measurement, type MeasurementStatus, type MeasuredValue, type MonitoringSchedule } from './case/measurement.js';
-export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/crisis.js';
+export type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './case/case.js';
+export type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './case/assessment.js';
+export type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from './case/goal.js';
+export type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from './case/strategy.js';
+export type { ScheduleSession, RecordAttendance } from './case/session.js';
+export type { AddTeamMember, RemoveTeamMember, AssignLead } from './case/team.js';
+export type { AddNote } from './case/note.js';
+export type { RecordConsent, WithdrawConsent } from './case/consent.js';
+export type { ActivatePlan, StartReview, CompleteReview } from './case/plan.js';
+export type { RecordEvaluation } from './case/evaluation.js';
+export type { RecordRiskLevel, RecordSafetyPlan, ResolveCrisis } from './case/crisis.js';
+export type { MarkEnteredInError } from './case/correction.js';
+export type { SetMonitoringSchedule, RecordMeasurement, AmendMeasurement, VoidMeasurement } from './case/measurement.js';
+export { MEASUREMENT_STATUSES, type Measurement, type MeasurementStatus, type MeasuredValue, type MonitoringSchedule } from './case/model/measurement.js';
+export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/model/crisis.js';
 export type { CaseEvent, CaseEventOf, EventType, EventMap } from './engine/events.js';
 export type { Context, Policy } from './engine/context.js';
 export { DEFAULT_ROLES, permitted } from './engine/policy.js';
 export { MODALITIES, findModality, type ModalityDefinition } from './case/model/modalities.js';
 export { checkSmart, type SmartFinding } from './case/rules/smart.js';
-export { consentStatus, mayShare } from './case/consent.js';
+export { consentStatus, mayShare } from './case/rules/consent.js';
 export { SCHEMA_VERSION, type CaseState, type StatusChange } from './case/model/state.js';
 export { ROLES, SETTINGS, type Actor, type Role, type Setting } from './case/model/primitives.js';
-export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/case.js';
-export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/assessment.js';
-export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/assessment.js';
+export { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure, type Referral } from './case/model/case.js';
+export type { NeedsAssessment, Need, Strength, ClientPriority, CulturalConsiderations, RiskScreen } from './case/model/assessment.js';
+export { ASSESSMENT_STATUSES, type AssessmentStatus } from './case/model/assessment.js';
 export { GOAL_STATUSES, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES, ACHIEVEMENTS, GOAL_OUTCOMES, type Goal, type GoalFields, type GoalMeasure, type GoalGas, type GoalStatus, type GoalOutcome, type Achievement } from './case/model/goal.js';
-export { STRATEGY_STATUSES, FREQUENCIES, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, type Dose, type InterventionOutcome } from './case/strategy.js';
-export { SESSION_STATUSES, type Session, type SessionStatus } from './case/session.js';
-export type { TeamMember } from './case/team.js';
-export type { Note } from './case/note.js';
-export { CONSENT_STATUSES, type Consent, type ConsentStatus } from './case/consent.js';
-export { EVALUATION_STATUSES, type Evaluation, type EvaluationStatus, type GoalOutcomeEntry, type MeasureChange } from './case/evaluation.js';
+export { STRATEGY_STATUSES, FREQUENCIES, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, type Dose, type InterventionOutcome } from './case/model/strategy.js';
+export { SESSION_STATUSES, type Session, type SessionStatus } from './case/model/session.js';
+export type { TeamMember } from './case/model/team.js';
+export type { Note } from './case/model/note.js';
+export { CONSENT_STATUSES, type Consent, type ConsentStatus } from './case/model/consent.js';
+export { EVALUATION_STATUSES, type Evaluation, type EvaluationStatus, type GoalOutcomeEntry, type MeasureChange } from './case/model/evaluation.js';
 
 // Queries
 export { summary, type CaseSummary } from './queries/summary.js';
 export { doseDelivered, type DoseDelivered } from './queries/dose.js';
 export { goalProgress, type GoalProgress } from './queries/progress.js';
-export { alerts, type Alert } from './queries/alerts.js';
+export { alerts } from './queries/alerts.js';
+export { type Alert } from './queries/alert.js';
 export { dueReviews, overdueMeasurements, type DueReview, type OverdueMeasurement } from './queries/due.js';
-export { FINISHED_COURSE_SESSIONS, type InstrumentChange, type CaseTalkingTherapies } from './case/rules/outcomes.js';
+export { FINISHED_COURSE_SESSIONS } from './case/rules/outcomes.js';
+export { type InstrumentChange, type CaseTalkingTherapies } from './case/model/evaluation.js';
 export { timeline, mayRead, type TimelineEntry } from './queries/timeline.js';
 
 // The kernel: domain-free machines

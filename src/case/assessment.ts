@@ -1,88 +1,13 @@
-import { append, editItem, writable, type Draft, type Writable } from './store/draft.js';
+import { ASSESSMENT_METHODS, NEED_DOMAINS, RISK_LEVELS, type NeedsAssessment, type Need, type Strength, type ClientPriority, type CulturalConsiderations, type RiskScreen, type AssessmentStatus } from './model/assessment.js';
+import { findNeed, newAssessment } from './rules/assessments.js';
+import { append, editItem, writable } from './store/draft.js';
+import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from '../engine/context.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
 import { idSchema, labelSchema, textSchema } from './model/primitives.js';
-import { moveTo, type CaseState } from './model/state.js';
-
-/** The statuses of a needs assessment. */
-export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;
-/** An assessment's status. */
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-
-export const ASSESSMENT_METHODS = ['interview', 'observation', 'standardized-instrument', 'records-review', 'collateral'] as const;
-export const NEED_DOMAINS = [
-  'psychological',
-  'emotional',
-  'behavioural',
-  'social',
-  'physical',
-  'occupational',
-  'educational',
-  'housing',
-  'financial',
-  'substance-use',
-  'family',
-  'safety',
-  'other',
-] as const;
-export const RISK_LEVELS = ['none', 'low', 'moderate', 'high', 'imminent'] as const;
-
-/** A need found in an assessment. Severity and priority run from 1 (least) to 5 (most). */
-export interface Need {
-  readonly id: string;
-  readonly domain: (typeof NEED_DOMAINS)[number];
-  readonly description: string;
-  readonly severity: number;
-  readonly priority: number;
-  /** Measurement ids or short notes that support the need. */
-  readonly evidence: readonly string[];
-}
-
-/** A strength of the client or their circumstances. */
-export interface Strength {
-  readonly id: string;
-  readonly description: string;
-  readonly domain: (typeof NEED_DOMAINS)[number] | null;
-}
-
-/** What the client wants, in their own words. */
-export interface ClientPriority {
-  readonly id: string;
-  readonly text: string;
-  readonly recordedAt: string;
-}
-
-/** Language, interpreter and beliefs that shape how care is given. */
-export interface CulturalConsiderations {
-  readonly language?: string;
-  readonly interpreterNeeded?: boolean;
-  readonly beliefsAndPreferences?: string;
-  readonly notes?: string;
-}
-
-/** The result of a risk screen. */
-export interface RiskScreen {
-  readonly level: (typeof RISK_LEVELS)[number];
-  readonly factors: readonly string[];
-  readonly at: string;
-}
-
-/** A needs assessment: needs, strengths, the client's priorities, culture and risk. */
-export interface NeedsAssessment {
-  readonly id: string;
-  readonly status: AssessmentStatus;
-  readonly methods: readonly (typeof ASSESSMENT_METHODS)[number][];
-  readonly startedAt: string;
-  readonly needs: readonly Need[];
-  readonly strengths: readonly Strength[];
-  readonly clientPriorities: readonly ClientPriority[];
-  readonly culturalConsiderations: CulturalConsiderations | null;
-  readonly riskScreen: RiskScreen | null;
-  readonly noStrengthsReason: string | null;
-  readonly completedAt: string | null;
-}
+import { moveTo } from './store/lookup.js';
 
 const score = z.number().int().min(1).max(5);
 const methods = z.array(z.enum(ASSESSMENT_METHODS)).max(ASSESSMENT_METHODS.length);
@@ -268,29 +193,3 @@ export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
     moveTo(d, 'planning', e.at);
   },
 };
-
-/** A new, empty assessment in progress. */
-export function newAssessment(id: string, methods: NeedsAssessment['methods'], at: string): Draft['assessments'][number] {
-  return {
-    id,
-    status: 'in-progress',
-    methods: [...methods],
-    startedAt: at,
-    needs: [],
-    strengths: [],
-    clientPriorities: [],
-    culturalConsiderations: null,
-    riskScreen: null,
-    noStrengthsReason: null,
-    completedAt: null,
-  };
-}
-
-/** Every need of the case, across its assessments. */
-export function findNeed(state: CaseState, needId: string): Need | undefined {
-  for (const a of state.assessments) {
-    const need = a.needs.find((n) => n.id === needId);
-    if (need) return need;
-  }
-  return undefined;
-}

@@ -1,46 +1,16 @@
-import { append, editEntry, editItem, type Draft, type Writable } from './store/draft.js';
-import { sharingConsent } from './consent.js';
+import { URGENCIES, CLOSE_REASONS, type Referral, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
+import { append, editEntry, editItem } from './store/draft.js';
+import { type Draft, type Writable, SCHEMA_VERSION, type CaseState } from './model/state.js';
+import { sharingConsent } from './rules/consent.js';
 import { z } from 'zod';
 import type { Guard, GuardVerdict } from '../kernel/machine.js';
 import type { Env } from '../engine/context.js';
 import { type Decision, type Decider, type Evolvers, accept } from './rules/decision.js';
 import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
-import { SCHEMA_VERSION, moveTo, type CaseState } from './model/state.js';
+import { moveTo } from './store/lookup.js';
 import { calendarDaysUtc } from './rules/dates.js';
-import { newAssessment } from './assessment.js';
+import { newAssessment } from './rules/assessments.js';
 import { TERMINAL_GOAL_STATUSES } from './model/goal.js';
-
-/** The statuses of a case (DESIGN.md §4). */
-export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed', 'entered-in-error'] as const;
-
-/** A case's status. */
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** Referral urgency, as FHIR ServiceRequest.priority. */
-export const URGENCIES = ['routine', 'urgent', 'asap', 'stat'] as const;
-
-/** How a case was referred. */
-export interface Referral {
-  readonly source: string;
-  readonly reason: string;
-  readonly urgency: (typeof URGENCIES)[number];
-  readonly receivedAt: string;
-}
-
-/** Why a case closed. `declined` and `not-accepted` close a referral that never started. */
-export const CLOSE_REASONS = ['completed', 'partially-completed', 'disengaged', 'declined', 'transferred', 'referred-on', 'deceased', 'other'] as const;
-
-/** A reason for closing a case. */
-export type CloseReason = (typeof CLOSE_REASONS)[number] | 'not-accepted';
-
-/** How and when a case closed. */
-export interface Closure {
-  readonly reason: CloseReason;
-  readonly at: string;
-  readonly summary?: string;
-  /** Where the client was transferred or referred on to (an organisation or service id), when given. */
-  readonly destination?: string;
-}
 
 const referralSchema = z
   .object({ source: labelSchema, reason: textSchema, urgency: z.enum(URGENCIES), receivedAt: instantSchema })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { textSchema } from './model/primitives.js';
 import { accept, type Decider, type Evolvers } from './rules/decision.js';
-import { moveTo } from './model/state.js';
+import { moveTo } from './store/lookup.js';
 
 export const markEnteredInErrorSchema = z.object({ type: z.literal('markEnteredInError'), reason: textSchema }).strict();
 

@@ -1,3 +1,4 @@
+import type { RiskLevel, SafetyPlan } from './model/crisis.js';
 import { crisisCopier } from './store/copies.js';
 import { append, writable } from './store/draft.js';
 import { z } from 'zod';
@@ -5,38 +6,11 @@ import { defineMachine } from '../kernel/machine.js';
 import type { Env } from '../engine/context.js';
 import { idSchema, labelSchema } from './model/primitives.js';
 import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
-import { byId, type CaseState } from './model/state.js';
-import { RISK_LEVELS } from './assessment.js';
-
-/** A risk level, lowest first. */
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+import { byId } from './store/lookup.js';
+import type { CaseState } from './model/state.js';
+import { RISK_LEVELS } from './model/assessment.js';
 
 const RANK: Readonly<Record<RiskLevel, number>> = { none: 0, low: 1, moderate: 2, high: 3, imminent: 4 };
-
-/** A recorded risk level. High or imminent opens a crisis. */
-export interface RiskEntry {
-  readonly level: RiskLevel;
-  readonly factors: readonly string[];
-  readonly at: string;
-}
-
-/** An open crisis: an overlay on the case, not a status. */
-export interface Crisis {
-  readonly since: string;
-  readonly level: RiskLevel;
-  readonly safetyPlanId: string | null;
-}
-
-/** A safety plan with the structure of the Stanley–Brown plan. */
-export interface SafetyPlan {
-  readonly id: string;
-  readonly warningSigns: readonly string[];
-  readonly copingStrategies: readonly string[];
-  readonly socialContacts: readonly string[];
-  readonly professionalContacts: readonly string[];
-  readonly meansSafety: readonly string[];
-  readonly agreedAt: string;
-}
 
 const items = z.array(labelSchema).max(50);
 

@@ -1,48 +1,13 @@
+import { EVALUATION_STATUSES, GOAL_PROGRESS, DECISIONS, type Evaluation, type EvaluationStatus } from './model/evaluation.js';
 import { put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
-import { own, type CaseState } from './model/state.js';
+import { own } from './store/lookup.js';
+import type { CaseState } from './model/state.js';
 import { gasTScore } from '../measures/gas.js';
-import { instrumentChanges, talkingTherapiesOf, type CaseTalkingTherapies, type InstrumentChange } from './rules/outcomes.js';
-
-/** The statuses of an evaluation. */
-export const EVALUATION_STATUSES = ['draft', 'final'] as const;
-/** An evaluation's status. */
-export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
-export const DECISIONS = ['continue', 'revise', 'step-up', 'step-down', 'close'] as const;
-export const GOAL_PROGRESS = ['achieved', 'partially-achieved', 'not-achieved', 'in-progress'] as const;
-
-/** One goal's standing at an evaluation. */
-export interface GoalOutcomeEntry {
-  readonly goalId: string;
-  readonly status: (typeof GOAL_PROGRESS)[number];
-  readonly evidence: string;
-  /** The Goal Attainment Scaling level reached (−2…+2), for goals that carry GAS levels. */
-  readonly gasLevel: number | null;
-}
-
-/** A monitored instrument's change, first versus latest valid score (Jacobson–Truax). */
-export type MeasureChange = InstrumentChange;
-
-/** An evaluation: goal outcomes, barriers, the client's feedback and a decision. Final is immutable. */
-export interface Evaluation {
-  readonly id: string;
-  readonly status: EvaluationStatus;
-  readonly at: string;
-  readonly goalOutcomes: readonly GoalOutcomeEntry[];
-  readonly measureChanges: readonly MeasureChange[];
-  /** The GAS T-score over the goals given a level, weighted by each goal's GAS weight. */
-  readonly gasTScore: number | null;
-  /** The NHS Talking Therapies outcome, when PHQ-9 and GAD-7 are both monitored (recovery only for a finished course of a case at start). */
-  readonly talkingTherapies: CaseTalkingTherapies | null;
-  readonly barriers: readonly string[];
-  readonly clientFeedback: string | null;
-  readonly decision: (typeof DECISIONS)[number];
-  /** The case version at which the review it belongs to started, when recorded during a review. */
-  readonly reviewStartedAtVersion: number | null;
-}
+import { instrumentChanges, talkingTherapiesOf } from './rules/outcomes.js';
 
 export const recordEvaluationSchema = z
   .object({

@@ -1,30 +1,84 @@
+import { z } from 'zod';
+
+import { idSchema, labelSchema, textSchema, dateSchema } from './model/primitives.js';
+import { GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, type GoalMeasure, type GoalGas, type ProposedGoal, type GoalOutcome, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
 import { editEntry, put } from './store/draft.js';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from '../engine/context.js';
 import { smartProblem } from './rules/smart.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
-import { own, type CaseState } from './model/state.js';
+import { own } from './store/lookup.js';
+import type { CaseState } from './model/state.js';
 import { refreshAchievement } from './rules/achievement.js';
 
-import {
-  GOAL_STATUSES,
-  type Goal,
-  type GoalStatus,
-  type GoalMeasure,
-  type GoalGas,
-  type ProposedGoal,
-  type GoalOutcome,
-  type ProposeGoal,
-  type AgreeGoal,
-  type ReviseGoal,
-  type HoldGoal,
-  type ResumeGoal,
-  type CancelGoal,
-  type RecordGoalOutcome,
-  type RejectGoal,
-  OPEN_GOAL_STATUSES,
-  TERMINAL_GOAL_STATUSES,
-} from './model/goal.js';
+
+const measureSchema = z
+  .object({
+    kind: z.enum(['instrument', 'indicator']),
+    instrumentId: idSchema.optional(),
+    indicator: labelSchema.optional(),
+    baseline: z.number().finite(),
+    target: z.number().finite(),
+    direction: z.enum(['decrease', 'increase']),
+  })
+  .strict();
+
+const gasSchema = z
+  .object({
+    weight: z.number().positive().finite(),
+    levels: z.object({ '-2': textSchema, '-1': textSchema, '0': textSchema, '1': textSchema, '2': textSchema }).strict(),
+  })
+  .strict();
+
+const fields = {
+  description: textSchema,
+  addressesNeedIds: z.array(idSchema).min(1).max(50),
+  measure: measureSchema,
+  startDate: dateSchema,
+  targetDate: dateSchema,
+  gas: gasSchema.optional(),
+};
+
+export const proposeGoalSchema = z.object({ type: z.literal('proposeGoal'), goalId: idSchema.optional(), ...fields }).strict();
+export const agreeGoalSchema = z.object({ type: z.literal('agreeGoal'), goalId: idSchema, agreedBy: z.array(idSchema).min(1).max(20) }).strict();
+export const reviseGoalSchema = z
+  .object({
+    type: z.literal('reviseGoal'),
+    goalId: idSchema,
+    newGoalId: idSchema.optional(),
+    reason: textSchema,
+    description: fields.description.optional(),
+    addressesNeedIds: fields.addressesNeedIds.optional(),
+    measure: measureSchema.optional(),
+    startDate: dateSchema.optional(),
+    targetDate: dateSchema.optional(),
+    gas: gasSchema.optional(),
+  })
+  .strict();
+export const holdGoalSchema = z.object({ type: z.literal('holdGoal'), goalId: idSchema, reason: textSchema }).strict();
+export const resumeGoalSchema = z.object({ type: z.literal('resumeGoal'), goalId: idSchema }).strict();
+export const cancelGoalSchema = z.object({ type: z.literal('cancelGoal'), goalId: idSchema, reason: textSchema }).strict();
+export const rejectGoalSchema = z.object({ type: z.literal('rejectGoal'), goalId: idSchema, reason: textSchema.optional() }).strict();
+export const recordGoalOutcomeSchema = z
+  .object({ type: z.literal('recordGoalOutcome'), goalId: idSchema, outcome: z.enum(GOAL_OUTCOMES), evidence: textSchema.optional() })
+  .strict();
+
+/** Proposes a goal. */
+export type ProposeGoal = z.infer<typeof proposeGoalSchema>;
+/** Records the client's agreement to a goal. */
+export type AgreeGoal = z.infer<typeof agreeGoalSchema>;
+/** Replaces a goal with a revised one that supersedes it. */
+export type ReviseGoal = z.infer<typeof reviseGoalSchema>;
+/** Puts an active goal on hold. */
+export type HoldGoal = z.infer<typeof holdGoalSchema>;
+/** Resumes a held goal. */
+export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
+/** Cancels an open goal. */
+export type CancelGoal = z.infer<typeof cancelGoalSchema>;
+/** Records that the client rejects a proposed goal (FHIR Goal.lifecycleStatus `rejected`). */
+export type RejectGoal = z.infer<typeof rejectGoalSchema>;
+/** Records a goal's outcome. */
+export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;
 
 type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RejectGoal | RecordGoalOutcome;
 

@@ -1,22 +1,10 @@
+import { NOTE_KINDS, VISIBILITIES, type Note } from './model/note.js';
 import { append } from './store/draft.js';
 import { z } from 'zod';
 import { idSchema, textSchema } from './model/primitives.js';
 import { accept, idTaken, notFound, refuse, type Decider, type Evolvers } from './rules/decision.js';
-import { byId, own } from './model/state.js';
+import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
-
-export const NOTE_KINDS = ['case-conference', 'handoff', 'communication', 'psychoeducation'] as const;
-export const VISIBILITIES = ['team', 'clinical-only', 'client-visible'] as const;
-
-/** A recorded collaboration or education note. Notes are never edited. */
-export interface Note {
-  readonly id: string;
-  readonly kind: (typeof NOTE_KINDS)[number];
-  readonly text: string;
-  readonly authorMemberId: string;
-  readonly visibility: (typeof VISIBILITIES)[number];
-  readonly at: string;
-}
 
 export const addNoteSchema = z
   .object({

@@ -1,12 +1,13 @@
-import { editEntry, type Writable } from './store/draft.js';
+import { editEntry } from './store/draft.js';
+import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
 import type { Precondition } from '../kernel/machine.js';
-import { consentToTreat } from './consent.js';
+import { consentToTreat } from './rules/consent.js';
 import { addDaysUtc } from './rules/dates.js';
 import type { CaseGuardContext } from './case.js';
 import { smartProblem } from './rules/smart.js';
 import { accept, type Decider, type Evolvers } from './rules/decision.js';
-import { moveTo, own, type CaseState } from './model/state.js';
+import { moveTo, own } from './store/lookup.js';
 import { textSchema } from './model/primitives.js';
 
 /** Default days between reviews: twelve weeks. */

@@ -1,34 +1,16 @@
+import { ATTENDANCE, type Session, type SessionStatus, SESSION_STATUSES } from './model/session.js';
 import { compareInstants } from '../kernel/clock.js';
-import { append, editItem, type Writable } from './store/draft.js';
+import { append, editItem } from './store/draft.js';
+import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
-import { byId, own, type CaseState } from './model/state.js';
+import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
 import type { Env } from '../engine/context.js';
-import { consentToTreat } from './consent.js';
+import { consentToTreat } from './rules/consent.js';
 import { findModality } from './model/modalities.js';
-
-/** The statuses of a session. */
-export const SESSION_STATUSES = ['scheduled', 'attended', 'cancelled', 'did-not-attend'] as const;
-/** A session's status. */
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export const ATTENDANCE = ['attended', 'cancelled', 'did-not-attend'] as const;
-
-/** One session of a strategy. */
-export interface Session {
-  readonly id: string;
-  readonly strategyId: string;
-  readonly status: SessionStatus;
-  readonly scheduledFor: string;
-  /** Person ids present (or expected). */
-  readonly participants: readonly string[];
-  readonly groupId: string | null;
-  readonly notes: string | null;
-  /** When attendance was recorded; null while scheduled. */
-  readonly recordedAt: string | null;
-}
 
 export const scheduleSessionSchema = z
   .object({

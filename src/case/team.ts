@@ -1,19 +1,11 @@
+import type { TeamMember } from './model/team.js';
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { CLINICAL_ROLES, idSchema, roleSchema, textSchema, type Role } from './model/primitives.js';
+import { CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
-import { own, type CaseState } from './model/state.js';
-
-/** A person on the care team (the client and family members may be on it too). */
-export interface TeamMember {
-  readonly id: string;
-  readonly personId: string;
-  readonly role: Role;
-  readonly status: 'active' | 'left';
-  readonly joinedAt: string;
-  readonly leftAt: string | null;
-}
+import { own } from './store/lookup.js';
+import type { CaseState } from './model/state.js';
 
 export const addTeamMemberSchema = z.object({ type: z.literal('addTeamMember'), memberId: idSchema.optional(), personId: idSchema, role: roleSchema }).strict();
 export const removeTeamMemberSchema = z.object({ type: z.literal('removeTeamMember'), memberId: idSchema, reason: textSchema.optional() }).strict();

@@ -2,9 +2,8 @@
  * The `intervention-lifecycle` command. It speaks to people: plain messages, exit codes
  * (0 all valid, 1 issues found, 2 usage or I/O error) and never a stack trace.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { parseArgs, type CliOptions } from './args.js';
 import { runValidate } from './validate.js';
 

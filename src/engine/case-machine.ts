@@ -1,6 +1,7 @@
 import { defineMachine } from '../kernel/machine.js';
 import type { CaseCommand } from './commands.js';
-import { CASE_STATUSES, closeGuards, reopenGuards, type CaseGuardContext, type CaseStatus } from '../case/case.js';
+import { CASE_STATUSES, type CaseStatus } from '../case/model/case.js';
+import { closeGuards, reopenGuards, type CaseGuardContext } from '../case/case.js';
 import { activatePlanPreconditions, completeReviewPreconditions } from '../case/plan.js';
 
 const OPEN: CaseStatus[] = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold'];

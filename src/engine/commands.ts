@@ -1,15 +1,15 @@
 import { fastParser } from './fast-parse.js';
 import { z } from 'zod';
 import type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from '../case/assessment.js';
-import type { RecordConsent, WithdrawConsent } from '../case/consent.js';
-import type { RecordEvaluation } from '../case/evaluation.js';
-import type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from '../case/model/goal.js';
-import type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from '../case/case.js';
-import type { AddNote } from '../case/note.js';
-import type { ActivatePlan, StartReview, CompleteReview } from '../case/plan.js';
-import type { ScheduleSession, RecordAttendance } from '../case/session.js';
+import { type RecordConsent, type WithdrawConsent, recordConsentSchema, withdrawConsentSchema } from '../case/consent.js';
+import { type RecordEvaluation, recordEvaluationSchema } from '../case/evaluation.js';
+import { type ProposeGoal, type AgreeGoal, type ReviseGoal, type HoldGoal, type ResumeGoal, type CancelGoal, type RejectGoal, type RecordGoalOutcome, agreeGoalSchema, cancelGoalSchema, holdGoalSchema, proposeGoalSchema, recordGoalOutcomeSchema, rejectGoalSchema, resumeGoalSchema, reviseGoalSchema } from '../case/goal.js';
+import { type OpenCase, type DeclineReferral, type HoldCase, type ResumeCase, type CloseCase, type ReopenCase, closeCaseSchema, declineReferralSchema, holdCaseSchema, openCaseSchema, reopenCaseSchema, resumeCaseSchema } from '../case/case.js';
+import { type AddNote, addNoteSchema } from '../case/note.js';
+import { type ActivatePlan, type StartReview, type CompleteReview, activatePlanSchema, completeReviewSchema, startReviewSchema } from '../case/plan.js';
+import { type ScheduleSession, type RecordAttendance, recordAttendanceSchema, scheduleSessionSchema } from '../case/session.js';
 import type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from '../case/strategy.js';
-import type { AddTeamMember, RemoveTeamMember, AssignLead } from '../case/team.js';
+import { type AddTeamMember, type RemoveTeamMember, type AssignLead, addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from '../case/team.js';
 import {
   completeAssessmentSchema,
   recordClientPrioritySchema,
@@ -19,22 +19,6 @@ import {
   recordStrengthSchema,
   startAssessmentSchema,
 } from '../case/assessment.js';
-import { recordConsentSchema, withdrawConsentSchema } from '../case/consent.js';
-import { recordEvaluationSchema } from '../case/evaluation.js';
-import {
-  agreeGoalSchema,
-  cancelGoalSchema,
-  holdGoalSchema,
-  proposeGoalSchema,
-  recordGoalOutcomeSchema,
-  rejectGoalSchema,
-  resumeGoalSchema,
-  reviseGoalSchema,
-} from '../case/model/goal.js';
-import { closeCaseSchema, declineReferralSchema, holdCaseSchema, openCaseSchema, reopenCaseSchema, resumeCaseSchema } from '../case/case.js';
-import { addNoteSchema } from '../case/note.js';
-import { activatePlanSchema, completeReviewSchema, startReviewSchema } from '../case/plan.js';
-import { recordAttendanceSchema, scheduleSessionSchema } from '../case/session.js';
 import {
   completeStrategySchema,
   discontinueStrategySchema,
@@ -44,13 +28,9 @@ import {
   startStrategySchema,
   suspendStrategySchema,
 } from '../case/strategy.js';
-import { addTeamMemberSchema, assignLeadSchema, removeTeamMemberSchema } from '../case/team.js';
-import { recordRiskLevelSchema, recordSafetyPlanSchema, resolveCrisisSchema } from '../case/crisis.js';
-import { markEnteredInErrorSchema } from '../case/correction.js';
-import { amendMeasurementSchema, recordMeasurementSchema, setMonitoringScheduleSchema, voidMeasurementSchema } from '../case/measurement.js';
-import type { AmendMeasurement, RecordMeasurement, SetMonitoringSchedule, VoidMeasurement } from '../case/measurement.js';
-import type { RecordRiskLevel, RecordSafetyPlan, ResolveCrisis } from '../case/crisis.js';
-import type { MarkEnteredInError } from '../case/correction.js';
+import { recordRiskLevelSchema, recordSafetyPlanSchema, resolveCrisisSchema, type RecordRiskLevel, type RecordSafetyPlan, type ResolveCrisis } from '../case/crisis.js';
+import { markEnteredInErrorSchema, type MarkEnteredInError } from '../case/correction.js';
+import { amendMeasurementSchema, recordMeasurementSchema, setMonitoringScheduleSchema, voidMeasurementSchema, type AmendMeasurement, type RecordMeasurement, type SetMonitoringSchedule, type VoidMeasurement } from '../case/measurement.js';
 
 const schemas = [
   openCaseSchema,

@@ -5,7 +5,8 @@ import type { CaseEvent } from './events.js';
 import { applyEvent, createFrom } from './apply-event.js';
 import type { OpenCase } from '../case/case.js';
 import type { CaseState } from '../case/model/state.js';
-import { deepFreeze, edit, freezesStates } from '../case/store/draft.js';
+import { deepFreeze, freezesStates } from '../case/store/freezing.js';
+import { edit } from '../case/store/draft.js';
 
 /** The outcome of {@link dispatch}: the new state and the events recorded, or why not. */
 export type DispatchResult =

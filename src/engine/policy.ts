@@ -2,7 +2,7 @@ import type { CaseCommand, CommandType } from './commands.js';
 import type { Policy } from './context.js';
 import { CLINICAL_ROLES, type Actor, type Role } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
-import type { TeamMember } from '../case/team.js';
+import type { TeamMember } from '../case/model/team.js';
 
 const CLINICAL = CLINICAL_ROLES;
 const LEADS: readonly Role[] = ['lead-practitioner', 'supervisor'];

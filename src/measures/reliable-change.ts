@@ -1,5 +1,4 @@
-import type { BetterIs } from './direction.js';
-import { directionOf } from './direction.js';
+import { type BetterIs, directionOf } from './direction.js';
 import { InputCheck } from './input.js';
 import { upperQuantile } from './normal.js';
 

@@ -1,4 +1,5 @@
-import { consentStatus, type Consent } from '../case/consent.js';
+import { consentStatus } from '../case/rules/consent.js';
+import type { Consent } from '../case/model/consent.js';
 import { calendarDaysUtc } from '../case/rules/dates.js';
 import type { CaseState } from '../case/model/state.js';
 import { formatInstant } from '../kernel/clock.js';

@@ -1,5 +1,6 @@
 import { LifecycleError } from '../kernel/errors.js';
-import { own, type CaseState } from '../case/model/state.js';
+import { own } from '../case/store/lookup.js';
+import type { CaseState } from '../case/model/state.js';
 
 /** How much of a strategy's planned dose was delivered. */
 export interface DoseDelivered {

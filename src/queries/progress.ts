@@ -1,6 +1,7 @@
 import { goalSeries } from '../case/rules/achievement.js';
 import type { Achievement } from '../case/model/goal.js';
-import { own, type CaseState } from '../case/model/state.js';
+import { own } from '../case/store/lookup.js';
+import type { CaseState } from '../case/model/state.js';
 import { LifecycleError } from '../kernel/errors.js';
 
 /** A goal's progress from baseline to target, with the measurements behind it. */

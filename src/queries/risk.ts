@@ -1,4 +1,4 @@
-import type { Measurement } from '../case/measurement.js';
+import type { Measurement } from '../case/model/measurement.js';
 import type { CaseState } from '../case/model/state.js';
 import { getInstrument } from '../measures/instruments/registry.js';
 import type { RiskItem } from '../measures/instruments/types.js';

@@ -1,6 +1,6 @@
 import { asOfInstant } from '../kernel/clock.js';
-import { consentStatus } from '../case/consent.js';
-import type { CaseStatus } from '../case/case.js';
+import { consentStatus } from '../case/rules/consent.js';
+import type { CaseStatus } from '../case/model/case.js';
 import type { CaseState } from '../case/model/state.js';
 import type { Role } from '../case/model/primitives.js';
 

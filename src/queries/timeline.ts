@@ -1,4 +1,4 @@
-import type { Note } from '../case/note.js';
+import type { Note } from '../case/model/note.js';
 import { CLINICAL_ROLES, type Actor } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
 

@@ -13,7 +13,8 @@ import {
   teamMemberCopier,
   type Copier,
 } from '../../src/case/store/copies.js';
-import { edit, editEntry, editItem, freezesStates, setFreezesStates, writable } from '../../src/case/store/draft.js';
+import { edit, editEntry, editItem, writable } from '../../src/case/store/draft.js';
+import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
 import { applyEvent } from '../../src/engine/apply-event.js';
 import { caseAt, people } from './fixtures.js';
 

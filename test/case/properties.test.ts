@@ -14,7 +14,7 @@ import {
   type CaseState,
   type CommandType,
 } from '../../src/index.js';
-import { freezesStates, setFreezesStates } from '../../src/case/store/draft.js';
+import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
 import { applyEvent } from '../../src/engine/apply-event.js';
 import { caseAt, people, phqGoal, referral } from './fixtures.js';
 

@@ -1,6 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { defineMachine, type Guard, type Result } from '../../src/kernel/index.js';
-import { step } from '../../src/kernel/index.js';
+import { defineMachine, type Guard, type Result, step } from '../../src/kernel/index.js';
 import { door, type DoorCommand, type DoorContext, type DoorStatus } from './door.js';
 
 describe('machine types', () => {

@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { dateSchema, idSchema, labelSchema, textSchema } from './primitives.js';
-
 /** Goals as data: statuses, the goal's fields and the zod schemas of the goal commands. */
 
 export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded', 'rejected'] as const;
@@ -20,24 +17,6 @@ export type Achievement = (typeof ACHIEVEMENTS)[number];
 export const GOAL_OUTCOMES = ['achieved', 'partially-achieved', 'not-achieved'] as const;
 /** A goal's outcome. */
 export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
-
-const measureSchema = z
-  .object({
-    kind: z.enum(['instrument', 'indicator']),
-    instrumentId: idSchema.optional(),
-    indicator: labelSchema.optional(),
-    baseline: z.number().finite(),
-    target: z.number().finite(),
-    direction: z.enum(['decrease', 'increase']),
-  })
-  .strict();
-
-const gasSchema = z
-  .object({
-    weight: z.number().positive().finite(),
-    levels: z.object({ '-2': textSchema, '-1': textSchema, '0': textSchema, '1': textSchema, '2': textSchema }).strict(),
-  })
-  .strict();
 
 /** How progress on a goal is measured: an instrument score or a named indicator, from baseline to target. */
 export interface GoalMeasure {
@@ -83,53 +62,3 @@ export interface Goal extends ProposedGoal {
   readonly statusReason: string | null;
   readonly proposedAt: string;
 }
-
-const fields = {
-  description: textSchema,
-  addressesNeedIds: z.array(idSchema).min(1).max(50),
-  measure: measureSchema,
-  startDate: dateSchema,
-  targetDate: dateSchema,
-  gas: gasSchema.optional(),
-};
-
-export const proposeGoalSchema = z.object({ type: z.literal('proposeGoal'), goalId: idSchema.optional(), ...fields }).strict();
-export const agreeGoalSchema = z.object({ type: z.literal('agreeGoal'), goalId: idSchema, agreedBy: z.array(idSchema).min(1).max(20) }).strict();
-export const reviseGoalSchema = z
-  .object({
-    type: z.literal('reviseGoal'),
-    goalId: idSchema,
-    newGoalId: idSchema.optional(),
-    reason: textSchema,
-    description: fields.description.optional(),
-    addressesNeedIds: fields.addressesNeedIds.optional(),
-    measure: measureSchema.optional(),
-    startDate: dateSchema.optional(),
-    targetDate: dateSchema.optional(),
-    gas: gasSchema.optional(),
-  })
-  .strict();
-export const holdGoalSchema = z.object({ type: z.literal('holdGoal'), goalId: idSchema, reason: textSchema }).strict();
-export const resumeGoalSchema = z.object({ type: z.literal('resumeGoal'), goalId: idSchema }).strict();
-export const cancelGoalSchema = z.object({ type: z.literal('cancelGoal'), goalId: idSchema, reason: textSchema }).strict();
-export const rejectGoalSchema = z.object({ type: z.literal('rejectGoal'), goalId: idSchema, reason: textSchema.optional() }).strict();
-export const recordGoalOutcomeSchema = z
-  .object({ type: z.literal('recordGoalOutcome'), goalId: idSchema, outcome: z.enum(GOAL_OUTCOMES), evidence: textSchema.optional() })
-  .strict();
-
-/** Proposes a goal. */
-export type ProposeGoal = z.infer<typeof proposeGoalSchema>;
-/** Records the client's agreement to a goal. */
-export type AgreeGoal = z.infer<typeof agreeGoalSchema>;
-/** Replaces a goal with a revised one that supersedes it. */
-export type ReviseGoal = z.infer<typeof reviseGoalSchema>;
-/** Puts an active goal on hold. */
-export type HoldGoal = z.infer<typeof holdGoalSchema>;
-/** Resumes a held goal. */
-export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
-/** Cancels an open goal. */
-export type CancelGoal = z.infer<typeof cancelGoalSchema>;
-/** Records that the client rejects a proposed goal (FHIR Goal.lifecycleStatus `rejected`). */
-export type RejectGoal = z.infer<typeof rejectGoalSchema>;
-/** Records a goal's outcome. */
-export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;

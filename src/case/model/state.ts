@@ -1,18 +1,15 @@
-import type { NeedsAssessment } from '../assessment.js';
-import { append, type Draft } from '../store/draft.js';
-import type { Consent } from '../consent.js';
-import type { Crisis, RiskEntry, SafetyPlan } from '../crisis.js';
-import type { Measurement, MonitoringSchedule } from '../measurement.js';
-import type { Evaluation } from '../evaluation.js';
+import type { NeedsAssessment } from './assessment.js';
+import type { Consent } from './consent.js';
+import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
+import type { Measurement, MonitoringSchedule } from './measurement.js';
+import type { Evaluation } from './evaluation.js';
 import type { Goal } from './goal.js';
-import type { CaseStatus, Closure, Referral } from '../case.js';
-import type { Note } from '../note.js';
+import type { CaseStatus, Closure, Referral } from './case.js';
+import type { Note } from './note.js';
 import type { Setting } from './primitives.js';
-import type { Session } from '../session.js';
-import type { Strategy } from '../strategy.js';
-import type { TeamMember } from '../team.js';
-import { positionOf } from '../store/series-index.js';
-import { itemAt, type Series } from '../store/series.js';
+import type { Session } from './session.js';
+import type { Strategy } from './strategy.js';
+import type { TeamMember } from './team.js';
 
 /** The version of the stored state shape. A migration accompanies every change of it. */
 export const SCHEMA_VERSION = 1;
@@ -82,19 +79,8 @@ export type Mutable<T> = T extends readonly (infer U)[]
     ? { -readonly [K in keyof T]: Mutable<T[K]> }
     : T;
 
-/** The entry with this id in an array of entities (through the series' index: no scan). */
-export function byId<T extends { readonly id: string }>(list: Series<T>, id: string): T | undefined {
-  const at = positionOf(list, id);
-  return at === -1 ? undefined : itemAt(list, at);
-}
+/** The state as evolvers change it: top-level fields are assignable; nested values go through `writable`. */
+export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
 
-/** An own entry of a record by id; never an inherited member such as `constructor`. */
-export function own<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, id) ? record[id] : undefined;
-}
-
-/** Moves the case to a status and records it in the history. */
-export function moveTo(draft: Draft, status: CaseStatus, at: string): void {
-  draft.status = status;
-  append(draft, 'statusHistory', { status, at });
-}
+/** One level of mutability: an array whose slots can be set, or an object whose fields can. */
+export type Writable<T> = T extends readonly (infer U)[] ? U[] : { -readonly [K in keyof T]: T[K] };

@@ -1,9 +1,9 @@
 import { OPEN_GOAL_STATUSES, type Achievement, type Goal } from '../model/goal.js';
-import type { Measurement } from '../measurement.js';
-import { editEntry, type Draft } from '../store/draft.js';
+import type { Measurement } from '../model/measurement.js';
+import { editEntry } from '../store/draft.js';
+import type { Draft, CaseState } from '../model/state.js';
 import { INDEX_FROM, goalPairs } from '../store/series-index.js';
 import { itemAt, seriesOf, type Series } from '../store/series.js';
-import type { CaseState } from '../model/state.js';
 
 /** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
 export function measuresGoal(m: Measurement, goal: Goal): boolean {

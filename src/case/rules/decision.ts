@@ -4,8 +4,7 @@ import { err, ok, type Result } from '../../kernel/result.js';
 import { step } from '../../kernel/step.js';
 import type { Env } from '../../engine/context.js';
 import type { CaseEventOf, EventDraft, EventType } from '../../engine/events.js';
-import type { CaseState } from '../model/state.js';
-import type { Draft } from '../store/draft.js';
+import type { CaseState, Draft } from '../model/state.js';
 
 /** What a decider answers: the events to record, or why not. */
 export type Decision = Result<readonly EventDraft[]>;

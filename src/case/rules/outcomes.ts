@@ -1,19 +1,10 @@
+import type { InstrumentChange, CaseTalkingTherapies } from '../model/evaluation.js';
 import { reliableChange } from '../../measures/reliable-change.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
-import { talkingTherapiesOutcome, type TalkingTherapiesOutcome } from '../../measures/nhs-talking-therapies.js';
-import type { Measurement } from '../measurement.js';
+import { talkingTherapiesOutcome } from '../../measures/nhs-talking-therapies.js';
+import type { Measurement } from '../model/measurement.js';
 import type { CaseState } from '../model/state.js';
 
-/** The change of one instrument between its first and latest valid measurement. */
-export interface InstrumentChange {
-  readonly instrumentId: string;
-  readonly pre: number;
-  readonly post: number;
-  /** The Jacobson–Truax reliable change index. */
-  readonly rci: number;
-  readonly minimumReliableChange: number;
-  readonly category: 'improved' | 'unchanged' | 'deteriorated';
-}
 
 /** A measurement with a total. */
 export type ScoredMeasurement = Measurement & { readonly score: number };
@@ -51,19 +42,6 @@ export function instrumentChanges(state: CaseState, series: Map<string, ScoredMe
   return out;
 }
 
-/**
- * A case's NHS Talking Therapies outcome. Recovery is defined only for a finished course (at least
- * two attended treatment sessions) of a client who was a case at the start: otherwise it is
- * `'not-applicable'`, never `false` (a client who was never a case did not fail to recover).
- */
-export interface CaseTalkingTherapies extends Omit<TalkingTherapiesOutcome, 'recovery' | 'reliableRecovery'> {
-  /** Attended treatment sessions in the case. */
-  readonly attendedSessions: number;
-  /** At least two attended treatment sessions: the national definition of a finished course. */
-  readonly finishedCourse: boolean;
-  readonly recovery: boolean | 'not-applicable';
-  readonly reliableRecovery: boolean | 'not-applicable';
-}
 
 /** Attended sessions that make a finished course (NHS Talking Therapies). */
 export const FINISHED_COURSE_SESSIONS = 2;

@@ -1,5 +1,5 @@
 import { getInstrument } from '../../measures/instruments/registry.js';
-import { findNeed } from '../assessment.js';
+import { findNeed } from './assessments.js';
 import type { GoalFields } from '../model/goal.js';
 import type { CaseState } from '../model/state.js';
 

@@ -5,16 +5,15 @@
  * present, and the compiler checks each copy is complete (a field added to an entity and missing
  * here is a type error); a test checks each `changed` visits every field that can hold an object.
  */
-import type { NeedsAssessment } from '../assessment.js';
-import type { Consent } from '../consent.js';
-import type { Crisis } from '../crisis.js';
-import type { Writable } from './draft.js';
+import type { NeedsAssessment } from '../model/assessment.js';
+import type { Consent } from '../model/consent.js';
+import type { Crisis } from '../model/crisis.js';
+import type { Writable, CaseState } from '../model/state.js';
 import type { Goal } from '../model/goal.js';
-import type { Measurement } from '../measurement.js';
-import type { Session } from '../session.js';
-import type { CaseState } from '../model/state.js';
-import type { Strategy } from '../strategy.js';
-import type { TeamMember } from '../team.js';
+import type { Measurement } from '../model/measurement.js';
+import type { Session } from '../model/session.js';
+import type { Strategy } from '../model/strategy.js';
+import type { TeamMember } from '../model/team.js';
 import { carryVecs, seriesField } from './series.js';
 
 /** Copies one kind of value for an edit and finds the new values in a changed copy. */

@@ -1,3 +1,4 @@
+import type { Writable, Draft, CaseState } from '../model/state.js';
 /**
  * Copy-on-write editing of a case state. Evolvers change a {@link Draft} in place, but they reach
  * anything below the top level through {@link writable} (or the helpers built on it), which copies a
@@ -27,7 +28,6 @@ import {
   teamMemberCopier,
   type Copier,
 } from './copies.js';
-import type { CaseState } from '../model/state.js';
 import { Copies, type Made } from './edit-copies.js';
 import { deepFreeze, freezesStates } from './freezing.js';
 
@@ -36,12 +36,6 @@ import { LifecycleError } from '../../kernel/errors.js';
 import { ID_PATTERN } from '../model/primitives.js';
 import { positionOf, shareIndex } from './series-index.js';
 import { VEC_KEYS, asVector, itemAt, seriesOf, setArrayFreezing, setVec, vecFrom, vecPush, vecSet, vecsOf, type Vec, type VecKey } from './series.js';
-
-/** The state as evolvers change it: top-level fields are assignable; nested values go through {@link writable}. */
-export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
-
-/** One level of mutability: an array whose slots can be set, or an object whose fields can. */
-export type Writable<T> = T extends readonly (infer U)[] ? U[] : { -readonly [K in keyof T]: T[K] };
 
 /** Entity collections keyed by id. */
 type RecordKey = 'goals' | 'strategies' | 'team' | 'consents' | 'evaluations';

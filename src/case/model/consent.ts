@@ -1,0 +1,17 @@
+/** The statuses of a consent (expired is judged against the clock). */
+export const CONSENT_STATUSES = ['active', 'withdrawn', 'expired'] as const;
+/** A consent's status. */
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** A consent: to treatment, to a specific modality (`modality:<name>`), to sharing, to research. */
+export interface Consent {
+  readonly id: string;
+  /** Stored status; an active consent past `expiresAt` reads as expired (see {@link consentStatus}). */
+  readonly status: 'active' | 'withdrawn';
+  readonly scope: string;
+  readonly grantedBy: string;
+  readonly grantedAt: string;
+  readonly expiresAt: string | null;
+  readonly sharingWith: readonly string[];
+  readonly withdrawnAt: string | null;
+}

@@ -1,0 +1,87 @@
+import type { Consent, ConsentStatus } from '../model/consent.js';
+import { compareInstants, asOfInstant } from '../../kernel/clock.js';
+import type { CaseState } from '../model/state.js';
+import type { ModalityDefinition } from '../model/modalities.js';
+
+/**
+ * A consent's status at an instant: `expired` once `expiresAt` has passed.
+ *
+ * @example
+ * ```ts
+ * consentStatus({ ...consent, expiresAt: '2026-01-01T00:00:00.000Z' }, '2026-02-01T00:00:00.000Z'); // 'expired'
+ * ```
+ */
+export function consentStatus(consent: Consent, at: string): ConsentStatus {
+  if (consent.status === 'withdrawn') return 'withdrawn';
+  return consent.expiresAt !== null && compareInstants(consent.expiresAt, at) <= 0 ? 'expired' : 'active';
+}
+
+/** Whether an active consent of this scope exists at `at` (optionally ignoring one consent). */
+export function hasActiveConsent(state: CaseState, scope: string, at: string, except?: string): boolean {
+  // A loop over keys, not Object.values: this runs on every session scheduled.
+  for (const id in state.consents) {
+    const c = state.consents[id] as Consent;
+    if (c.scope === scope && c.id !== except && consentStatus(c, at) === 'active') return true;
+  }
+  return false;
+}
+
+/**
+ * The consent that treatment needs at an instant (one rule for activating the plan, starting or
+ * resuming a strategy and scheduling a session): an active treatment consent, and for a modality
+ * that needs its own, an active `modality:<name>` consent. A withdrawn or expired consent is no consent.
+ */
+export function consentToTreat(state: CaseState, at: string, modality: ModalityDefinition | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
+  if (!hasActiveConsent(state, 'treatment', at)) {
+    const last = latestOfScope(state, 'treatment');
+    const why = last === undefined ? 'there is none' : `consent ${last.id} is ${consentStatus(last, at)}`;
+    return { code: 'CONSENT_REQUIRED', message: `an active treatment consent is needed (${why}); record the client’s consent first` };
+  }
+  if (modality?.needsConsent && !hasActiveConsent(state, `modality:${modality.name}`, at)) {
+    return { code: 'CONSENT_REQUIRED', message: `${modality.name} needs an active consent of scope modality:${modality.name}` };
+  }
+  return true;
+}
+
+/**
+ * Whether the client's information may be shared with a recipient at an instant: an active
+ * information-sharing consent that names the recipient in `sharingWith`, or names no one (sharing
+ * in general). The one rule for every sharing action (closing as transferred or referred on with a
+ * destination, exports).
+ */
+export function sharingConsent(state: CaseState, at: string, recipient: string | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
+  return consentCovers(state, 'information-sharing', at, recipient) || { code: 'CONSENT_REQUIRED', message: `sharing the client's information${recipient === undefined ? '' : ` with ${recipient}`} needs an active information-sharing consent${recipient === undefined ? '' : ' that covers it'}` };
+}
+
+function consentCovers(state: CaseState, scope: 'information-sharing' | 'research', at: string, recipient: string | undefined): boolean {
+  for (const c of Object.values(state.consents)) {
+    if (c.scope !== scope || consentStatus(c, at) !== 'active') continue;
+    if (recipient === undefined || c.sharingWith.length === 0 || c.sharingWith.includes(recipient)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a case's data may leave the service at `asOf`: for `'information-sharing'` (a transfer, a
+ * referral on, an export to another system) an active information-sharing consent covering the
+ * recipient; for `'research'` (an outcomes dataset) an active research consent. Withdrawn and
+ * expired consents count for nothing. Exports call this before they write a case, and leave out (or
+ * refuse) the cases it refuses.
+ *
+ * @example
+ * ```ts
+ * mayShare(state, 'research', '2026-06-01T00:00:00.000Z'); // true once the client consented to research
+ * mayShare(state, 'information-sharing', '2026-06-01T00:00:00.000Z', 'org-gp'); // false without sharing consent
+ * ```
+ */
+export function mayShare(state: CaseState, purpose: 'information-sharing' | 'research', asOf: string, recipient?: string): boolean {
+  if (purpose !== 'information-sharing' && purpose !== 'research') throw new RangeError(`purpose must be information-sharing or research, not ${String(purpose)}`);
+  return consentCovers(state, purpose, asOfInstant(asOf), recipient);
+}
+
+/** The consent of a scope granted last (the one a renewal replaced the others with), or undefined. */
+export function latestOfScope(state: CaseState, scope: string): Consent | undefined {
+  let latest: Consent | undefined;
+  for (const c of Object.values(state.consents)) if (c.scope === scope && (latest === undefined || c.grantedAt >= latest.grantedAt)) latest = c;
+  return latest;
+}
