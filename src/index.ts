@@ -10,7 +10,9 @@ export { openCase, dispatch, dispatchOrThrow, evolve, replay, type DispatchResul
 export { decide, type DecideResult } from './engine/decide.js';
 export { allowedCommands, type AllowedOptions } from './engine/allowed.js';
 export { machines } from './engine/machines.js';
-export { commandSchema, COMMAND_TYPES, type CaseCommand, type CommandType, type CommandOf } from './engine/commands.js';
+export { commandSchema } from './engine/commands.js';
+export { COMMAND_TYPES } from './engine/registry.js';
+export { type CaseCommand, type CommandType, type CommandOf } from './engine/command-types.js';
 export type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './case/case.js';
 export type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './case/assessment.js';
 export type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from './case/goal.js';
@@ -28,7 +30,8 @@ export { MEASUREMENT_STATUSES, type Measurement, type MeasurementStatus, type Me
 export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/model/crisis.js';
 export type { CaseEvent, CaseEventOf, EventType, EventMap } from './engine/events.js';
 export type { Context, Policy } from './engine/context.js';
-export { DEFAULT_ROLES, permitted } from './engine/policy.js';
+export { DEFAULT_ROLES } from './engine/registry.js';
+export { permitted } from './engine/policy.js';
 export { MODALITIES, findModality, type ModalityDefinition } from './case/model/modalities.js';
 export { checkSmart, type SmartFinding } from './case/rules/smart.js';
 export { consentStatus, mayShare } from './case/rules/consent.js';

@@ -1,12 +1,14 @@
+import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
+import { clean, dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { ASSESSMENT_METHODS, NEED_DOMAINS, RISK_LEVELS, type NeedsAssessment, type Need, type Strength, type ClientPriority, type CulturalConsiderations, type RiskScreen, type AssessmentStatus } from './model/assessment.js';
 import { findNeed, newAssessment } from './rules/assessments.js';
 import { append, editItem, writable } from './store/draft.js';
 import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from '../engine/context.js';
-import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
-import { idSchema, labelSchema, textSchema } from './model/primitives.js';
+import type { Env } from './model/context.js';
+import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Decision } from './rules/decision.js';
 import { moveTo } from './store/lookup.js';
 
 const score = z.number().int().min(1).max(5);
@@ -59,7 +61,11 @@ export type RecordRiskScreen = z.infer<typeof recordRiskScreenSchema>;
 /** Completes the current assessment. */
 export type CompleteAssessment = z.infer<typeof completeAssessmentSchema>;
 
-type AssessmentCommand = StartAssessment | RecordNeed | RecordStrength | RecordClientPriority | RecordCulturalConsiderations | RecordRiskScreen | CompleteAssessment;
+/** Commands of needs assessments. */
+export type AssessmentCommand = StartAssessment | RecordNeed | RecordStrength | RecordClientPriority | RecordCulturalConsiderations | RecordRiskScreen | CompleteAssessment;
+
+type Emits = AssessmentEvents;
+type Module = EntityModule<AssessmentCommand, AssessmentEvents>;
 
 /** Events of needs assessments. */
 export interface AssessmentEvents {
@@ -105,8 +111,8 @@ function current(state: CaseState): NeedsAssessment | undefined {
 }
 
 function onCurrent<C extends AssessmentCommand>(
-  make: (assessment: NeedsAssessment, command: C, env: Env, state: CaseState) => ReturnType<Decider<C>>,
-): Decider<C> {
+  make: (assessment: NeedsAssessment, command: C, env: Env, state: CaseState) => Decision<Emits>,
+): Decider<C, Emits> {
   return (state, command, env) => {
     const assessment = current(state);
     if (assessment === undefined) return notFound('assessment', '(current)', state.id, 'type');
@@ -115,12 +121,12 @@ function onCurrent<C extends AssessmentCommand>(
   };
 }
 
-export const assessmentDeciders = {
-  startAssessment: ((state, command, env) => {
+const deciders: Module['deciders'] = {
+  startAssessment: (state, command, env) => {
     const id = command.assessmentId ?? env.newId();
     if (state.assessments.some((a) => a.id === id)) return idTaken('assessment', id, state.id, 'assessmentId');
     return accept({ type: 'assessmentStarted', data: { assessmentId: id, methods: command.methods } });
-  }) as Decider<StartAssessment>,
+  },
   recordNeed: onCurrent<RecordNeed>((a, c, env, state) =>
     c.needId !== undefined && findNeed(state, c.needId) ? idTaken('need', c.needId, state.id, 'needId') : accept({
       type: 'needRecorded',
@@ -155,7 +161,7 @@ export const assessmentDeciders = {
   }),
 };
 
-export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
+const evolvers: Module['evolvers'] = {
   assessmentStarted: (d, e) => {
     append(d, 'assessments', newAssessment(e.data.assessmentId, e.data.methods, e.at));
     moveTo(d, 'assessing', e.at);
@@ -193,3 +199,42 @@ export const assessmentEvolvers: Evolvers<keyof AssessmentEvents> = {
     moveTo(d, 'planning', e.at);
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  assessmentStarted: (e) => ({ type: 'startAssessment', assessmentId: dataOf(e).assessmentId, methods: dataOf(e).methods }),
+  needRecorded: (e) => {
+    const n = nested(dataOf(e), 'need');
+    return { type: 'recordNeed', needId: n.id, ...pick(n, 'domain', 'description', 'severity', 'priority', 'evidence') };
+  },
+  strengthRecorded: (e) => {
+    const s = nested(dataOf(e), 'strength');
+    return clean({ type: 'recordStrength', strengthId: s.id, description: s.description, domain: s.domain });
+  },
+  clientPriorityRecorded: (e) => {
+    const p = nested(dataOf(e), 'priority');
+    return { type: 'recordClientPriority', priorityId: p.id, text: p.text };
+  },
+  culturalConsiderationsRecorded: (e) => ({ type: 'recordCulturalConsiderations', ...nested(dataOf(e), 'considerations') }),
+  riskScreenRecorded: (e) => ({ type: 'recordRiskScreen', level: dataOf(e).level, factors: dataOf(e).factors }),
+  assessmentCompleted: (e) => clean({ type: 'completeAssessment', noStrengthsReason: dataOf(e).noStrengthsReason, methods: dataOf(e).methods }),
+};
+
+const assessing = { from: ['assessing'] } as const;
+/** Needs assessments: needs, strengths, the client's priorities, cultural considerations and a risk screen. */
+export const assessment = defineEntity<AssessmentCommand, AssessmentEvents>()({
+  name: 'assessment',
+  machine: assessmentMachine,
+  statuses: (state) => statusesOf(state.assessments.slice(-1)),
+  commands: {
+    startAssessment: { schema: startAssessmentSchema, roles: CLINICAL_ROLES, case: { from: ['referred'], to: 'assessing' } },
+    recordNeed: { schema: recordNeedSchema, roles: CLINICAL_ROLES, case: assessing },
+    recordStrength: { schema: recordStrengthSchema, roles: CLINICAL_ROLES, case: assessing },
+    recordClientPriority: { schema: recordClientPrioritySchema, roles: [...CLINICAL_ROLES, 'client'], case: assessing },
+    recordCulturalConsiderations: { schema: recordCulturalConsiderationsSchema, roles: CLINICAL_ROLES, case: assessing },
+    recordRiskScreen: { schema: recordRiskScreenSchema, roles: CLINICAL_ROLES, case: assessing },
+    completeAssessment: { schema: completeAssessmentSchema, roles: CLINICAL_ROLES, case: { from: ['assessing'], to: 'planning' } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

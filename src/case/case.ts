@@ -1,12 +1,14 @@
+import type { Rule, Guard, GuardVerdict } from '../kernel/machine.js';
+import type { CaseGuardContext, Env } from './model/context.js';
+import { CLINICAL_ROLES, LEAD_ROLES, idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
+import { clean, dataOf } from './rules/command-of.js';
+import { defineEntity, type EntityModule } from './rules/entity.js';
 import { URGENCIES, CLOSE_REASONS, type Referral, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
 import { append, editEntry, editItem } from './store/draft.js';
-import { type Draft, type Writable, SCHEMA_VERSION, type CaseState } from './model/state.js';
+import { type Writable } from './model/state.js';
 import { sharingConsent } from './rules/consent.js';
 import { z } from 'zod';
-import type { Guard, GuardVerdict } from '../kernel/machine.js';
-import type { Env } from '../engine/context.js';
-import { type Decision, type Decider, type Evolvers, accept } from './rules/decision.js';
-import { idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
+import { type Decision, type Decider, accept } from './rules/decision.js';
 import { moveTo } from './store/lookup.js';
 import { calendarDaysUtc } from './rules/dates.js';
 import { newAssessment } from './rules/assessments.js';
@@ -42,6 +44,11 @@ export type CloseCase = z.infer<typeof closeCaseSchema>;
 /** Reopens a closed case into a new assessment. */
 export type ReopenCase = z.infer<typeof reopenCaseSchema>;
 
+/** Commands of the case's own lifecycle. */
+export type CaseLifecycleCommand = OpenCase | DeclineReferral | HoldCase | ResumeCase | CloseCase | ReopenCase;
+type Emits = LifecycleEvents;
+type Module = EntityModule<CaseLifecycleCommand, LifecycleEvents>;
+
 /** Events of the case's own lifecycle. */
 export interface LifecycleEvents {
   caseOpened: { readonly caseId: string; readonly clientId: string; readonly referral: Referral; readonly setting: Setting };
@@ -60,17 +67,12 @@ export interface LifecycleEvents {
   caseReopened: { readonly assessmentId: string };
 }
 
-/** Case-level checks of closing and reopening (used by the case machine). */
-export interface CaseGuardContext {
-  readonly state: CaseState;
-  readonly env: Env;
-}
 
 const TERMINAL_GOAL: ReadonlySet<string> = new Set(TERMINAL_GOAL_STATUSES);
 
 const HANDING_ON: ReadonlySet<CloseReason> = new Set(['transferred', 'referred-on']);
 
-export const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
+const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
   {
     // Closing before any treatment (a client who declines help, or stops coming, during assessment
     // or planning) is a real outcome; "completed" is not one of them.
@@ -117,7 +119,7 @@ export const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
   },
 ];
 
-export const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
+const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
   {
     name: 'notDeceased',
     check: (_c, { state }) => state.closure?.reason !== 'deceased' || 'a case closed because the client died cannot be reopened',
@@ -133,19 +135,29 @@ export const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
   },
 ];
 
-export function decideOpenCase(command: OpenCase, env: Env): Decision {
+// The case table's moving rows: their targets are what the evolvers write.
+const rows = {
+  openCase: { from: [null], to: 'referred' },
+  declineReferral: { from: ['referred'], to: 'closed' },
+  holdCase: { from: ['assessing', 'planning', 'active'], to: 'on-hold' },
+  resumeCase: { from: ['on-hold'], to: { oneOf: ['assessing', 'planning', 'active'], pick: (_c, { state }) => state.heldFrom ?? 'active' } },
+  closeCase: { from: ['assessing', 'planning', 'active', 'reviewing', 'on-hold'], to: 'closed', guards: closeGuards },
+  reopenCase: { from: ['closed'], to: 'assessing', guards: reopenGuards },
+} as const satisfies { readonly [K in CaseLifecycleCommand['type']]: Rule<CaseStatus, Extract<CaseLifecycleCommand, { type: K }>, CaseGuardContext> };
+
+function decideOpenCase(command: OpenCase, env: Env): Decision<Emits> {
   const { clientId, referral, setting } = command;
   return accept({ type: 'caseOpened', data: { caseId: command.caseId ?? env.newId(), clientId, referral, setting } });
 }
 
-export const declineReferral: Decider<DeclineReferral> = (_state, command) =>
+const declineReferral: Decider<DeclineReferral, Emits> = (_state, command) =>
   accept({ type: 'referralDeclined', data: command.summary === undefined ? { reason: command.reason } : { reason: command.reason, summary: command.summary } });
 
-export const holdCase: Decider<HoldCase> = (state, command) => accept({ type: 'caseHeld', data: { from: state.status }, reason: command.reason });
+const holdCase: Decider<HoldCase, Emits> = (state, command) => accept({ type: 'caseHeld', data: { from: state.status }, reason: command.reason });
 
-export const resumeCase: Decider<ResumeCase> = (state) => accept({ type: 'caseResumed', data: { to: state.heldFrom ?? 'active' } });
+const resumeCase: Decider<ResumeCase, Emits> = (state) => accept({ type: 'caseResumed', data: { to: state.heldFrom ?? 'active' } });
 
-export const closeCase: Decider<CloseCase> = (state, command) => {
+const closeCase: Decider<CloseCase, Emits> = (state, command) => {
   const endedStrategyIds = Object.values(state.strategies)
     .filter((s) => s.status === 'proposed' || s.status === 'planned' || s.status === 'active' || s.status === 'suspended')
     .map((s) => s.id);
@@ -158,51 +170,17 @@ export const closeCase: Decider<CloseCase> = (state, command) => {
   return accept({ type: 'caseClosed', data });
 };
 
-export const reopenCase: Decider<ReopenCase> = (_state, command, env) =>
+const reopenCase: Decider<ReopenCase, Emits> = (_state, command, env) =>
   accept({ type: 'caseReopened', data: { assessmentId: command.assessmentId ?? env.newId() }, reason: command.reason });
 
-/** The state a `caseOpened` event creates. */
-export function openedState(event: { caseId: string; at: string; data: LifecycleEvents['caseOpened'] }): Draft {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id: event.data.caseId,
-    clientId: event.data.clientId,
-    status: 'referred',
-    statusHistory: [{ status: 'referred', at: event.at }],
-    heldFrom: null,
-    referral: { source: event.data.referral.source, reason: event.data.referral.reason, urgency: event.data.referral.urgency, receivedAt: event.data.referral.receivedAt },
-    setting: event.data.setting,
-    closure: null,
-    review: null,
-    reviewDueBy: null,
-    assessments: [],
-    goals: {},
-    strategies: {},
-    sessions: [],
-    team: {},
-    leadMemberId: null,
-    notes: [],
-    consents: {},
-    evaluations: {},
-    crisis: null,
-    riskHistory: [],
-    safetyPlans: [],
-    measurements: [],
-    monitoring: [],
-    version: 0,
-    openedAt: event.at,
-    updatedAt: event.at,
-  };
-}
-
-export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpened'>> = {
+const evolvers: Module['evolvers'] = {
   referralDeclined: (d, e) => {
-    moveTo(d, 'closed', e.at);
+    moveTo(d, rows.declineReferral.to, e.at);
     d.closure = e.data.summary === undefined ? { reason: e.data.reason, at: e.at } : { reason: e.data.reason, at: e.at, summary: e.data.summary };
   },
   caseHeld: (d, e) => {
     d.heldFrom = e.data.from;
-    moveTo(d, 'on-hold', e.at);
+    moveTo(d, rows.holdCase.to, e.at);
   },
   caseResumed: (d, e) => {
     d.heldFrom = null;
@@ -223,7 +201,7 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
     }
     d.heldFrom = null;
     d.review = null;
-    moveTo(d, 'closed', e.at);
+    moveTo(d, rows.closeCase.to, e.at);
     const closure: Writable<Closure> = { reason: e.data.reason, at: e.at };
     if (e.data.summary !== undefined) closure.summary = e.data.summary;
     if (e.data.destination !== undefined) closure.destination = e.data.destination;
@@ -231,7 +209,42 @@ export const lifecycleEvolvers: Evolvers<Exclude<keyof LifecycleEvents, 'caseOpe
   },
   caseReopened: (d, e) => {
     d.closure = null;
-    moveTo(d, 'assessing', e.at);
+    moveTo(d, rows.reopenCase.to, e.at);
     append(d, 'assessments', newAssessment(e.data.assessmentId, [], e.at));
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  caseOpened: (e) => {
+    const d = dataOf(e);
+    return { type: 'openCase', caseId: d.caseId, clientId: d.clientId, referral: d.referral, setting: d.setting };
+  },
+  referralDeclined: (e) => clean({ type: 'declineReferral', reason: dataOf(e).reason, summary: dataOf(e).summary }),
+  caseHeld: (e) => ({ type: 'holdCase', reason: e.reason }),
+  caseResumed: () => ({ type: 'resumeCase' }),
+  caseClosed: (e) => clean({ type: 'closeCase', reason: dataOf(e).reason, summary: dataOf(e).summary, destination: dataOf(e).destination }),
+  caseReopened: (e) => ({ type: 'reopenCase', reason: e.reason, assessmentId: dataOf(e).assessmentId }),
+};
+
+/**
+ * The case itself (FHIR EpisodeOfCare): opened from a referral, held and resumed, closed with a
+ * reason, reopened. Its commands' rows are the moving rows of the case table; the state a case
+ * starts from is `openedState` (the engine applies `caseOpened` with it, not with an evolver).
+ */
+export const caseEntity = defineEntity<CaseLifecycleCommand, LifecycleEvents>()({
+  name: 'case',
+  machine: null,
+  statuses: null,
+  commands: {
+    openCase: { schema: openCaseSchema, roles: [...CLINICAL_ROLES, 'admin'], case: rows.openCase },
+    declineReferral: { schema: declineReferralSchema, roles: CLINICAL_ROLES, case: rows.declineReferral },
+    holdCase: { schema: holdCaseSchema, roles: CLINICAL_ROLES, case: rows.holdCase },
+    resumeCase: { schema: resumeCaseSchema, roles: CLINICAL_ROLES, case: rows.resumeCase },
+    closeCase: { schema: closeCaseSchema, roles: LEAD_ROLES, case: rows.closeCase },
+    reopenCase: { schema: reopenCaseSchema, roles: LEAD_ROLES, case: rows.reopenCase },
+  },
+  // openCase is decided with no case yet: the engine passes none, and its decider reads none.
+  deciders: { openCase: (_state, command, env) => decideOpenCase(command, env), declineReferral, holdCase, resumeCase, closeCase, reopenCase },
+  evolvers,
+  commandOf,
+});

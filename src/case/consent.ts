@@ -1,15 +1,19 @@
+import { OPEN_CASE_STATUSES } from './model/case.js';
+import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
+import { clean, dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity, type EntityModule } from './rules/entity.js';
 import { type Consent, type ConsentStatus, CONSENT_STATUSES } from './model/consent.js';
 import { consentStatus, hasActiveConsent } from './rules/consent.js';
 import { compareInstants } from '../kernel/clock.js';
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from '../engine/context.js';
-import { idSchema, instantSchema, textSchema } from './model/primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import type { Env } from './model/context.js';
+import { accept, idTaken, notFound, stepEntity } from './rules/decision.js';
 import { own } from './store/lookup.js';
 import type { CaseState } from './model/state.js';
-import type { EventDraft } from '../engine/events.js';
+import type { DraftOf } from './model/events.js';
+import type { StrategyEvents } from './strategy.js';
 
 const scopeSchema = z.string().regex(/^(treatment|information-sharing|research|modality:[a-z0-9][a-z0-9-]*)$/, 'treatment, information-sharing, research or modality:<name>');
 
@@ -37,7 +41,11 @@ export interface ConsentEvents {
   consentWithdrawn: { readonly consentId: string };
 }
 
-type ConsentCommand = RecordConsent | WithdrawConsent;
+/** Commands of consents. */
+export type ConsentCommand = RecordConsent | WithdrawConsent;
+/** A withdrawn consent suspends the strategies that relied on it: a strategy event. */
+type Emits = ConsentEvents & Pick<StrategyEvents, 'strategySuspended'>;
+type Module = EntityModule<ConsentCommand, ConsentEvents, Emits>;
 
 /** The consent lifecycle: active → withdrawn | expired (expiry is judged against the clock). */
 export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { state: CaseState; env: Env }>({
@@ -66,8 +74,8 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
   },
 });
 
-export const consentDeciders = {
-  recordConsent: ((state, c, env) => {
+const deciders: Module['deciders'] = {
+  recordConsent: (state, c, env) => {
     const id = c.consentId ?? env.newId();
     if (own(state.consents, id)) return idTaken('consent', id, state.id, 'consentId');
     const r = stepEntity(consentMachine, null, c, { state, env }, id);
@@ -81,13 +89,13 @@ export const consentDeciders = {
       sharingWith: c.sharingWith ?? [],
     };
     return accept({ type: 'consentRecorded', data: { consent } });
-  }) as Decider<RecordConsent>,
-  withdrawConsent: ((state, c, env) => {
+  },
+  withdrawConsent: (state, c, env) => {
     const consent = own(state.consents, c.consentId);
     if (consent === undefined) return notFound('consent', c.consentId, state.id, 'consentId');
     const r = stepEntity(consentMachine, consentStatus(consent, env.at), c, { state, env }, consent.id);
     if ('refusal' in r) return r.refusal;
-    const events: EventDraft[] = [
+    const events: DraftOf<Emits>[] = [
       c.reason === undefined ? { type: 'consentWithdrawn', data: { consentId: consent.id } } : { type: 'consentWithdrawn', data: { consentId: consent.id }, reason: c.reason },
     ];
     // Strategies that relied on this consent are suspended in the same dispatch, so the log says why.
@@ -100,10 +108,10 @@ export const consentDeciders = {
       }
     }
     return accept(...events);
-  }) as Decider<WithdrawConsent>,
+  },
 };
 
-export const consentEvolvers: Evolvers<keyof ConsentEvents> = {
+const evolvers: Module['evolvers'] = {
   consentRecorded: (d, e) => {
     const c = e.data.consent;
     put(d, 'consents', c.id, {
@@ -124,3 +132,25 @@ export const consentEvolvers: Evolvers<keyof ConsentEvents> = {
     c.withdrawnAt = e.at;
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  consentRecorded: (e) => {
+    const c = nested(dataOf(e), 'consent');
+    return clean({ type: 'recordConsent', consentId: c.id, ...pick(c, 'scope', 'grantedBy', 'grantedAt', 'expiresAt', 'sharingWith') });
+  },
+  consentWithdrawn: (e) => clean({ type: 'withdrawConsent', consentId: dataOf(e).consentId, reason: e.reason }),
+};
+
+/** Consents: to treatment, to a modality, to sharing information, to research. */
+export const consent = defineEntity<ConsentCommand, ConsentEvents, Emits>()({
+  name: 'consent',
+  machine: consentMachine,
+  statuses: (state, at) => new Set(Object.values(state.consents).map((c) => consentStatus(c, at))),
+  commands: {
+    recordConsent: { schema: recordConsentSchema, roles: [...CLINICAL_ROLES, 'client'], case: { from: OPEN_CASE_STATUSES } },
+    withdrawConsent: { schema: withdrawConsentSchema, roles: [...CLINICAL_ROLES, 'client'], case: { from: [...OPEN_CASE_STATUSES, 'closed'] } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

@@ -1,11 +1,14 @@
+import { OPEN_CASE_STATUSES } from './model/case.js';
+import { CLINICAL_ROLES, idSchema, labelSchema } from './model/primitives.js';
+import { dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity, type EntityModule } from './rules/entity.js';
 import type { RiskLevel, SafetyPlan } from './model/crisis.js';
 import { crisisCopier } from './store/copies.js';
 import { append, writable } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from '../engine/context.js';
-import { idSchema, labelSchema } from './model/primitives.js';
-import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import type { Env } from './model/context.js';
+import { accept, idTaken, stepEntity } from './rules/decision.js';
 import { byId } from './store/lookup.js';
 import type { CaseState } from './model/state.js';
 import { RISK_LEVELS } from './model/assessment.js';
@@ -47,7 +50,9 @@ export function opensCrisis(level: RiskLevel): boolean {
   return RANK[level] >= RANK.high;
 }
 
-type CrisisCommand = RecordRiskLevel | RecordSafetyPlan | ResolveCrisis;
+/** Commands of the crisis overlay. */
+export type CrisisCommand = RecordRiskLevel | RecordSafetyPlan | ResolveCrisis;
+type Module = EntityModule<CrisisCommand, CrisisEvents>;
 type CrisisStatus = 'calm' | 'crisis';
 
 /** The crisis overlay as a machine: calm ⇄ crisis. */
@@ -77,27 +82,27 @@ export const crisisMachine = defineMachine<CrisisStatus, CrisisCommand, { state:
 
 const statusOf = (state: CaseState): CrisisStatus => (state.crisis === null ? 'calm' : 'crisis');
 
-export const crisisDeciders = {
-  recordRiskLevel: ((state, c, env) => {
+const deciders: Module['deciders'] = {
+  recordRiskLevel: (state, c, env) => {
     const r = stepEntity(crisisMachine, statusOf(state), c, { state, env }, state.id);
     if ('refusal' in r) return r.refusal;
     return accept({ type: 'riskLevelRecorded', data: { level: c.level, factors: c.factors ?? [], opensCrisis: state.crisis === null && opensCrisis(c.level) } });
-  }) as Decider<RecordRiskLevel>,
-  recordSafetyPlan: ((state, c, env) => {
+  },
+  recordSafetyPlan: (state, c, env) => {
     const id = c.safetyPlanId ?? env.newId();
     if (byId(state.safetyPlans, id)) return idTaken('safety plan', id, state.id, 'safetyPlanId');
     const r = stepEntity(crisisMachine, statusOf(state), c, { state, env }, state.id);
     if ('refusal' in r) return r.refusal;
     const { type: _t, safetyPlanId: _s, ...lists } = c;
     return accept({ type: 'safetyPlanRecorded', data: { plan: { id, ...lists }, attachesToCrisis: state.crisis !== null } });
-  }) as Decider<RecordSafetyPlan>,
-  resolveCrisis: ((state, c, env) => {
+  },
+  resolveCrisis: (state, c, env) => {
     const r = stepEntity(crisisMachine, statusOf(state), c, { state, env }, state.id);
     return 'refusal' in r ? r.refusal : accept({ type: 'crisisResolved', data: {} });
-  }) as Decider<ResolveCrisis>,
+  },
 };
 
-export const crisisEvolvers: Evolvers<keyof CrisisEvents> = {
+const evolvers: Module['evolvers'] = {
   riskLevelRecorded: (d, e) => {
     append(d, 'riskHistory', { level: e.data.level, factors: [...e.data.factors], at: e.at });
     if (e.data.opensCrisis) d.crisis = { since: e.at, level: e.data.level, safetyPlanId: null };
@@ -120,3 +125,27 @@ export const crisisEvolvers: Evolvers<keyof CrisisEvents> = {
     d.crisis = null;
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  riskLevelRecorded: (e) => ({ type: 'recordRiskLevel', level: dataOf(e).level, factors: dataOf(e).factors }),
+  safetyPlanRecorded: (e) => {
+    const p = nested(dataOf(e), 'plan');
+    return { type: 'recordSafetyPlan', safetyPlanId: p.id, ...pick(p, 'warningSigns', 'copingStrategies', 'socialContacts', 'professionalContacts', 'meansSafety') };
+  },
+  crisisResolved: () => ({ type: 'resolveCrisis' }),
+};
+
+/** The crisis overlay: risk levels, safety plans, and a crisis that opens and resolves over any open status. */
+export const crisis = defineEntity<CrisisCommand, CrisisEvents>()({
+  name: 'crisis',
+  machine: crisisMachine,
+  statuses: (state) => new Set([state.crisis === null ? 'calm' : 'crisis']),
+  commands: {
+    recordRiskLevel: { schema: recordRiskLevelSchema, roles: CLINICAL_ROLES, case: { from: OPEN_CASE_STATUSES } },
+    recordSafetyPlan: { schema: recordSafetyPlanSchema, roles: CLINICAL_ROLES, case: { from: OPEN_CASE_STATUSES } },
+    resolveCrisis: { schema: resolveCrisisSchema, roles: CLINICAL_ROLES, case: { from: OPEN_CASE_STATUSES } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

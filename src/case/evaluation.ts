@@ -1,9 +1,11 @@
+import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
+import { clean, dataOf, nested, pick, type Data } from './rules/command-of.js';
+import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { EVALUATION_STATUSES, GOAL_PROGRESS, DECISIONS, type Evaluation, type EvaluationStatus } from './model/evaluation.js';
 import { put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { idSchema, labelSchema, textSchema } from './model/primitives.js';
-import { accept, idTaken, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { accept, idTaken, stepEntity } from './rules/decision.js';
 import { own } from './store/lookup.js';
 import type { CaseState } from './model/state.js';
 import { gasTScore } from '../measures/gas.js';
@@ -25,6 +27,10 @@ export const recordEvaluationSchema = z
 
 /** Records (or finalises) an evaluation. */
 export type RecordEvaluation = z.infer<typeof recordEvaluationSchema>;
+
+/** Commands of evaluations. */
+export type EvaluationCommand = RecordEvaluation;
+type Module = EntityModule<EvaluationCommand, EvaluationEvents>;
 
 /** Events of evaluations. */
 export interface EvaluationEvents {
@@ -60,8 +66,8 @@ export const evaluationMachine = defineMachine<EvaluationStatus, RecordEvaluatio
   },
 });
 
-export const evaluationDeciders = {
-  recordEvaluation: ((state, c, env) => {
+const deciders: Module['deciders'] = {
+  recordEvaluation: (state, c, env) => {
     const id = c.evaluationId ?? env.newId();
     const existing = own(state.evaluations, id);
     // A given id names the draft to update (or a new evaluation); a generated one must be fresh.
@@ -83,10 +89,10 @@ export const evaluationDeciders = {
       clientFeedback: c.clientFeedback ?? null,
     };
     return accept({ type: 'evaluationRecorded', data: { evaluation } });
-  }) as Decider<RecordEvaluation>,
+  },
 };
 
-export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
+const evolvers: Module['evolvers'] = {
   evaluationRecorded: (d, e) => {
     const v = e.data.evaluation;
     put(d, 'evaluations', v.id, {
@@ -104,3 +110,24 @@ export const evaluationEvolvers: Evolvers<keyof EvaluationEvents> = {
     });
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  evaluationRecorded: (e) => {
+    const v = nested(dataOf(e), 'evaluation');
+    const outcomes = Array.isArray(v.goalOutcomes) ? (v.goalOutcomes as unknown[]).map((o) => (typeof o === 'object' && o !== null ? clean(o as Data) : o)) : v.goalOutcomes;
+    return clean(Object.assign({ type: 'recordEvaluation', evaluationId: v.id }, pick(v, 'status', 'barriers', 'clientFeedback', 'decision'), { goalOutcomes: outcomes }));
+  },
+};
+
+/** Evaluations: goal outcomes, measured change, barriers, the client's feedback and a decision. */
+export const evaluation = defineEntity<EvaluationCommand, EvaluationEvents>()({
+  name: 'evaluation',
+  machine: evaluationMachine,
+  statuses: (state) => statusesOf(Object.values(state.evaluations)),
+  commands: {
+    recordEvaluation: { schema: recordEvaluationSchema, roles: CLINICAL_ROLES, case: { from: ['active', 'reviewing', 'on-hold'] } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

@@ -1,45 +1,21 @@
+import { DELIVERING, PLANNING_ON } from './model/case.js';
+import { CLINICAL_ROLES, idSchema, textSchema, dateSchema } from './model/primitives.js';
+import type { Draft, CaseState } from './model/state.js';
+import { clean, dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { z } from 'zod';
 
-import { idSchema, labelSchema, textSchema, dateSchema } from './model/primitives.js';
-import { GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, type GoalMeasure, type GoalGas, type ProposedGoal, type GoalOutcome, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
+import { goalFieldsShape, measureSchema, gasSchema, GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, type GoalMeasure, type GoalGas, type ProposedGoal, type GoalOutcome, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
 import { editEntry, put } from './store/draft.js';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from '../engine/context.js';
+import type { Env } from './model/context.js';
 import { smartProblem } from './rules/smart.js';
-import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Decision } from './rules/decision.js';
 import { own } from './store/lookup.js';
-import type { CaseState } from './model/state.js';
 import { refreshAchievement } from './rules/achievement.js';
 
 
-const measureSchema = z
-  .object({
-    kind: z.enum(['instrument', 'indicator']),
-    instrumentId: idSchema.optional(),
-    indicator: labelSchema.optional(),
-    baseline: z.number().finite(),
-    target: z.number().finite(),
-    direction: z.enum(['decrease', 'increase']),
-  })
-  .strict();
-
-const gasSchema = z
-  .object({
-    weight: z.number().positive().finite(),
-    levels: z.object({ '-2': textSchema, '-1': textSchema, '0': textSchema, '1': textSchema, '2': textSchema }).strict(),
-  })
-  .strict();
-
-const fields = {
-  description: textSchema,
-  addressesNeedIds: z.array(idSchema).min(1).max(50),
-  measure: measureSchema,
-  startDate: dateSchema,
-  targetDate: dateSchema,
-  gas: gasSchema.optional(),
-};
-
-export const proposeGoalSchema = z.object({ type: z.literal('proposeGoal'), goalId: idSchema.optional(), ...fields }).strict();
+export const proposeGoalSchema = z.object({ type: z.literal('proposeGoal'), goalId: idSchema.optional(), ...goalFieldsShape }).strict();
 export const agreeGoalSchema = z.object({ type: z.literal('agreeGoal'), goalId: idSchema, agreedBy: z.array(idSchema).min(1).max(20) }).strict();
 export const reviseGoalSchema = z
   .object({
@@ -47,8 +23,8 @@ export const reviseGoalSchema = z
     goalId: idSchema,
     newGoalId: idSchema.optional(),
     reason: textSchema,
-    description: fields.description.optional(),
-    addressesNeedIds: fields.addressesNeedIds.optional(),
+    description: goalFieldsShape.description.optional(),
+    addressesNeedIds: goalFieldsShape.addressesNeedIds.optional(),
     measure: measureSchema.optional(),
     startDate: dateSchema.optional(),
     targetDate: dateSchema.optional(),
@@ -80,7 +56,10 @@ export type RejectGoal = z.infer<typeof rejectGoalSchema>;
 /** Records a goal's outcome. */
 export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;
 
-type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RejectGoal | RecordGoalOutcome;
+/** Commands of goals. */
+export type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RejectGoal | RecordGoalOutcome;
+type Emits = GoalEvents;
+type Module = EntityModule<GoalCommand, GoalEvents>;
 
 /** Events of goals. */
 export interface GoalEvents {
@@ -156,7 +135,7 @@ export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
   },
 });
 
-function onGoal<C extends Exclude<GoalCommand, ProposeGoal>>(make: (goal: Goal, command: C, env: Env, state: CaseState, target: GoalStatus) => ReturnType<Decider<C>>): Decider<C> {
+function onGoal<C extends Exclude<GoalCommand, ProposeGoal>>(make: (goal: Goal, command: C, env: Env, state: CaseState, target: GoalStatus) => Decision<Emits>): Decider<C, Emits> {
   return (state, command, env) => {
     const goal = own(state.goals, command.goalId);
     if (goal === undefined) return notFound('goal', command.goalId, state.id, 'goalId');
@@ -186,14 +165,14 @@ function goalFields(id: string, c: GoalInput): ProposedGoal {
   };
 }
 
-export const goalDeciders = {
-  proposeGoal: ((state, command, env) => {
+const deciders: Module['deciders'] = {
+  proposeGoal: (state, command, env) => {
     const id = command.goalId ?? env.newId();
     if (own(state.goals, id)) return idTaken('goal', id, state.id, 'goalId');
     const r = stepEntity(goalMachine, null, command, { state, env, goal: undefined }, id);
     if ('refusal' in r) return r.refusal;
     return accept({ type: 'goalProposed', data: { goal: goalFields(id, command) } });
-  }) as Decider<ProposeGoal>,
+  },
   agreeGoal: onGoal<AgreeGoal>((goal, c, _env, _state, target) =>
     accept({ type: 'goalAgreed', data: { goalId: goal.id, agreedBy: c.agreedBy, status: target === 'active' ? 'active' : 'agreed' } }),
   ),
@@ -238,7 +217,15 @@ function newGoal(fields: ProposedGoal, at: string, supersedes: string | null): G
   };
 }
 
-export const goalEvolvers: Evolvers<keyof GoalEvents> = {
+/** Moves a goal to a status, keeping the reason given. */
+function setStatus(d: Draft, e: { readonly data: { readonly goalId: string }; readonly reason?: string }, status: GoalStatus): void {
+  const g = editEntry(d, 'goals', e.data.goalId);
+  if (!g) return;
+  g.status = status;
+  if (e.reason !== undefined) g.statusReason = e.reason;
+}
+
+const evolvers: Module['evolvers'] = {
   goalProposed: (d, e) => {
     put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, null));
     refreshAchievement(d, e.data.goal.id);
@@ -263,28 +250,13 @@ export const goalEvolvers: Evolvers<keyof GoalEvents> = {
     }
     refreshAchievement(d, e.data.goal.id);
   },
-  goalHeld: (d, e) => {
-    const g = editEntry(d, 'goals', e.data.goalId);
-    if (!g) return;
-    g.status = 'on-hold';
-    if (e.reason !== undefined) g.statusReason = e.reason;
-  },
+  goalHeld: (d, e) => setStatus(d, e, 'on-hold'),
   goalResumed: (d, e) => {
     const g = editEntry(d, 'goals', e.data.goalId);
     if (g) g.status = 'active';
   },
-  goalCancelled: (d, e) => {
-    const g = editEntry(d, 'goals', e.data.goalId);
-    if (!g) return;
-    g.status = 'cancelled';
-    if (e.reason !== undefined) g.statusReason = e.reason;
-  },
-  goalRejected: (d, e) => {
-    const g = editEntry(d, 'goals', e.data.goalId);
-    if (!g) return;
-    g.status = 'rejected';
-    if (e.reason !== undefined) g.statusReason = e.reason;
-  },
+  goalCancelled: (d, e) => setStatus(d, e, 'cancelled'),
+  goalRejected: (d, e) => setStatus(d, e, 'rejected'),
   goalOutcomeRecorded: (d, e) => {
     const g = editEntry(d, 'goals', e.data.goalId);
     if (!g) return;
@@ -294,3 +266,45 @@ export const goalEvolvers: Evolvers<keyof GoalEvents> = {
     if (e.data.outcome === 'not-achieved') g.achievement = 'not-achieved';
   },
 };
+
+const GOAL_FIELDS = ['description', 'addressesNeedIds', 'measure', 'startDate', 'targetDate', 'gas'];
+const byGoal = (type: string) => (e: { readonly data?: unknown; readonly reason?: string }) => ({ type, goalId: dataOf(e).goalId, reason: e.reason });
+const commandOf: Module['commandOf'] = {
+  goalProposed: (e) => {
+    const g = nested(dataOf(e), 'goal');
+    return clean({ type: 'proposeGoal', goalId: g.id, ...pick(g, ...GOAL_FIELDS) });
+  },
+  goalAgreed: (e) => ({ type: 'agreeGoal', goalId: dataOf(e).goalId, agreedBy: dataOf(e).agreedBy }),
+  goalRevised: (e) => {
+    const g = nested(dataOf(e), 'goal');
+    return clean({ type: 'reviseGoal', goalId: dataOf(e).goalId, newGoalId: g.id, reason: e.reason, ...pick(g, ...GOAL_FIELDS) });
+  },
+  goalHeld: byGoal('holdGoal'),
+  goalResumed: (e) => ({ type: 'resumeGoal', goalId: dataOf(e).goalId }),
+  goalCancelled: byGoal('cancelGoal'),
+  goalRejected: (e) => clean(byGoal('rejectGoal')(e)),
+  goalOutcomeRecorded: (e) => {
+    const d = dataOf(e);
+    return clean({ type: 'recordGoalOutcome', goalId: d.goalId, outcome: d.outcome, evidence: d.evidence });
+  },
+};
+
+/** SMART goals: proposed, agreed with the client, worked on, and ended with an outcome. */
+export const goal = defineEntity<GoalCommand, GoalEvents>()({
+  name: 'goal',
+  machine: goalMachine,
+  statuses: (state) => statusesOf(Object.values(state.goals)),
+  commands: {
+    proposeGoal: { schema: proposeGoalSchema, roles: [...CLINICAL_ROLES, 'client'], case: { from: PLANNING_ON } },
+    agreeGoal: { schema: agreeGoalSchema, roles: [...CLINICAL_ROLES, 'client'], case: { from: PLANNING_ON } },
+    reviseGoal: { schema: reviseGoalSchema, roles: CLINICAL_ROLES, case: { from: PLANNING_ON } },
+    holdGoal: { schema: holdGoalSchema, roles: CLINICAL_ROLES, case: { from: PLANNING_ON } },
+    resumeGoal: { schema: resumeGoalSchema, roles: CLINICAL_ROLES, case: { from: PLANNING_ON } },
+    cancelGoal: { schema: cancelGoalSchema, roles: CLINICAL_ROLES, case: { from: PLANNING_ON } },
+    rejectGoal: { schema: rejectGoalSchema, roles: [...CLINICAL_ROLES, 'client'], case: { from: PLANNING_ON } },
+    recordGoalOutcome: { schema: recordGoalOutcomeSchema, roles: CLINICAL_ROLES, case: { from: DELIVERING } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

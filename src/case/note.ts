@@ -1,8 +1,11 @@
 import { NOTE_KINDS, VISIBILITIES, type Note } from './model/note.js';
 import { append } from './store/draft.js';
 import { z } from 'zod';
-import { idSchema, textSchema } from './model/primitives.js';
-import { accept, idTaken, notFound, refuse, type Decider, type Evolvers } from './rules/decision.js';
+import { idSchema, textSchema, CLINICAL_ROLES } from './model/primitives.js';
+import { accept, idTaken, notFound, refuse } from './rules/decision.js';
+import { dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity } from './rules/entity.js';
+import { OPEN_CASE_STATUSES } from './model/case.js';
 import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
 
@@ -25,8 +28,19 @@ export interface NoteEvents {
   noteAdded: { readonly note: Omit<Note, 'at'> };
 }
 
-export const noteDeciders = {
-  addNote: ((state, c, env) => {
+/** Commands of notes. */
+export type NoteCommand = AddNote;
+
+/** Collaboration and education notes: a time series, written once. */
+export const note = defineEntity<NoteCommand, NoteEvents>()({
+  name: 'note',
+  machine: null,
+  statuses: null,
+  commands: {
+    addNote: { schema: addNoteSchema, roles: [...CLINICAL_ROLES, 'client', 'family-member'], case: { from: [...OPEN_CASE_STATUSES, 'closed'] } },
+  },
+  deciders: {
+  addNote: (state, c, env) => {
     const id = c.noteId ?? env.newId();
     if (byId(seriesOf<Note>(state, 'notes'), id) !== undefined) return idTaken('note', id, state.id, 'noteId');
     const author = own(state.team, c.authorMemberId);
@@ -35,12 +49,18 @@ export const noteDeciders = {
       return refuse('GUARD_FAILED', `Cannot addNote for case ${state.id}: author ${c.authorMemberId} is not an active team member`, 'authorOnTeam');
     }
     return accept({ type: 'noteAdded', data: { note: { id, kind: c.kind, text: c.text, authorMemberId: c.authorMemberId, visibility: c.visibility } } });
-  }) as Decider<AddNote>,
-};
-
-export const noteEvolvers: Evolvers<keyof NoteEvents> = {
+  },
+  },
+  evolvers: {
   noteAdded: (d, e) => {
     // Spread then extended, an object takes V8's slow path (Node 20): Object.assign does not.
     append(d, 'notes', Object.assign({}, e.data.note, { at: e.at }));
   },
-};
+},
+  commandOf: {
+    noteAdded: (e) => {
+      const n = nested(dataOf(e), 'note');
+      return { type: 'addNote', noteId: n.id, ...pick(n, 'kind', 'text', 'authorMemberId', 'visibility') };
+    },
+  },
+});

@@ -1,14 +1,17 @@
+import type { Rule, Precondition } from '../kernel/machine.js';
+import type { CaseStatus } from './model/case.js';
+import { CLINICAL_ROLES, LEAD_ROLES, textSchema } from './model/primitives.js';
+import { clean, dataOf } from './rules/command-of.js';
+import { defineEntity, type EntityModule } from './rules/entity.js';
 import { editEntry } from './store/draft.js';
 import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
-import type { Precondition } from '../kernel/machine.js';
 import { consentToTreat } from './rules/consent.js';
 import { addDaysUtc } from './rules/dates.js';
-import type { CaseGuardContext } from './case.js';
+import type { CaseGuardContext } from './model/context.js';
 import { smartProblem } from './rules/smart.js';
-import { accept, type Decider, type Evolvers } from './rules/decision.js';
+import { accept } from './rules/decision.js';
 import { moveTo, own } from './store/lookup.js';
-import { textSchema } from './model/primitives.js';
 
 /** Default days between reviews: twelve weeks. */
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 84;
@@ -25,6 +28,10 @@ export type ActivatePlan = z.infer<typeof activatePlanSchema>;
 export type StartReview = z.infer<typeof startReviewSchema>;
 /** Completes the review with its outcome. */
 export type CompleteReview = z.infer<typeof completeReviewSchema>;
+
+/** Commands of the care plan and its reviews. */
+export type PlanCommand = ActivatePlan | StartReview | CompleteReview;
+type Module = EntityModule<PlanCommand, PlanEvents>;
 
 /** Events of the plan and its reviews. */
 export interface PlanEvents {
@@ -96,40 +103,71 @@ function interval(policyDays: number | undefined): number {
   return policyDays ?? DEFAULT_REVIEW_INTERVAL_DAYS;
 }
 
-export const planDeciders = {
-  activatePlan: ((state, _c, env) =>
+/** Where a completed review leads: back to planning to re-plan, otherwise on with the plan. */
+const afterReview = (outcome: CompleteReview['outcome']): 'planning' | 'active' => (outcome === 're-plan' ? 'planning' : 'active');
+
+// The case-table rows of the plan's commands: their targets are what the evolvers write.
+const rows = {
+  activatePlan: { from: ['planning'], to: 'active', requires: activatePlanPreconditions },
+  startReview: { from: ['active'], to: 'reviewing' },
+  completeReview: { from: ['reviewing'], to: { oneOf: ['active', 'planning'], pick: (c) => afterReview(c.outcome) }, requires: completeReviewPreconditions },
+} as const satisfies { readonly [K in PlanCommand['type']]: Rule<CaseStatus, Extract<PlanCommand, { type: K }>, CaseGuardContext> };
+
+const deciders: Module['deciders'] = {
+  activatePlan: (state, _c, env) =>
     accept({
       type: 'planActivated',
       data: {
         activatedGoalIds: agreedGoals(state).filter((g) => g.status === 'agreed').map((g) => g.id),
         reviewDueBy: addDaysUtc(env.at, interval(env.policy.reviewIntervalDays)),
       },
-    })) as Decider<ActivatePlan>,
-  startReview: (() => accept({ type: 'reviewStarted', data: {} })) as Decider<StartReview>,
-  completeReview: ((state, c, env) => {
+    }),
+  startReview: () => accept({ type: 'reviewStarted', data: {} }),
+  completeReview: (state, c, env) => {
     const data: Writable<PlanEvents['reviewCompleted']> = { outcome: c.outcome, evaluationId: finalEvaluationOfReview(state) ?? '' };
     if (c.outcome !== 're-plan') data.reviewDueBy = addDaysUtc(env.at, interval(env.policy.reviewIntervalDays));
     if (c.summary !== undefined) data.summary = c.summary;
     return accept({ type: 'reviewCompleted', data });
-  }) as Decider<CompleteReview>,
+  },
 };
 
-export const planEvolvers: Evolvers<keyof PlanEvents> = {
+const evolvers: Module['evolvers'] = {
   planActivated: (d, e) => {
     for (const id of e.data.activatedGoalIds) {
       const g = editEntry(d, 'goals', id);
       if (g) g.status = 'active';
     }
     d.reviewDueBy = e.data.reviewDueBy;
-    moveTo(d, 'active', e.at);
+    moveTo(d, rows.activatePlan.to, e.at);
   },
   reviewStarted: (d, e) => {
     d.review = { startedAt: e.at, startedAtVersion: e.seq };
-    moveTo(d, 'reviewing', e.at);
+    moveTo(d, rows.startReview.to, e.at);
   },
   reviewCompleted: (d, e) => {
     d.review = null;
     d.reviewDueBy = e.data.reviewDueBy ?? null;
-    moveTo(d, e.data.outcome === 're-plan' ? 'planning' : 'active', e.at);
+    moveTo(d, afterReview(e.data.outcome), e.at);
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  planActivated: () => ({ type: 'activatePlan' }),
+  reviewStarted: () => ({ type: 'startReview' }),
+  reviewCompleted: (e) => clean({ type: 'completeReview', outcome: dataOf(e).outcome, summary: dataOf(e).summary }),
+};
+
+/** The care plan: activated once goals are agreed and served, reviewed on a cadence. */
+export const plan = defineEntity<PlanCommand, PlanEvents>()({
+  name: 'plan',
+  machine: null,
+  statuses: null,
+  commands: {
+    activatePlan: { schema: activatePlanSchema, roles: LEAD_ROLES, case: rows.activatePlan },
+    startReview: { schema: startReviewSchema, roles: CLINICAL_ROLES, case: rows.startReview },
+    completeReview: { schema: completeReviewSchema, roles: LEAD_ROLES, case: rows.completeReview },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

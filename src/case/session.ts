@@ -1,14 +1,17 @@
+import { DELIVERING } from './model/case.js';
+import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
+import { clean, dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { ATTENDANCE, type Session, type SessionStatus, SESSION_STATUSES } from './model/session.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem } from './store/draft.js';
 import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { idSchema, instantSchema, textSchema } from './model/primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { accept, idTaken, notFound, stepEntity } from './rules/decision.js';
 import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
-import type { Env } from '../engine/context.js';
+import type { Env } from './model/context.js';
 import { consentToTreat } from './rules/consent.js';
 import { findModality } from './model/modalities.js';
 
@@ -77,8 +80,12 @@ const participantsGuard = {
   },
 };
 
+/** Commands of sessions. */
+export type SessionCommand = ScheduleSession | RecordAttendance;
+type Module = EntityModule<SessionCommand, SessionEvents>;
+
 /** The session lifecycle: scheduled → attended | cancelled | did-not-attend, for an active strategy. */
-export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | RecordAttendance, SessionContext>({
+export const sessionMachine = defineMachine<SessionStatus, SessionCommand, SessionContext>({
   id: 'session',
   states: [...SESSION_STATUSES],
   final: ['attended', 'cancelled', 'did-not-attend'],
@@ -123,8 +130,8 @@ export const sessionMachine = defineMachine<SessionStatus, ScheduleSession | Rec
   },
 });
 
-export const sessionDeciders = {
-  scheduleSession: ((state, c, env) => {
+const deciders: Module['deciders'] = {
+  scheduleSession: (state, c, env) => {
     const id = c.sessionId ?? env.newId();
     if (byId(seriesOf<Session>(state, 'sessions'), id)) return idTaken('session', id, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, null, c, { state, env, session: undefined }, id);
@@ -132,8 +139,8 @@ export const sessionDeciders = {
     const session: Writable<SessionEvents['sessionScheduled']['session']> = { id, strategyId: c.strategyId, scheduledFor: c.scheduledFor, participants: c.participants ?? [state.clientId] };
     if (c.groupId !== undefined) session.groupId = c.groupId;
     return accept({ type: 'sessionScheduled', data: { session } });
-  }) as Decider<ScheduleSession>,
-  recordAttendance: ((state, c, env) => {
+  },
+  recordAttendance: (state, c, env) => {
     const session = byId(seriesOf<Session>(state, 'sessions'), c.sessionId);
     if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
     const r = stepEntity(sessionMachine, session.status, c, { state, env, session }, session.id);
@@ -142,10 +149,10 @@ export const sessionDeciders = {
     if (c.participants !== undefined) data.participants = c.participants;
     if (c.notes !== undefined) data.notes = c.notes;
     return accept({ type: 'attendanceRecorded', data });
-  }) as Decider<RecordAttendance>,
+  },
 };
 
-export const sessionEvolvers: Evolvers<keyof SessionEvents> = {
+const evolvers: Module['evolvers'] = {
   sessionScheduled: (d, e) => {
     const s = e.data.session;
     // Built field by field, every field present: entities keep one shape, which keeps V8 fast.
@@ -169,3 +176,28 @@ export const sessionEvolvers: Evolvers<keyof SessionEvents> = {
     if (e.data.notes !== undefined) s.notes = e.data.notes;
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  sessionScheduled: (e) => {
+    const s = nested(dataOf(e), 'session');
+    return clean({ type: 'scheduleSession', sessionId: s.id, ...pick(s, 'strategyId', 'scheduledFor', 'participants', 'groupId') });
+  },
+  attendanceRecorded: (e) => {
+    const d = dataOf(e);
+    return clean({ type: 'recordAttendance', sessionId: d.sessionId, attendance: d.attendance, participants: d.participants, notes: d.notes });
+  },
+};
+
+/** Sessions: scheduled for an active strategy, then attended, cancelled or missed (a time series). */
+export const session = defineEntity<SessionCommand, SessionEvents>()({
+  name: 'session',
+  machine: sessionMachine,
+  statuses: (state) => statusesOf(state.sessions),
+  commands: {
+    scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
+    recordAttendance: { schema: recordAttendanceSchema, roles: CLINICAL_ROLES, case: { from: DELIVERING } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

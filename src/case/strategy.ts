@@ -1,14 +1,17 @@
+import { PLANNING_ON, type CaseStatus } from './model/case.js';
+import { CLINICAL_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
+import { clean, dataOf, nested, pick } from './rules/command-of.js';
+import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type InterventionOutcome, type StrategyStatus, STRATEGY_STATUSES, FAMILY_INTERVENTION } from './model/strategy.js';
 
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from '../engine/context.js';
+import type { Env } from './model/context.js';
 import { consentToTreat } from './rules/consent.js';
 import { OPEN_GOAL_STATUSES, type Goal } from './model/goal.js';
 import { findModality } from './model/modalities.js';
-import { idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Decision } from './rules/decision.js';
 import { own } from './store/lookup.js';
 import type { CaseState } from './model/state.js';
 
@@ -47,7 +50,10 @@ export type ResumeStrategy = z.infer<typeof resumeStrategySchema>;
 export type CompleteStrategy = z.infer<typeof completeStrategySchema>;
 /** Discontinues a strategy, with a reason. */
 export type DiscontinueStrategy = z.infer<typeof discontinueStrategySchema>;
-type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy;
+/** Commands of strategies. */
+export type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy;
+type Emits = StrategyEvents;
+type Module = EntityModule<StrategyCommand, StrategyEvents>;
 
 /** Events of strategies. */
 export interface StrategyEvents {
@@ -145,7 +151,7 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
   },
 });
 
-function onStrategy<C extends Exclude<StrategyCommand, ProposeStrategy>>(make: (s: Strategy, c: C) => ReturnType<Decider<C>>): Decider<C> {
+function onStrategy<C extends Exclude<StrategyCommand, ProposeStrategy>>(make: (s: Strategy, c: C) => Decision<Emits>): Decider<C, Emits> {
   return (state, command, env) => {
     const strategy = own(state.strategies, command.strategyId);
     if (strategy === undefined) return notFound('strategy', command.strategyId, state.id, 'strategyId');
@@ -154,8 +160,8 @@ function onStrategy<C extends Exclude<StrategyCommand, ProposeStrategy>>(make: (
   };
 }
 
-export const strategyDeciders = {
-  proposeStrategy: ((state, c, env) => {
+const deciders: Module['deciders'] = {
+  proposeStrategy: (state, c, env) => {
     const id = c.strategyId ?? env.newId();
     if (own(state.strategies, id)) return idTaken('strategy', id, state.id, 'strategyId');
     const r = stepEntity(strategyMachine, null, c, { state, env, strategy: undefined }, id);
@@ -171,7 +177,7 @@ export const strategyDeciders = {
       evidence: c.evidence ?? null,
     };
     return accept({ type: 'strategyProposed', data: { strategy } });
-  }) as Decider<ProposeStrategy>,
+  },
   planStrategy: onStrategy<PlanStrategy>((s) => accept({ type: 'strategyPlanned', data: { strategyId: s.id } })),
   startStrategy: onStrategy<StartStrategy>((s) => accept({ type: 'strategyStarted', data: { strategyId: s.id } })),
   suspendStrategy: onStrategy<SuspendStrategy>((s, c) => accept({ type: 'strategySuspended', data: { strategyId: s.id }, reason: c.reason })),
@@ -182,7 +188,7 @@ export const strategyDeciders = {
   discontinueStrategy: onStrategy<DiscontinueStrategy>((s, c) => accept({ type: 'strategyDiscontinued', data: { strategyId: s.id }, reason: c.reason })),
 };
 
-export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
+const evolvers: Module['evolvers'] = {
   strategyProposed: (d, e) => {
     const s = e.data.strategy;
     put(d, 'strategies', s.id, {
@@ -241,3 +247,39 @@ export const strategyEvolvers: Evolvers<keyof StrategyEvents> = {
     if (e.reason !== undefined) s.statusReason = e.reason;
   },
 };
+
+// The inverse of a command naming only the strategy (and, for some, a reason).
+const byStrategy = (type: string, withReason = false) => (e: { readonly data?: unknown; readonly reason?: string }) =>
+  withReason ? { type, strategyId: dataOf(e).strategyId, reason: e.reason } : { type, strategyId: dataOf(e).strategyId };
+const commandOf: Module['commandOf'] = {
+  strategyProposed: (e) => {
+    const s = nested(dataOf(e), 'strategy');
+    return clean({ type: 'proposeStrategy', strategyId: s.id, ...pick(s, 'modality', 'description', 'goalIds', 'responsibleMemberId', 'setting', 'dose', 'evidence') });
+  },
+  strategyPlanned: byStrategy('planStrategy'),
+  strategyStarted: byStrategy('startStrategy'),
+  strategySuspended: byStrategy('suspendStrategy', true),
+  strategyResumed: byStrategy('resumeStrategy'),
+  strategyCompleted: (e) => clean({ type: 'completeStrategy', strategyId: dataOf(e).strategyId, interventionOutcome: dataOf(e).interventionOutcome }),
+  strategyDiscontinued: byStrategy('discontinueStrategy', true),
+};
+
+const at = (from: readonly CaseStatus[]) => ({ from });
+/** Intervention strategies: a modality delivered by a team member toward goals. */
+export const strategy = defineEntity<StrategyCommand, StrategyEvents>()({
+  name: 'strategy',
+  machine: strategyMachine,
+  statuses: (state) => statusesOf(Object.values(state.strategies)),
+  commands: {
+    proposeStrategy: { schema: proposeStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
+    planStrategy: { schema: planStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
+    startStrategy: { schema: startStrategySchema, roles: CLINICAL_ROLES, case: at(['active']) },
+    suspendStrategy: { schema: suspendStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
+    resumeStrategy: { schema: resumeStrategySchema, roles: CLINICAL_ROLES, case: at(['active']) },
+    completeStrategy: { schema: completeStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
+    discontinueStrategy: { schema: discontinueStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

@@ -1,9 +1,12 @@
+import { OPEN_CASE_STATUSES } from './model/case.js';
+import { TEAM_MANAGER_ROLES, CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
+import { clean, dataOf, nested } from './rules/command-of.js';
+import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import type { TeamMember } from './model/team.js';
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import { CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
-import { accept, idTaken, notFound, stepEntity, type Decider, type Evolvers } from './rules/decision.js';
+import { accept, idTaken, notFound, stepEntity, type Decider, type Decision } from './rules/decision.js';
 import { own } from './store/lookup.js';
 import type { CaseState } from './model/state.js';
 
@@ -31,7 +34,10 @@ export function planInForce(state: CaseState): boolean {
   return s === 'active' || s === 'reviewing';
 }
 
-type TeamCommand = AddTeamMember | RemoveTeamMember | AssignLead;
+/** Commands of the care team. */
+export type TeamCommand = AddTeamMember | RemoveTeamMember | AssignLead;
+type Emits = TeamEvents;
+type Module = EntityModule<TeamCommand, TeamEvents>;
 
 /** Team membership: active → left; the lead is one of the active members. */
 export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state: CaseState; member: TeamMember | undefined }>({
@@ -74,7 +80,7 @@ export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state
   },
 });
 
-function onMember<C extends RemoveTeamMember | AssignLead>(make: (m: TeamMember, c: C, state: CaseState) => ReturnType<Decider<C>>): Decider<C> {
+function onMember<C extends RemoveTeamMember | AssignLead>(make: (m: TeamMember, c: C, state: CaseState) => Decision<Emits>): Decider<C, Emits> {
   return (state, command) => {
     const member = own(state.team, command.memberId);
     if (!member) return notFound('team member', command.memberId, state.id, 'memberId');
@@ -83,14 +89,14 @@ function onMember<C extends RemoveTeamMember | AssignLead>(make: (m: TeamMember,
   };
 }
 
-export const teamDeciders = {
-  addTeamMember: ((state, c, env) => {
+const deciders: Module['deciders'] = {
+  addTeamMember: (state, c, env) => {
     const id = c.memberId ?? env.newId();
     if (own(state.team, id)) return idTaken('team member', id, state.id, 'memberId');
     const r = stepEntity(teamMachine, null, c, { state, member: undefined }, id);
     if ('refusal' in r) return r.refusal;
     return accept({ type: 'teamMemberAdded', data: { member: { id, personId: c.personId, role: c.role } } });
-  }) as Decider<AddTeamMember>,
+  },
   removeTeamMember: onMember<RemoveTeamMember>((m, c) =>
     c.reason === undefined ? accept({ type: 'teamMemberRemoved', data: { memberId: m.id } }) : accept({ type: 'teamMemberRemoved', data: { memberId: m.id }, reason: c.reason }),
   ),
@@ -99,7 +105,7 @@ export const teamDeciders = {
   ),
 };
 
-export const teamEvolvers: Evolvers<keyof TeamEvents> = {
+const evolvers: Module['evolvers'] = {
   teamMemberAdded: (d, e) => {
     const m = e.data.member;
     put(d, 'team', m.id, { id: m.id, personId: m.personId, role: m.role, status: 'active', joinedAt: e.at, leftAt: null });
@@ -115,3 +121,27 @@ export const teamEvolvers: Evolvers<keyof TeamEvents> = {
     d.leadMemberId = e.data.memberId;
   },
 };
+
+const commandOf: Module['commandOf'] = {
+  teamMemberAdded: (e) => {
+    const m = nested(dataOf(e), 'member');
+    return { type: 'addTeamMember', memberId: m.id, personId: m.personId, role: m.role };
+  },
+  teamMemberRemoved: (e) => clean({ type: 'removeTeamMember', memberId: dataOf(e).memberId, reason: e.reason }),
+  leadAssigned: (e) => ({ type: 'assignLead', memberId: dataOf(e).memberId }),
+};
+
+/** The care team: members join and leave; one active clinical member leads. */
+export const team = defineEntity<TeamCommand, TeamEvents>()({
+  name: 'team',
+  machine: teamMachine,
+  statuses: (state) => statusesOf(Object.values(state.team)),
+  commands: {
+    addTeamMember: { schema: addTeamMemberSchema, roles: TEAM_MANAGER_ROLES, case: { from: OPEN_CASE_STATUSES } },
+    removeTeamMember: { schema: removeTeamMemberSchema, roles: TEAM_MANAGER_ROLES, case: { from: OPEN_CASE_STATUSES } },
+    assignLead: { schema: assignLeadSchema, roles: TEAM_MANAGER_ROLES, case: { from: OPEN_CASE_STATUSES } },
+  },
+  deciders,
+  evolvers,
+  commandOf,
+});

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { COMMAND_TYPES, type CommandType } from '../engine/commands.js';
+import { COMMAND_TYPES } from '../engine/registry.js';
+import type { CommandType } from '../engine/command-types.js';
 import type { Policy } from '../engine/context.js';
 import { roleSchema } from '../case/model/primitives.js';
 

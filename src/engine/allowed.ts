@@ -1,19 +1,11 @@
 import { allowedMachineCommands } from '../kernel/step.js';
 import type { AnyMachine, Rule } from '../kernel/machine.js';
-import { assessmentMachine } from '../case/assessment.js';
-import { consentMachine } from '../case/consent.js';
-import { consentStatus } from '../case/rules/consent.js';
-import { crisisMachine } from '../case/crisis.js';
-import { goalMachine } from '../case/goal.js';
-import { measurementMachine } from '../case/measurement.js';
-import { sessionMachine } from '../case/session.js';
-import { strategyMachine } from '../case/strategy.js';
-import { teamMachine } from '../case/team.js';
 import { systemClock, toInstant } from '../kernel/clock.js';
-import type { CommandType } from './commands.js';
-import type { Policy, Env } from './context.js';
-import { caseMachine } from './case-machine.js';
-import { DEFAULT_ROLES, permittedByRole } from './policy.js';
+import type { CommandType } from './command-types.js';
+import type { Policy } from './context.js';
+import type { Env } from '../case/model/context.js';
+import { permittedByRole } from './policy.js';
+import { DEFAULT_ROLES, ENTITY_MACHINES, caseMachine } from './registry.js';
 import type { Actor } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
 
@@ -31,17 +23,7 @@ export interface AllowedOptions {
  * proposed goal.
  */
 function entityStatuses(state: CaseState, at: string): readonly (readonly [AnyMachine, ReadonlySet<string>])[] {
-  const statuses = (list: Iterable<{ readonly status: string }>) => new Set(Array.from(list, (e) => e.status));
-  return [
-    [goalMachine, statuses(Object.values(state.goals))],
-    [strategyMachine, statuses(Object.values(state.strategies))],
-    [sessionMachine, statuses(state.sessions)],
-    [measurementMachine, statuses(state.measurements)],
-    [teamMachine, statuses(Object.values(state.team))],
-    [consentMachine, new Set(Object.values(state.consents).map((c) => consentStatus(c, at)))],
-    [assessmentMachine, statuses(state.assessments.slice(-1))],
-    [crisisMachine, new Set([state.crisis === null ? 'calm' : 'crisis'])],
-  ];
+  return ENTITY_MACHINES.map((m) => [m.machine, m.statuses(state, at)] as const);
 }
 
 /** Whether some entity can take the command now (true for commands that create one, or no machine's). */

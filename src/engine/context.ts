@@ -1,6 +1,6 @@
 import type { Clock, IdGenerator } from '../kernel/clock.js';
-import type { CaseCommand, CommandType } from './commands.js';
-import type { ModalityDefinition } from '../case/model/modalities.js';
+import type { CaseCommand, CommandType } from './command-types.js';
+import type { PolicySettings } from '../case/model/context.js';
 import type { Actor, Role } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
 
@@ -16,19 +16,11 @@ import type { CaseState } from '../case/model/state.js';
  * };
  * ```
  */
-export interface Policy {
+export interface Policy extends PolicySettings {
   /** Replaces the default roles allowed to issue a command, per command type. */
   readonly roles?: Partial<Record<CommandType, readonly Role[]>>;
   /** An extra rule, consulted after the role matrix: `true`, or why not (refused as FORBIDDEN). */
   readonly authorize?: (actor: Actor, command: CaseCommand, state: CaseState | null) => true | string;
-  /** Days from plan activation (or a review) to the next review. Default 84 (twelve weeks). */
-  readonly reviewIntervalDays?: number;
-  /** Days after closure within which a case may be reopened. Default: no limit. */
-  readonly reopenWithinDays?: number;
-  /** Hours after a crisis opens before a missing safety plan raises an alert. Default 24. */
-  readonly safetyPlanWithinHours?: number;
-  /** The app's own modalities, added to (or replacing by name) the built-in catalogue. */
-  readonly modalities?: readonly ModalityDefinition[];
 }
 
 /**
@@ -46,12 +38,4 @@ export interface Context {
   readonly newId?: IdGenerator;
   readonly policy?: Policy;
   readonly expectedVersion?: number;
-}
-
-/** What deciders see: the context resolved once per command. */
-export interface Env {
-  readonly at: string;
-  readonly actor: Actor;
-  readonly newId: IdGenerator;
-  readonly policy: Policy;
 }

@@ -2,58 +2,19 @@ import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import { err, ok, type Result } from '../kernel/result.js';
 import { step } from '../kernel/step.js';
 import { compareInstants, systemClock, randomId, toInstant } from '../kernel/clock.js';
-import { assessmentDeciders } from '../case/assessment.js';
-import { parseCommand, type CaseCommand, type CommandType } from './commands.js';
-import { consentDeciders } from '../case/consent.js';
-import type { Context, Env, Policy } from './context.js';
-import { evaluationDeciders } from '../case/evaluation.js';
-import type { CaseEvent, EventDraft } from './events.js';
-import { goalDeciders } from '../case/goal.js';
-import { closeCase, declineReferral, decideOpenCase, holdCase, reopenCase, resumeCase, type OpenCase } from '../case/case.js';
-import { caseMachine } from './case-machine.js';
-import { noteDeciders } from '../case/note.js';
-import { planDeciders } from '../case/plan.js';
+import { parseCommand } from './commands.js';
+import type { CaseCommand } from './command-types.js';
+import type { Context, Policy } from './context.js';
+import type { Env } from '../case/model/context.js';
+import type { CaseEvent, EventDraft, EventMap } from './events.js';
+import { DECIDERS, caseMachine } from './registry.js';
 import { permitted } from './policy.js';
-import { sessionDeciders } from '../case/session.js';
 import type { Decider } from '../case/rules/decision.js';
 import type { CaseState } from '../case/model/state.js';
-import { strategyDeciders } from '../case/strategy.js';
-import { teamDeciders } from '../case/team.js';
-import { crisisDeciders } from '../case/crisis.js';
-import { correctionDeciders } from '../case/correction.js';
-import { measurementDeciders } from '../case/measurement.js';
 import { ID_PATTERN, ROLES, actorSchema, type Actor, type Role } from '../case/model/primitives.js';
 
 const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
 const NO_POLICY: Policy = Object.freeze({});
-
-const deciders: { readonly [K in Exclude<CommandType, 'openCase'>]: Decider<Extract<CaseCommand, { type: K }>> } = {
-  declineReferral,
-  holdCase,
-  resumeCase,
-  closeCase,
-  reopenCase,
-  ...planDeciders,
-  ...assessmentDeciders,
-  ...goalDeciders,
-  ...strategyDeciders,
-  ...sessionDeciders,
-  ...teamDeciders,
-  ...noteDeciders,
-  ...consentDeciders,
-  ...evaluationDeciders,
-  ...crisisDeciders,
-  ...correctionDeciders,
-  ...measurementDeciders,
-};
-
-// The deciders in a Map, built on first use: a Map lookup is faster than a keyed read of an object
-// with this many keys, and the command type is known to be one of them (the schema checked it).
-let byType: ReadonlyMap<string, Decider<never>> | undefined;
-function decidersByType(): ReadonlyMap<string, Decider<never>> {
-  byType ??= new Map(Object.entries(deciders));
-  return byType;
-}
 
 /** The outcome of {@link decide}: the events a command produces, or why it was refused. */
 export type DecideResult = { readonly ok: true; readonly events: readonly CaseEvent[] } | { readonly ok: false; readonly error: LifecycleError };
@@ -165,7 +126,8 @@ export function decideParsed(state: CaseState | null, c: CaseCommand, env: Env, 
   if (c.type !== 'openCase' && state === null) return { ok: false, error: new LifecycleError('INVALID_TRANSITION', `Cannot ${c.type}: there is no case yet; open one first`) };
   let decision: Result<readonly EventDraft[]>;
   try {
-    decision = c.type === 'openCase' ? decideOpenCase(c as OpenCase, env) : (decidersByType().get(c.type) as Decider<CaseCommand>)(state as CaseState, c, env);
+    // openCase is decided with no case (its decider reads none); the schema made the type one of these.
+    decision = (DECIDERS.get(c.type) as Decider<CaseCommand, EventMap>)(state as CaseState, c, env);
   } catch (e) {
     // Deciders throw only what the context gave them to throw (a bad id from ctx.newId).
     if (isLifecycleError(e)) return { ok: false, error: e };

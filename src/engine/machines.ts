@@ -1,28 +1,15 @@
 import type { AnyMachine } from '../kernel/machine.js';
-import { assessmentMachine } from '../case/assessment.js';
-import { consentMachine } from '../case/consent.js';
-import { evaluationMachine } from '../case/evaluation.js';
-import { goalMachine } from '../case/goal.js';
-import { measurementMachine } from '../case/measurement.js';
-import { caseMachine } from './case-machine.js';
-import { sessionMachine } from '../case/session.js';
-import { strategyMachine } from '../case/strategy.js';
+import { ENTITY_MACHINES, caseMachine } from './registry.js';
 
 /**
- * The published lifecycles as data, for `toMermaid`, documentation and validators.
+ * The published lifecycles as data, for `toMermaid`, documentation and validators: the case table
+ * and every entity's own machine (goal, strategy, session, assessment, measurement, evaluation,
+ * consent, crisis, team), keyed by entity name.
  *
  * @example
  * ```ts
  * toMermaid(machines.goal); // a stateDiagram-v2 of the goal lifecycle
  * ```
  */
-export const machines: Readonly<Record<'case' | 'goal' | 'strategy' | 'session' | 'assessment' | 'measurement' | 'evaluation' | 'consent', AnyMachine>> = {
-  case: caseMachine,
-  goal: goalMachine,
-  strategy: strategyMachine,
-  session: sessionMachine,
-  assessment: assessmentMachine,
-  measurement: measurementMachine,
-  evaluation: evaluationMachine,
-  consent: consentMachine,
-};
+export const machines: Readonly<Record<'case' | 'goal' | 'strategy' | 'session' | 'assessment' | 'measurement' | 'evaluation' | 'consent' | 'crisis' | 'team', AnyMachine>> =
+  Object.freeze(Object.fromEntries([['case', caseMachine], ...ENTITY_MACHINES.map((m) => [m.name, m.machine])])) as never;

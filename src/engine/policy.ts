@@ -1,69 +1,11 @@
-import type { CaseCommand, CommandType } from './commands.js';
+import type { CaseCommand, CommandType } from './command-types.js';
+import { DEFAULT_ROLES } from './registry.js';
 import type { Policy } from './context.js';
-import { CLINICAL_ROLES, type Actor, type Role } from '../case/model/primitives.js';
+import { CLINICAL_ROLES, type Actor } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
 import type { TeamMember } from '../case/model/team.js';
 
 const CLINICAL = CLINICAL_ROLES;
-const LEADS: readonly Role[] = ['lead-practitioner', 'supervisor'];
-const TEAM_MANAGERS: readonly Role[] = ['lead-practitioner', 'supervisor', 'admin'];
-
-/**
- * The default role matrix (DESIGN.md §5): who may issue each command. The client may propose and
- * agree goals, state priorities and give or withdraw consent; activating a plan, closing and
- * reopening a case need a lead practitioner or supervisor; family members may do only what an app's
- * policy grants them.
- */
-export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
-  openCase: [...CLINICAL, 'admin'],
-  startAssessment: CLINICAL,
-  declineReferral: CLINICAL,
-  recordNeed: CLINICAL,
-  recordStrength: CLINICAL,
-  recordClientPriority: [...CLINICAL, 'client'],
-  recordCulturalConsiderations: CLINICAL,
-  recordRiskScreen: CLINICAL,
-  completeAssessment: CLINICAL,
-  proposeGoal: [...CLINICAL, 'client'],
-  agreeGoal: [...CLINICAL, 'client'],
-  reviseGoal: CLINICAL,
-  holdGoal: CLINICAL,
-  resumeGoal: CLINICAL,
-  cancelGoal: CLINICAL,
-  rejectGoal: [...CLINICAL, 'client'],
-  recordGoalOutcome: CLINICAL,
-  proposeStrategy: CLINICAL,
-  planStrategy: CLINICAL,
-  startStrategy: CLINICAL,
-  suspendStrategy: CLINICAL,
-  resumeStrategy: CLINICAL,
-  completeStrategy: CLINICAL,
-  discontinueStrategy: CLINICAL,
-  scheduleSession: [...CLINICAL, 'admin'],
-  recordAttendance: CLINICAL,
-  addTeamMember: TEAM_MANAGERS,
-  removeTeamMember: TEAM_MANAGERS,
-  assignLead: TEAM_MANAGERS,
-  addNote: [...CLINICAL, 'client', 'family-member'],
-  recordConsent: [...CLINICAL, 'client'],
-  withdrawConsent: [...CLINICAL, 'client'],
-  activatePlan: LEADS,
-  startReview: CLINICAL,
-  recordEvaluation: CLINICAL,
-  completeReview: LEADS,
-  holdCase: CLINICAL,
-  resumeCase: CLINICAL,
-  closeCase: LEADS,
-  reopenCase: LEADS,
-  recordRiskLevel: CLINICAL,
-  recordSafetyPlan: CLINICAL,
-  resolveCrisis: CLINICAL,
-  markEnteredInError: ['admin', 'supervisor'],
-  setMonitoringSchedule: CLINICAL,
-  recordMeasurement: [...CLINICAL, 'client'],
-  amendMeasurement: CLINICAL,
-  voidMeasurement: [...CLINICAL, 'admin'],
-};
 
 /**
  * Whether an actor may issue a command on a case: their role is in the matrix (or the app's

@@ -9,7 +9,7 @@ import { issue, type RecordIssue } from './issue.js';
 import { caseRecordSchema, RECORD_FORMAT, type EVENT_TYPES } from './record.js';
 import { differences } from './snapshot.js';
 import { certainlyWellFormed } from './fast-shape.js';
-import { commandOf } from './to-command.js';
+import { COMMAND_OF } from '../engine/registry.js';
 
 // Every event type the engine can record is known to the validator, and no other.
 type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
@@ -148,7 +148,8 @@ function replayChecked(
     previousAt = at > previousAt ? at : previousAt;
 
     // Re-decide the command that produced this event, as that actor, at that time.
-    const command = parseCommand(commandOf(event));
+    // The inverse comes from the event's entity module (an unknown type has none: the parse then fails).
+    const command = parseCommand(COMMAND_OF.get(event.type)?.(event));
     let batch = 1;
     // The events the engine records for this step, where they equal the recorded ones: applied in
     // their place, so the replayed state holds canonical instants however the record wrote them.

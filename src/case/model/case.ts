@@ -29,3 +29,12 @@ export interface Closure {
   /** Where the client was transferred or referred on to (an organisation or service id), when given. */
   readonly destination?: string;
 }
+
+/** The statuses of an open case (neither closed nor entered in error). */
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold'];
+
+/** From planning on, while the case is open and not on hold: goals and strategies are planned and changed. */
+export const PLANNING_ON: readonly CaseStatus[] = ['planning', 'active', 'reviewing'];
+
+/** While the plan is delivered: sessions and goal outcomes. */
+export const DELIVERING: readonly CaseStatus[] = ['active', 'reviewing'];

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, labelSchema, textSchema } from './primitives.js';
 /** Goals as data: statuses, the goal's fields and the zod schemas of the goal commands. */
 
 export const GOAL_STATUSES = ['proposed', 'agreed', 'active', 'on-hold', 'achieved', 'partially-achieved', 'not-achieved', 'cancelled', 'superseded', 'rejected'] as const;
@@ -62,3 +64,31 @@ export interface Goal extends ProposedGoal {
   readonly statusReason: string | null;
   readonly proposedAt: string;
 }
+
+export const measureSchema = z
+  .object({
+    kind: z.enum(['instrument', 'indicator']),
+    instrumentId: idSchema.optional(),
+    indicator: labelSchema.optional(),
+    baseline: z.number().finite(),
+    target: z.number().finite(),
+    direction: z.enum(['decrease', 'increase']),
+  })
+  .strict();
+
+export const gasSchema = z
+  .object({
+    weight: z.number().positive().finite(),
+    levels: z.object({ '-2': textSchema, '-1': textSchema, '0': textSchema, '1': textSchema, '2': textSchema }).strict(),
+  })
+  .strict();
+
+/** The fields of a goal as a command gives them (proposeGoal, reviseGoal). */
+export const goalFieldsShape = {
+  description: textSchema,
+  addressesNeedIds: z.array(idSchema).min(1).max(50),
+  measure: measureSchema,
+  startDate: dateSchema,
+  targetDate: dateSchema,
+  gas: gasSchema.optional(),
+};

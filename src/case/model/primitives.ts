@@ -96,3 +96,9 @@ export interface Actor {
 }
 
 export const actorSchema = z.object({ id: idSchema, role: roleSchema }).strict();
+
+/** The roles that lead a case: activating a plan, completing a review, closing and reopening. */
+export const LEAD_ROLES: readonly Role[] = ['lead-practitioner', 'supervisor'];
+
+/** The roles that manage the care team. */
+export const TEAM_MANAGER_ROLES: readonly Role[] = ['lead-practitioner', 'supervisor', 'admin'];

@@ -84,3 +84,37 @@ export type Draft = { -readonly [K in keyof CaseState]: CaseState[K] };
 
 /** One level of mutability: an array whose slots can be set, or an object whose fields can. */
 export type Writable<T> = T extends readonly (infer U)[] ? U[] : { -readonly [K in keyof T]: T[K] };
+
+/** The state a `caseOpened` event creates (at version 0: applying the event sets it). */
+export function openedState(event: { readonly at: string; readonly data: { readonly caseId: string; readonly clientId: string; readonly referral: Referral; readonly setting: Setting } }): Draft {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: event.data.caseId,
+    clientId: event.data.clientId,
+    status: 'referred',
+    statusHistory: [{ status: 'referred', at: event.at }],
+    heldFrom: null,
+    referral: { source: event.data.referral.source, reason: event.data.referral.reason, urgency: event.data.referral.urgency, receivedAt: event.data.referral.receivedAt },
+    setting: event.data.setting,
+    closure: null,
+    review: null,
+    reviewDueBy: null,
+    assessments: [],
+    goals: {},
+    strategies: {},
+    sessions: [],
+    team: {},
+    leadMemberId: null,
+    notes: [],
+    consents: {},
+    evaluations: {},
+    crisis: null,
+    riskHistory: [],
+    safetyPlans: [],
+    measurements: [],
+    monitoring: [],
+    version: 0,
+    openedAt: event.at,
+    updatedAt: event.at,
+  };
+}

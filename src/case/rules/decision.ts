@@ -2,21 +2,24 @@ import { LifecycleError, type ErrorCode } from '../../kernel/errors.js';
 import type { AnyCommand, Machine } from '../../kernel/machine.js';
 import { err, ok, type Result } from '../../kernel/result.js';
 import { step } from '../../kernel/step.js';
-import type { Env } from '../../engine/context.js';
-import type { CaseEventOf, EventDraft, EventType } from '../../engine/events.js';
+import type { Env } from '../model/context.js';
+import type { DraftOf, EventOf } from '../model/events.js';
 import type { CaseState, Draft } from '../model/state.js';
 
-/** What a decider answers: the events to record, or why not. */
-export type Decision = Result<readonly EventDraft[]>;
+/** What a decider answers: events of the map `M` to record, or why not. */
+export type Decision<M> = Result<readonly DraftOf<M>[]>;
 
-/** Decides one command type against a case that exists. */
-export type Decider<C> = (state: CaseState, command: C, env: Env) => Decision;
+/** A refusal: a {@link Decision} of any map. */
+export type Refusal = { readonly ok: false; readonly error: LifecycleError };
 
-/** Applies one event type to a mutable state. Never refuses: events are facts. */
-export type Evolver<K extends EventType> = (draft: Draft, event: CaseEventOf<K>) => void;
+/** Decides one command type against a case, producing events of the map `M`. */
+export type Decider<C, M> = (state: CaseState, command: C, env: Env) => Decision<M>;
 
-/** The evolvers an entity contributes, keyed by event type. */
-export type Evolvers<K extends EventType> = { readonly [T in K]: Evolver<T> };
+/** Applies one event type of the map `M` to a mutable state. Never refuses: events are facts. */
+export type Evolver<M, K extends keyof M & string> = (draft: Draft, event: EventOf<M, K>) => void;
+
+/** The evolvers of every event of the map `M`. */
+export type Evolvers<M> = { readonly [K in keyof M & string]: Evolver<M, K> };
 
 /** A copy of an object without its `undefined` fields (zod's optional fields under exactOptionalPropertyTypes). */
 export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
@@ -29,23 +32,23 @@ export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
 }
 
 /** Accepts a command with these events. */
-export function accept(...events: EventDraft[]): Decision {
+export function accept<M>(...events: DraftOf<M>[]): Decision<M> {
   return ok(events);
 }
 
 /** Refuses a command. */
-export function refuse(code: ErrorCode, message: string, rule?: string): Decision {
+export function refuse(code: ErrorCode, message: string, rule?: string): Refusal {
   return err(new LifecycleError(code, message, { ...(rule === undefined ? {} : { rule }), issues: [{ path: [], code: rule ?? code, message }] }));
 }
 
 /** Refuses a command that names an entity the case does not hold. */
-export function notFound(entity: string, id: string, caseId: string, path: string): Decision {
+export function notFound(entity: string, id: string, caseId: string, path: string): Refusal {
   const message = `No ${entity} ${id} in case ${caseId}`;
   return err(new LifecycleError('NOT_FOUND', message, { issues: [{ path: [path], code: 'NOT_FOUND', message }] }));
 }
 
 /** Refuses a creating command whose id is already used in the case. */
-export function idTaken(entity: string, id: string, caseId: string, path: string): Decision {
+export function idTaken(entity: string, id: string, caseId: string, path: string): Refusal {
   const message = `Case ${caseId} already has ${entity} ${id}; choose another id or leave it out`;
   return err(new LifecycleError('GUARD_FAILED', message, { rule: 'uniqueId', issues: [{ path: [path], code: 'uniqueId', message }] }));
 }
@@ -60,7 +63,7 @@ export function stepEntity<S extends string, C extends AnyCommand, X>(
   command: C,
   context: X,
   entityId: string,
-): { refusal: Decision } | { target: S } {
+): { refusal: Refusal } | { target: S } {
   const r = step(machine, status, command, context, { entityId });
   return r.ok ? { target: r.value } : { refusal: err(r.error) };
 }
