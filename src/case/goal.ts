@@ -196,6 +196,9 @@ const deciders: Module['deciders'] = {
   ),
 };
 
+// The status a new goal starts in: the goal table's target for proposeGoal.
+const PROPOSED = goalMachine.transitions.proposeGoal?.to as 'proposed';
+
 // Built field by field with every field present: goals keep one shape, which keeps V8 fast.
 function newGoal(fields: ProposedGoal, at: string, supersedes: string | null): Goal {
   return {
@@ -206,7 +209,7 @@ function newGoal(fields: ProposedGoal, at: string, supersedes: string | null): G
     startDate: fields.startDate,
     targetDate: fields.targetDate,
     gas: fields.gas,
-    status: 'proposed',
+    status: PROPOSED, // a revision's successor starts where proposeGoal's row leads
     achievement: 'in-progress',
     agreedBy: [],
     supersedes,

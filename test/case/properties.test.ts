@@ -17,6 +17,7 @@ import {
 import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
 import { applyEvent } from '../../src/engine/apply-event.js';
 import { caseAt, people, phqGoal, referral } from './fixtures.js';
+import { expectTablesChoseStatuses } from '../engine/entity-tables.js';
 
 // Commands drawn from small id pools, so random sequences often hit real entities and get far.
 const goalIds = ['g-1', 'g-2'];
@@ -126,6 +127,7 @@ function run(steps: readonly [number, number][]) {
     const targets = row?.to === 'unchanged' ? [before.status] : (row?.to ?? []);
     expect(targets, `${before.status} + ${command.type} → ${r.state.status}`).toContain(r.state.status);
     expect(r.state.statusHistory.length).toBeGreaterThanOrEqual(before.statusHistory.length);
+    expectTablesChoseStatuses(command.type, before, r.state);
     if (OPEN_CONSENT_STATUSES.has(r.state.status)) {
       const lead = r.state.leadMemberId === null ? undefined : r.state.team[r.state.leadMemberId];
       expect(lead?.status, 'exactly one active lead once the plan is in force').toBe('active');
