@@ -5,7 +5,7 @@ import { clean, dataOf } from './rules/command-of.js';
 import { defineEntity, type EntityModule } from './rules/entity.js';
 import { URGENCIES, CLOSE_REASONS, type Referral, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
 import { append, editEntry, editItem } from './store/draft.js';
-import { type Writable } from './model/state.js';
+import type { Writable } from './model/state.js';
 import { sharingConsent } from './rules/consent.js';
 import { z } from 'zod';
 import { type Decision, type Decider, accept } from './rules/decision.js';

@@ -1,3 +1,4 @@
+import { goalFields, newGoal } from './rules/goals.js';
 import { DELIVERING, PLANNING_ON } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, textSchema, dateSchema } from './model/primitives.js';
 import type { Draft, CaseState } from './model/state.js';
@@ -5,7 +6,7 @@ import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { z } from 'zod';
 
-import { goalFieldsShape, measureSchema, gasSchema, GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, type GoalMeasure, type GoalGas, type ProposedGoal, type GoalOutcome, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
+import { goalFieldsShape, measureSchema, gasSchema, GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, type ProposedGoal, type GoalOutcome, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
 import { editEntry, put } from './store/draft.js';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './model/context.js';
@@ -144,26 +145,7 @@ function onGoal<C extends Exclude<GoalCommand, ProposeGoal>>(make: (goal: Goal, 
   };
 }
 
-interface GoalInput {
-  readonly description: string;
-  readonly addressesNeedIds: readonly string[];
-  readonly measure: GoalMeasure;
-  readonly startDate: string;
-  readonly targetDate: string;
-  readonly gas?: GoalGas | null | undefined;
-}
 
-function goalFields(id: string, c: GoalInput): ProposedGoal {
-  return {
-    id,
-    description: c.description,
-    addressesNeedIds: c.addressesNeedIds,
-    measure: defined(c.measure),
-    startDate: c.startDate,
-    targetDate: c.targetDate,
-    gas: c.gas ?? null,
-  };
-}
 
 const deciders: Module['deciders'] = {
   proposeGoal: (state, command, env) => {
@@ -196,29 +178,9 @@ const deciders: Module['deciders'] = {
   ),
 };
 
-// The status a new goal starts in: the goal table's target for proposeGoal.
+// The status a new goal starts in (a revision's successor too): the goal table's target for proposeGoal.
 const PROPOSED = goalMachine.transitions.proposeGoal?.to as 'proposed';
 
-// Built field by field with every field present: goals keep one shape, which keeps V8 fast.
-function newGoal(fields: ProposedGoal, at: string, supersedes: string | null): Goal {
-  return {
-    id: fields.id,
-    description: fields.description,
-    addressesNeedIds: [...fields.addressesNeedIds],
-    measure: { ...fields.measure },
-    startDate: fields.startDate,
-    targetDate: fields.targetDate,
-    gas: fields.gas,
-    status: PROPOSED, // a revision's successor starts where proposeGoal's row leads
-    achievement: 'in-progress',
-    agreedBy: [],
-    supersedes,
-    supersededBy: null,
-    outcome: null,
-    statusReason: null,
-    proposedAt: at,
-  };
-}
 
 /** Moves a goal to a status, keeping the reason given. */
 function setStatus(d: Draft, e: { readonly data: { readonly goalId: string }; readonly reason?: string }, status: GoalStatus): void {
@@ -230,7 +192,7 @@ function setStatus(d: Draft, e: { readonly data: { readonly goalId: string }; re
 
 const evolvers: Module['evolvers'] = {
   goalProposed: (d, e) => {
-    put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, null));
+    put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, null, PROPOSED));
     refreshAchievement(d, e.data.goal.id);
   },
   goalAgreed: (d, e) => {
@@ -246,7 +208,7 @@ const evolvers: Module['evolvers'] = {
       old.supersededBy = e.data.goal.id;
       if (e.reason !== undefined) old.statusReason = e.reason;
     }
-    put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, e.data.goalId));
+    put(d, 'goals', e.data.goal.id, newGoal(e.data.goal, e.at, e.data.goalId, PROPOSED));
     for (const id of e.data.movedStrategyIds ?? []) {
       const s = editEntry(d, 'strategies', id);
       if (s !== undefined) s.goalIds = s.goalIds.map((g) => (g === e.data.goalId ? e.data.goal.id : g));

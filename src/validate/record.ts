@@ -1,60 +1,13 @@
 import { z } from 'zod';
+import { EVENT_TYPES } from '../engine/registry.js';
+import type { EventType } from '../engine/events.js';
 import { actorSchema, idSchema, writtenInstantSchema } from '../case/model/primitives.js';
 
 /** The `format` tag of a case record. */
 export const RECORD_FORMAT = 'intervention-lifecycle/case';
 
-/** Every event type the engine records, for the envelope check and the JSON Schema. */
-export const EVENT_TYPES = [
-  'caseOpened',
-  'referralDeclined',
-  'caseHeld',
-  'caseResumed',
-  'caseClosed',
-  'caseReopened',
-  'planActivated',
-  'reviewStarted',
-  'reviewCompleted',
-  'assessmentStarted',
-  'needRecorded',
-  'strengthRecorded',
-  'clientPriorityRecorded',
-  'culturalConsiderationsRecorded',
-  'riskScreenRecorded',
-  'assessmentCompleted',
-  'goalProposed',
-  'goalAgreed',
-  'goalRevised',
-  'goalHeld',
-  'goalResumed',
-  'goalCancelled',
-  'goalRejected',
-  'goalOutcomeRecorded',
-  'strategyProposed',
-  'strategyPlanned',
-  'strategyStarted',
-  'strategySuspended',
-  'strategyResumed',
-  'strategyCompleted',
-  'strategyDiscontinued',
-  'sessionScheduled',
-  'attendanceRecorded',
-  'teamMemberAdded',
-  'teamMemberRemoved',
-  'leadAssigned',
-  'noteAdded',
-  'consentRecorded',
-  'consentWithdrawn',
-  'evaluationRecorded',
-  'riskLevelRecorded',
-  'safetyPlanRecorded',
-  'crisisResolved',
-  'caseMarkedEnteredInError',
-  'monitoringScheduleSet',
-  'measurementRecorded',
-  'measurementAmended',
-  'measurementVoided',
-] as const;
+/** Every event type the engine records (the registry's), for the envelope check and the JSON Schema. */
+export { EVENT_TYPES };
 
 let envelope: z.ZodType | undefined;
 let recordSchema: z.ZodType | undefined;
@@ -66,7 +19,7 @@ let recordSchema: z.ZodType | undefined;
 export function eventEnvelopeSchema(): z.ZodType {
   envelope ??= z
     .object({
-      type: z.enum(EVENT_TYPES),
+      type: z.enum(EVENT_TYPES as unknown as [EventType, ...EventType[]]),
       caseId: idSchema,
       seq: z.number().int().min(1),
       at: writtenInstantSchema,
