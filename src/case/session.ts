@@ -35,6 +35,10 @@ export const recordAttendanceSchema = z
   })
   .strict();
 
+export const rescheduleSessionSchema = z.object({ type: z.literal('rescheduleSession'), sessionId: idSchema, scheduledFor: instantSchema, reason: textSchema.optional() }).strict();
+
+/** Moves a scheduled session to another time. */
+export type RescheduleSession = z.infer<typeof rescheduleSessionSchema>;
 /** Schedules a session of an active strategy. */
 export type ScheduleSession = z.infer<typeof scheduleSessionSchema>;
 /** Records whether a session was attended, cancelled or missed. */
@@ -49,6 +53,7 @@ export interface SessionEvents {
     readonly participants?: readonly string[];
     readonly notes?: string;
   };
+  sessionRescheduled: { readonly sessionId: string; readonly scheduledFor: string; readonly previousScheduledFor: string };
 }
 
 interface SessionContext {
@@ -81,7 +86,7 @@ const participantsGuard = {
 };
 
 /** Commands of sessions. */
-export type SessionCommand = ScheduleSession | RecordAttendance;
+export type SessionCommand = ScheduleSession | RescheduleSession | RecordAttendance;
 type Module = EntityModule<SessionCommand, SessionEvents>;
 
 /** The session lifecycle: scheduled → attended | cancelled | did-not-attend, for an active strategy. */
@@ -109,6 +114,16 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
             const s = own(state.strategies, c.strategyId);
             return s === undefined || consentToTreat(state, env.at, findModality(s.modality, env.policy.modalities));
           },
+        },
+      ],
+    },
+    rescheduleSession: {
+      from: ['scheduled'],
+      to: 'scheduled',
+      guards: [
+        {
+          name: 'newTime',
+          check: (c, { session }) => !session || compareInstants(c.scheduledFor, session.scheduledFor) !== 0 || `session ${session.id} is already scheduled for ${session.scheduledFor}`,
         },
       ],
     },
@@ -140,6 +155,14 @@ const deciders: Module['deciders'] = {
     if (c.groupId !== undefined) session.groupId = c.groupId;
     return accept({ type: 'sessionScheduled', data: { session } });
   },
+  rescheduleSession: (state, c, env) => {
+    const session = byId(seriesOf<Session>(state, 'sessions'), c.sessionId);
+    if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
+    const r = stepEntity(sessionMachine, session.status, c, { state, env, session }, session.id);
+    if ('refusal' in r) return r.refusal;
+    const data = { sessionId: session.id, scheduledFor: c.scheduledFor, previousScheduledFor: session.scheduledFor };
+    return c.reason === undefined ? accept({ type: 'sessionRescheduled', data }) : accept({ type: 'sessionRescheduled', data, reason: c.reason });
+  },
   recordAttendance: (state, c, env) => {
     const session = byId(seriesOf<Session>(state, 'sessions'), c.sessionId);
     if (!session) return notFound('session', c.sessionId, state.id, 'sessionId');
@@ -167,6 +190,10 @@ const evolvers: Module['evolvers'] = {
       recordedAt: null,
     });
   },
+  sessionRescheduled: (d, e) => {
+    const s = editItem(d, 'sessions', e.data.sessionId);
+    if (s) s.scheduledFor = e.data.scheduledFor;
+  },
   attendanceRecorded: (d, e) => {
     const s = editItem(d, 'sessions', e.data.sessionId);
     if (!s) return;
@@ -182,6 +209,7 @@ const commandOf: Module['commandOf'] = {
     const s = nested(dataOf(e), 'session');
     return clean({ type: 'scheduleSession', sessionId: s.id, ...pick(s, 'strategyId', 'scheduledFor', 'participants', 'groupId') });
   },
+  sessionRescheduled: (e) => clean({ type: 'rescheduleSession', sessionId: dataOf(e).sessionId, scheduledFor: dataOf(e).scheduledFor, reason: e.reason }),
   attendanceRecorded: (e) => {
     const d = dataOf(e);
     return clean({ type: 'recordAttendance', sessionId: d.sessionId, attendance: d.attendance, participants: d.participants, notes: d.notes });
@@ -195,6 +223,7 @@ export const session = defineEntity<SessionCommand, SessionEvents>()({
   statuses: (state) => statusesOf(state.sessions),
   commands: {
     scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
+    rescheduleSession: { schema: rescheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
     recordAttendance: { schema: recordAttendanceSchema, roles: CLINICAL_ROLES, case: { from: DELIVERING } },
   },
   deciders,

@@ -41,6 +41,7 @@ export function sampleCommand(type: CommandType, state: CaseState | null): Recor
     completeStrategy: { strategyId },
     discontinueStrategy: { strategyId, reason: 'Client prefers group work' },
     scheduleSession: { strategyId, scheduledFor: '2026-01-01T09:00:00.000Z' },
+    rescheduleSession: { sessionId, scheduledFor: '2026-01-02T09:00:00.000Z', reason: 'Client asked to move it' },
     recordAttendance: { sessionId, attendance: 'attended' },
     addTeamMember: { personId: 'p-nurse', role: 'nurse' },
     removeTeamMember: { memberId: 'm-ther' },

@@ -26,6 +26,25 @@ describe('session: scheduled → attended | cancelled | did-not-attend', () => {
     expect(again.ok || again.error.code).toBe('INVALID_TRANSITION');
   });
 
+  it('is rescheduled while scheduled, to another time, with the old time kept in the log', () => {
+    let s = must(started(), { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-02-10T09:00:00.000Z' }, ctx(people.lead));
+    const same = dispatch(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-02-10T10:00:00+01:00' }, ctx(people.lead));
+    expect(same.ok || [same.error.code, same.error.rule]).toEqual(['GUARD_FAILED', 'newTime']);
+    const moved = dispatch(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-02-12T09:00:00.000Z', reason: 'Client asked' }, ctx(people.admin));
+    expect(moved.ok || moved.error.message).toBe(true);
+    if (!moved.ok) return;
+    expect(moved.events[0]).toMatchObject({ type: 'sessionRescheduled', data: { sessionId: 'v-1', scheduledFor: '2026-02-12T09:00:00.000Z', previousScheduledFor: '2026-02-10T09:00:00.000Z' }, reason: 'Client asked' });
+    s = moved.state;
+    expect(s.sessions.find((v) => v.id === 'v-1')).toMatchObject({ status: 'scheduled', scheduledFor: '2026-02-12T09:00:00.000Z' });
+    const missing = dispatch(s, { type: 'rescheduleSession', sessionId: 'v-9', scheduledFor: '2026-02-13T09:00:00.000Z' }, ctx(people.lead));
+    expect(missing.ok || missing.error.code).toBe('NOT_FOUND');
+    s = must(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'cancelled' }, ctx(people.lead));
+    const late = dispatch(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-02-14T09:00:00.000Z' }, ctx(people.lead));
+    expect(late.ok || late.error.code).toBe('INVALID_TRANSITION');
+    const byClient = dispatch(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-02-14T09:00:00.000Z' }, ctx(people.client));
+    expect(byClient.ok || byClient.error.code).toBe('FORBIDDEN');
+  });
+
   it('doseDelivered counts planned versus attended sessions and the did-not-attend rate', () => {
     let s = started();
     const outcomes = ['attended', 'attended', 'did-not-attend', 'attended', 'cancelled'] as const;
