@@ -10,14 +10,14 @@ export { openCase, dispatch, dispatchOrThrow, evolve, replay, type DispatchResul
 export { decide, type DecideResult } from './engine/decide.js';
 export { allowedCommands, type AllowedOptions } from './engine/allowed.js';
 export { machines } from './engine/machines.js';
-export { commandSchema } from './engine/commands.js';
+export { commandSchema, command, type CommandPayload } from './engine/commands.js';
 export { COMMAND_TYPES } from './engine/registry.js';
 export { type CaseCommand, type CommandType, type CommandOf } from './engine/command-types.js';
 export type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './case/case.js';
 export type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './case/assessment.js';
 export type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from './case/goal.js';
 export type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from './case/strategy.js';
-export type { ScheduleSession, RecordAttendance } from './case/session.js';
+export type { ScheduleSession, RescheduleSession, RecordAttendance } from './case/session.js';
 export type { AddTeamMember, RemoveTeamMember, AssignLead } from './case/team.js';
 export type { AddNote } from './case/note.js';
 export type { RecordConsent, WithdrawConsent } from './case/consent.js';

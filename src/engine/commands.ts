@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fastParser } from './fast-parse.js';
-import type { CaseCommand } from './command-types.js';
+import type { CaseCommand, CommandOf, CommandType } from './command-types.js';
 import { COMMAND_SCHEMAS } from './registry.js';
 
 let union: z.ZodType<CaseCommand> | undefined;
@@ -35,4 +35,24 @@ export function parseCommand(input: unknown): z.ZodSafeParseResult<CaseCommand> 
   if (fast === undefined) fast = fastParser<CaseCommand>(commandSchema());
   const data = fast === null ? undefined : fast(input);
   return data === undefined ? commandSchema().safeParse(input) : { success: true, data };
+}
+
+/** A command's payload: its fields other than `type`. */
+export type CommandPayload<K extends CommandType> = Omit<CommandOf<K>, 'type'>;
+
+/**
+ * Builds a typed command: `command('holdCase', { reason })`. `dispatch` accepts anything (a command
+ * from JSON is checked at run time); writing a command through this helper checks it at compile time
+ * too, so a misspelt field or a missing one is a type error. It only adds `type`: the engine still
+ * validates the command when it is dispatched.
+ *
+ * @example
+ * ```ts
+ * const r = dispatch(state, command('holdCase', { reason: 'Client in hospital' }), ctx);
+ * command('startReview'); // payload-free commands take no second argument
+ * // command('holdCase', { reasn: 'x' }); // a compile error: unknown field reasn, missing reason
+ * ```
+ */
+export function command<K extends CommandType>(type: K, ...payload: Record<never, never> extends CommandPayload<K> ? [payload?: CommandPayload<K>] : [payload: CommandPayload<K>]): CommandOf<K> {
+  return Object.assign({}, payload[0], { type }) as unknown as CommandOf<K>;
 }

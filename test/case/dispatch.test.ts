@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, dispatch, dispatchOrThrow, evolve, LifecycleError, openCase, replay, type CaseEvent, type CaseState } from '../../src/index.js';
+import { command, decide, dispatch, dispatchOrThrow, evolve, LifecycleError, openCase, replay, type CaseEvent, type CaseState } from '../../src/index.js';
 import { caseAt, must, people, referral, world } from './fixtures.js';
 
 const ctx = world('2026-02-01T09:00:00.000Z');
@@ -146,5 +146,18 @@ describe('evolve and replay', () => {
   it('keeps the state immutable (frozen) after dispatch', () => {
     const s = must(caseAt('active'), { type: 'startReview' }, ctx(people.lead));
     expect(Object.isFrozen(s.goals['g-1'])).toBe(true);
+  });
+});
+
+describe('command()', () => {
+  it('adds the type to the payload, copies it, and the engine still validates the result', () => {
+    const payload = { reason: 'Client in hospital' };
+    const held = command('holdCase', payload);
+    expect(held).toEqual({ type: 'holdCase', reason: 'Client in hospital' });
+    expect(held).not.toBe(payload);
+    expect(command('startReview')).toEqual({ type: 'startReview' });
+    const r = dispatch(caseAt('active'), command('holdCase', { reason: ' ' }), ctx(people.lead));
+    expect(r.ok || r.error.code).toBe('INVALID_COMMAND');
+    expect(dispatch(caseAt('active'), held, ctx(people.lead)).ok).toBe(true);
   });
 });

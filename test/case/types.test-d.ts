@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  command,
   dispatch,
   type CaseCommand,
   type CaseEvent,
@@ -43,5 +44,20 @@ describe('engine types', () => {
     // @ts-expect-error -- state is read-only; change it by dispatching commands
     s.status = 'closed';
     expectTypeOf<CaseCommand>().toHaveProperty('type');
+  });
+});
+
+describe('command(): payloads checked at compile time', () => {
+  it('types a command from its type and payload', () => {
+    expectTypeOf(command('holdCase', { reason: 'Client in hospital' })).toEqualTypeOf<CommandOf<'holdCase'>>();
+    expectTypeOf(command('startReview')).toEqualTypeOf<CommandOf<'startReview'>>();
+    // @ts-expect-error a misspelt field is a compile error
+    command('holdCase', { reasn: 'x' });
+    // @ts-expect-error a missing required field is a compile error
+    command('holdCase', {});
+    // @ts-expect-error so is a missing payload where one is needed
+    command('closeCase');
+    // @ts-expect-error and an unknown command type
+    command('flyAway', {});
   });
 });
