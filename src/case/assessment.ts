@@ -47,19 +47,54 @@ export const completeAssessmentSchema = z
   .strict();
 
 /** Starts the needs assessment. */
-export type StartAssessment = z.infer<typeof startAssessmentSchema>;
+export interface StartAssessment {
+  type: 'startAssessment';
+  methods: ('interview' | 'observation' | 'standardized-instrument' | 'records-review' | 'collateral')[];
+  assessmentId?: string | undefined;
+}
 /** Records a need in the current assessment. */
-export type RecordNeed = z.infer<typeof recordNeedSchema>;
+export interface RecordNeed {
+  type: 'recordNeed';
+  domain: 'psychological' | 'emotional' | 'behavioural' | 'social' | 'physical' | 'occupational' | 'educational' | 'housing' | 'financial' | 'substance-use' | 'family' | 'safety' | 'other';
+  description: string;
+  severity: number;
+  priority: number;
+  needId?: string | undefined;
+  evidence?: string[] | undefined;
+}
 /** Records a strength in the current assessment. */
-export type RecordStrength = z.infer<typeof recordStrengthSchema>;
+export interface RecordStrength {
+  type: 'recordStrength';
+  description: string;
+  strengthId?: string | undefined;
+  domain?: 'psychological' | 'emotional' | 'behavioural' | 'social' | 'physical' | 'occupational' | 'educational' | 'housing' | 'financial' | 'substance-use' | 'family' | 'safety' | 'other' | undefined;
+}
 /** Records a priority in the client's own words. */
-export type RecordClientPriority = z.infer<typeof recordClientPrioritySchema>;
+export interface RecordClientPriority {
+  type: 'recordClientPriority';
+  text: string;
+  priorityId?: string | undefined;
+}
 /** Records language, interpreter and cultural considerations. */
-export type RecordCulturalConsiderations = z.infer<typeof recordCulturalConsiderationsSchema>;
+export interface RecordCulturalConsiderations {
+  type: 'recordCulturalConsiderations';
+  language?: string | undefined;
+  interpreterNeeded?: boolean | undefined;
+  beliefsAndPreferences?: string | undefined;
+  notes?: string | undefined;
+}
 /** Records the risk screen of the assessment. */
-export type RecordRiskScreen = z.infer<typeof recordRiskScreenSchema>;
+export interface RecordRiskScreen {
+  type: 'recordRiskScreen';
+  level: 'none' | 'low' | 'moderate' | 'high' | 'imminent';
+  factors: string[];
+}
 /** Completes the current assessment. */
-export type CompleteAssessment = z.infer<typeof completeAssessmentSchema>;
+export interface CompleteAssessment {
+  type: 'completeAssessment';
+  noStrengthsReason?: string | undefined;
+  methods?: ('interview' | 'observation' | 'standardized-instrument' | 'records-review' | 'collateral')[] | undefined;
+}
 
 /** Commands of needs assessments. */
 export type AssessmentCommand = StartAssessment | RecordNeed | RecordStrength | RecordClientPriority | RecordCulturalConsiderations | RecordRiskScreen | CompleteAssessment;

@@ -32,17 +32,41 @@ export const closeCaseSchema = z
 export const reopenCaseSchema = z.object({ type: z.literal('reopenCase'), reason: textSchema, assessmentId: idSchema.optional() }).strict();
 
 /** Opens a case from a referral. */
-export type OpenCase = z.infer<typeof openCaseSchema>;
+export interface OpenCase {
+  type: 'openCase';
+  clientId: string;
+  referral: { source: string; reason: string; urgency: 'routine' | 'urgent' | 'asap' | 'stat'; receivedAt: string; };
+  setting: 'home' | 'clinic' | 'welfare-agency' | 'private-practice' | 'hospital' | 'care-home' | 'prison' | 'school' | 'community' | 'residential' | 'day-programme' | 'online';
+  caseId?: string | undefined;
+}
 /** Closes a referral that will not be taken on. */
-export type DeclineReferral = z.infer<typeof declineReferralSchema>;
+export interface DeclineReferral {
+  type: 'declineReferral';
+  reason: 'declined' | 'not-accepted';
+  summary?: string | undefined;
+}
 /** Puts the case on hold, with a reason. */
-export type HoldCase = z.infer<typeof holdCaseSchema>;
+export interface HoldCase {
+  type: 'holdCase';
+  reason: string;
+}
 /** Resumes a held case at the status it was held from. */
-export type ResumeCase = z.infer<typeof resumeCaseSchema>;
+export interface ResumeCase {
+  type: 'resumeCase';
+}
 /** Closes the case with a reason. */
-export type CloseCase = z.infer<typeof closeCaseSchema>;
+export interface CloseCase {
+  type: 'closeCase';
+  reason: 'other' | 'declined' | 'completed' | 'partially-completed' | 'disengaged' | 'transferred' | 'referred-on' | 'deceased';
+  summary?: string | undefined;
+  destination?: string | undefined;
+}
 /** Reopens a closed case into a new assessment. */
-export type ReopenCase = z.infer<typeof reopenCaseSchema>;
+export interface ReopenCase {
+  type: 'reopenCase';
+  reason: string;
+  assessmentId?: string | undefined;
+}
 
 /** Commands of the case's own lifecycle. */
 export type CaseLifecycleCommand = OpenCase | DeclineReferral | HoldCase | ResumeCase | CloseCase | ReopenCase;

@@ -1,3 +1,4 @@
+import { speaksForClient } from './rules/people.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
@@ -31,9 +32,21 @@ export const recordConsentSchema = z
 export const withdrawConsentSchema = z.object({ type: z.literal('withdrawConsent'), consentId: idSchema, reason: textSchema.optional() }).strict();
 
 /** Records a consent given by the client (or a family member on their behalf). */
-export type RecordConsent = z.infer<typeof recordConsentSchema>;
+export interface RecordConsent {
+  type: 'recordConsent';
+  scope: string;
+  grantedBy: string;
+  consentId?: string | undefined;
+  grantedAt?: string | undefined;
+  expiresAt?: string | undefined;
+  sharingWith?: string[] | undefined;
+}
 /** Withdraws a consent. */
-export type WithdrawConsent = z.infer<typeof withdrawConsentSchema>;
+export interface WithdrawConsent {
+  type: 'withdrawConsent';
+  consentId: string;
+  reason?: string | undefined;
+}
 
 /** Events of consents. */
 export interface ConsentEvents {
@@ -60,8 +73,7 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
         {
           name: 'grantedByClient',
           check: (c, { state }) =>
-            c.grantedBy === state.clientId ||
-            Object.values(state.team).some((m) => m.status === 'active' && m.role === 'family-member' && m.personId === c.grantedBy) ||
+            speaksForClient(state, c.grantedBy) ||
             `consent must be granted by the client (${state.clientId}) or a family member on the team, not ${c.grantedBy}`,
         },
         {

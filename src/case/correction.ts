@@ -8,7 +8,10 @@ import { moveTo } from './store/lookup.js';
 export const markEnteredInErrorSchema = z.object({ type: z.literal('markEnteredInError'), reason: textSchema }).strict();
 
 /** Marks the whole case as entered in error (FHIR entered-in-error): it then reports nothing as current. */
-export type MarkEnteredInError = z.infer<typeof markEnteredInErrorSchema>;
+export interface MarkEnteredInError {
+  type: 'markEnteredInError';
+  reason: string;
+}
 
 /** Commands that correct the record. */
 export type CorrectionCommand = MarkEnteredInError;

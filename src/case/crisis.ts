@@ -32,11 +32,25 @@ export const recordSafetyPlanSchema = z
 export const resolveCrisisSchema = z.object({ type: z.literal('resolveCrisis') }).strict();
 
 /** Records a risk level; high or imminent opens a crisis. */
-export type RecordRiskLevel = z.infer<typeof recordRiskLevelSchema>;
+export interface RecordRiskLevel {
+  type: 'recordRiskLevel';
+  level: 'none' | 'low' | 'moderate' | 'high' | 'imminent';
+  factors?: string[] | undefined;
+}
 /** Records a Stanley–Brown safety plan; it attaches to an open crisis. */
-export type RecordSafetyPlan = z.infer<typeof recordSafetyPlanSchema>;
+export interface RecordSafetyPlan {
+  type: 'recordSafetyPlan';
+  warningSigns: string[];
+  copingStrategies: string[];
+  socialContacts: string[];
+  professionalContacts: string[];
+  meansSafety: string[];
+  safetyPlanId?: string | undefined;
+}
 /** Resolves the open crisis. */
-export type ResolveCrisis = z.infer<typeof resolveCrisisSchema>;
+export interface ResolveCrisis {
+  type: 'resolveCrisis';
+}
 
 /** Events of the crisis overlay. */
 export interface CrisisEvents {

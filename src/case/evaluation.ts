@@ -26,7 +26,15 @@ export const recordEvaluationSchema = z
   .strict();
 
 /** Records (or finalises) an evaluation. */
-export type RecordEvaluation = z.infer<typeof recordEvaluationSchema>;
+export interface RecordEvaluation {
+  type: 'recordEvaluation';
+  status: 'draft' | 'final';
+  goalOutcomes: { goalId: string; status: 'achieved' | 'partially-achieved' | 'not-achieved' | 'in-progress'; evidence: string; gasLevel?: number | undefined; }[];
+  barriers: string[];
+  decision: 'continue' | 'revise' | 'step-up' | 'step-down' | 'close';
+  evaluationId?: string | undefined;
+  clientFeedback?: string | undefined;
+}
 
 /** Commands of evaluations. */
 export type EvaluationCommand = RecordEvaluation;

@@ -1,4 +1,5 @@
-import { goalFields, newGoal } from './rules/goals.js';
+import { speaksForClient } from './rules/people.js';
+import { datesInOrder, planRunning, type GoalContext, goalFields, newGoal } from './rules/goals.js';
 import { DELIVERING, PLANNING_ON } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, textSchema, dateSchema } from './model/primitives.js';
 import type { Draft, CaseState } from './model/state.js';
@@ -41,21 +42,65 @@ export const recordGoalOutcomeSchema = z
   .strict();
 
 /** Proposes a goal. */
-export type ProposeGoal = z.infer<typeof proposeGoalSchema>;
+export interface ProposeGoal {
+  description: string;
+  addressesNeedIds: string[];
+  measure: { kind: 'instrument' | 'indicator'; baseline: number; target: number; direction: 'decrease' | 'increase'; instrumentId?: string | undefined; indicator?: string | undefined; };
+  startDate: string;
+  targetDate: string;
+  type: 'proposeGoal';
+  gas?: { weight: number; levels: { '-2': string; '-1': string; '0': string; '1': string; '2': string; }; } | undefined;
+  goalId?: string | undefined;
+}
 /** Records the client's agreement to a goal. */
-export type AgreeGoal = z.infer<typeof agreeGoalSchema>;
+export interface AgreeGoal {
+  type: 'agreeGoal';
+  goalId: string;
+  agreedBy: string[];
+}
 /** Replaces a goal with a revised one that supersedes it. */
-export type ReviseGoal = z.infer<typeof reviseGoalSchema>;
+export interface ReviseGoal {
+  type: 'reviseGoal';
+  goalId: string;
+  reason: string;
+  newGoalId?: string | undefined;
+  description?: string | undefined;
+  addressesNeedIds?: string[] | undefined;
+  measure?: { kind: 'instrument' | 'indicator'; baseline: number; target: number; direction: 'decrease' | 'increase'; instrumentId?: string | undefined; indicator?: string | undefined; } | undefined;
+  startDate?: string | undefined;
+  targetDate?: string | undefined;
+  gas?: { weight: number; levels: { '-2': string; '-1': string; '0': string; '1': string; '2': string; }; } | undefined;
+}
 /** Puts an active goal on hold. */
-export type HoldGoal = z.infer<typeof holdGoalSchema>;
+export interface HoldGoal {
+  type: 'holdGoal';
+  goalId: string;
+  reason: string;
+}
 /** Resumes a held goal. */
-export type ResumeGoal = z.infer<typeof resumeGoalSchema>;
+export interface ResumeGoal {
+  type: 'resumeGoal';
+  goalId: string;
+}
 /** Cancels an open goal. */
-export type CancelGoal = z.infer<typeof cancelGoalSchema>;
+export interface CancelGoal {
+  type: 'cancelGoal';
+  goalId: string;
+  reason: string;
+}
 /** Records that the client rejects a proposed goal (FHIR Goal.lifecycleStatus `rejected`). */
-export type RejectGoal = z.infer<typeof rejectGoalSchema>;
+export interface RejectGoal {
+  type: 'rejectGoal';
+  goalId: string;
+  reason?: string | undefined;
+}
 /** Records a goal's outcome. */
-export type RecordGoalOutcome = z.infer<typeof recordGoalOutcomeSchema>;
+export interface RecordGoalOutcome {
+  type: 'recordGoalOutcome';
+  goalId: string;
+  outcome: 'achieved' | 'partially-achieved' | 'not-achieved';
+  evidence?: string | undefined;
+}
 
 /** Commands of goals. */
 export type GoalCommand = ProposeGoal | AgreeGoal | ReviseGoal | HoldGoal | ResumeGoal | CancelGoal | RejectGoal | RecordGoalOutcome;
@@ -79,31 +124,7 @@ export interface GoalEvents {
   goalOutcomeRecorded: { readonly goalId: string; readonly outcome: GoalOutcome; readonly evidence?: string };
 }
 
-interface GoalContext {
-  readonly state: CaseState;
-  readonly env: Env;
-  readonly goal: Goal | undefined;
-}
-
 const OPEN = OPEN_GOAL_STATUSES;
-
-/** Whether the case is delivering its plan, so an agreed goal starts at once. */
-function planRunning(state: CaseState): boolean {
-  return state.status === 'active' || state.status === 'reviewing';
-}
-
-/**
- * A goal's target date follows its start date, even in a draft: a goal that ends before it begins
- * is not a draft of anything (SMART's other letters wait for agreement).
- */
-const datesInOrder = {
-  name: 'datesInOrder',
-  check: (c: { readonly startDate?: string | undefined; readonly targetDate?: string | undefined }, { goal }: GoalContext) => {
-    const start = c.startDate ?? goal?.startDate;
-    const target = c.targetDate ?? goal?.targetDate;
-    return start === undefined || target === undefined || target > start || `the target date ${target} must follow the start date ${start}`;
-  },
-};
 
 /** The goal lifecycle (DESIGN.md §4). */
 export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
@@ -118,11 +139,8 @@ export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
       guards: [
         {
           name: 'agreedByClient',
-          check: (c, { state }) => {
-            if (c.agreedBy.includes(state.clientId)) return true;
-            const family = Object.values(state.team).some((m) => m.status === 'active' && m.role === 'family-member' && c.agreedBy.includes(m.personId));
-            return family || `the client (${state.clientId}) or a family member on the team must be in agreedBy`;
-          },
+          check: (c, { state }) =>
+            c.agreedBy.some((person) => speaksForClient(state, person)) || `the client (${state.clientId}) or a family member on the team must be in agreedBy`,
         },
         { name: 'smart', check: (_c, { state, env, goal }) => (goal ? (smartProblem(goal, state, env.at) ?? true) : true) },
       ],

@@ -41,13 +41,40 @@ export const amendMeasurementSchema = z
 export const voidMeasurementSchema = z.object({ type: z.literal('voidMeasurement'), measurementId: idSchema, reason: textSchema }).strict();
 
 /** Sets how often an instrument (or indicator) is measured, from a start date. */
-export type SetMonitoringSchedule = z.infer<typeof setMonitoringScheduleSchema>;
+export interface SetMonitoringSchedule {
+  startDate: string;
+  type: 'setMonitoringSchedule';
+  everyDays?: number | undefined;
+  everyWeeks?: number | undefined;
+  instrumentId?: string | undefined;
+  indicator?: string | undefined;
+}
 /** Records a measurement: instrument responses (scored by the measures module) or a total, or an indicator value. */
-export type RecordMeasurement = z.infer<typeof recordMeasurementSchema>;
+export interface RecordMeasurement {
+  source: 'client-report' | 'clinician-rated' | 'observer';
+  type: 'recordMeasurement';
+  responses?: (number | null)[] | undefined;
+  score?: number | undefined;
+  takenAt?: string | undefined;
+  goalIds?: string[] | undefined;
+  instrumentId?: string | undefined;
+  indicator?: string | undefined;
+  measurementId?: string | undefined;
+}
 /** Amends a measurement; the prior value stays in its history and in the log. */
-export type AmendMeasurement = z.infer<typeof amendMeasurementSchema>;
+export interface AmendMeasurement {
+  type: 'amendMeasurement';
+  measurementId: string;
+  reason: string;
+  responses?: (number | null)[] | undefined;
+  score?: number | undefined;
+}
 /** Marks a measurement entered in error: it stays in the log and leaves every computation. */
-export type VoidMeasurement = z.infer<typeof voidMeasurementSchema>;
+export interface VoidMeasurement {
+  type: 'voidMeasurement';
+  measurementId: string;
+  reason: string;
+}
 
 /** Events of measurements and monitoring. */
 export interface MeasurementEvents {

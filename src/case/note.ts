@@ -21,7 +21,14 @@ export const addNoteSchema = z
   .strict();
 
 /** Adds a collaboration or education note. */
-export type AddNote = z.infer<typeof addNoteSchema>;
+export interface AddNote {
+  type: 'addNote';
+  kind: 'case-conference' | 'handoff' | 'communication' | 'psychoeducation';
+  text: string;
+  authorMemberId: string;
+  visibility: 'team' | 'clinical-only' | 'client-visible';
+  noteId?: string | undefined;
+}
 
 /** Events of notes. */
 export interface NoteEvents {

@@ -23,11 +23,19 @@ export const startReviewSchema = z.object({ type: z.literal('startReview') }).st
 export const completeReviewSchema = z.object({ type: z.literal('completeReview'), outcome: z.enum(REVIEW_OUTCOMES), summary: textSchema.optional() }).strict();
 
 /** Activates the plan. */
-export type ActivatePlan = z.infer<typeof activatePlanSchema>;
+export interface ActivatePlan {
+  type: 'activatePlan';
+}
 /** Starts a review of the plan. */
-export type StartReview = z.infer<typeof startReviewSchema>;
+export interface StartReview {
+  type: 'startReview';
+}
 /** Completes the review with its outcome. */
-export type CompleteReview = z.infer<typeof completeReviewSchema>;
+export interface CompleteReview {
+  type: 'completeReview';
+  outcome: 'continue' | 'revise' | 'step-up' | 'step-down' | 're-plan';
+  summary?: string | undefined;
+}
 
 /** Commands of the care plan and its reviews. */
 export type PlanCommand = ActivatePlan | StartReview | CompleteReview;

@@ -38,11 +38,29 @@ export const recordAttendanceSchema = z
 export const rescheduleSessionSchema = z.object({ type: z.literal('rescheduleSession'), sessionId: idSchema, scheduledFor: instantSchema, reason: textSchema.optional() }).strict();
 
 /** Moves a scheduled session to another time. */
-export type RescheduleSession = z.infer<typeof rescheduleSessionSchema>;
+export interface RescheduleSession {
+  type: 'rescheduleSession';
+  sessionId: string;
+  scheduledFor: string;
+  reason?: string | undefined;
+}
 /** Schedules a session of an active strategy. */
-export type ScheduleSession = z.infer<typeof scheduleSessionSchema>;
+export interface ScheduleSession {
+  type: 'scheduleSession';
+  strategyId: string;
+  scheduledFor: string;
+  sessionId?: string | undefined;
+  participants?: string[] | undefined;
+  groupId?: string | undefined;
+}
 /** Records whether a session was attended, cancelled or missed. */
-export type RecordAttendance = z.infer<typeof recordAttendanceSchema>;
+export interface RecordAttendance {
+  type: 'recordAttendance';
+  sessionId: string;
+  attendance: 'attended' | 'cancelled' | 'did-not-attend';
+  participants?: string[] | undefined;
+  notes?: string | undefined;
+}
 
 /** Events of sessions. */
 export interface SessionEvents {

@@ -1,3 +1,4 @@
+import { consentGuard, memberGuard, type StrategyContext } from './rules/strategies.js';
 import { PLANNING_ON, type CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
@@ -7,13 +8,10 @@ import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type InterventionOutc
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
-import type { Env } from './model/context.js';
-import { consentToTreat } from './rules/consent.js';
 import { OPEN_GOAL_STATUSES, type Goal } from './model/goal.js';
 import { findModality } from './model/modalities.js';
 import { accept, idTaken, notFound, stepEntity, type Decider, type Decision } from './rules/decision.js';
 import { own } from './store/lookup.js';
-import type { CaseState } from './model/state.js';
 
 export const proposeStrategySchema = z
   .object({
@@ -37,19 +35,50 @@ export const completeStrategySchema = z.object({ type: z.literal('completeStrate
 export const discontinueStrategySchema = z.object({ type: z.literal('discontinueStrategy'), ...byId, reason: textSchema }).strict();
 
 /** Proposes an intervention strategy. */
-export type ProposeStrategy = z.infer<typeof proposeStrategySchema>;
+export interface ProposeStrategy {
+  type: 'proposeStrategy';
+  modality: string;
+  description: string;
+  goalIds: string[];
+  responsibleMemberId: string;
+  dose: { plannedSessions: number; frequency: 'once' | 'daily' | 'twice-weekly' | 'weekly' | 'fortnightly' | 'monthly' | 'as-needed'; sessionMinutes?: number | undefined; };
+  strategyId?: string | undefined;
+  setting?: 'home' | 'clinic' | 'welfare-agency' | 'private-practice' | 'hospital' | 'care-home' | 'prison' | 'school' | 'community' | 'residential' | 'day-programme' | 'online' | undefined;
+  evidence?: { source: string; level: string; } | undefined;
+}
 /** Puts a proposed strategy in the plan. */
-export type PlanStrategy = z.infer<typeof planStrategySchema>;
+export interface PlanStrategy {
+  strategyId: string;
+  type: 'planStrategy';
+}
 /** Starts a planned strategy. */
-export type StartStrategy = z.infer<typeof startStrategySchema>;
+export interface StartStrategy {
+  strategyId: string;
+  type: 'startStrategy';
+}
 /** Suspends an active strategy. */
-export type SuspendStrategy = z.infer<typeof suspendStrategySchema>;
+export interface SuspendStrategy {
+  reason: string;
+  strategyId: string;
+  type: 'suspendStrategy';
+}
 /** Resumes a suspended strategy. */
-export type ResumeStrategy = z.infer<typeof resumeStrategySchema>;
+export interface ResumeStrategy {
+  strategyId: string;
+  type: 'resumeStrategy';
+}
 /** Completes a strategy. */
-export type CompleteStrategy = z.infer<typeof completeStrategySchema>;
+export interface CompleteStrategy {
+  strategyId: string;
+  type: 'completeStrategy';
+  interventionOutcome?: 'declined' | 'accepted' | undefined;
+}
 /** Discontinues a strategy, with a reason. */
-export type DiscontinueStrategy = z.infer<typeof discontinueStrategySchema>;
+export interface DiscontinueStrategy {
+  reason: string;
+  strategyId: string;
+  type: 'discontinueStrategy';
+}
 /** Commands of strategies. */
 export type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy;
 type Emits = StrategyEvents;
@@ -65,31 +94,6 @@ export interface StrategyEvents {
   strategyCompleted: { readonly strategyId: string; readonly interventionOutcome?: InterventionOutcome };
   strategyDiscontinued: { readonly strategyId: string };
 }
-
-interface StrategyContext {
-  readonly state: CaseState;
-  readonly env: Env;
-  readonly strategy: Strategy | undefined;
-}
-
-const consentGuard = {
-  name: 'consentToTreat',
-  check: (_c: unknown, { state, env, strategy }: StrategyContext) => (strategy ? consentToTreat(state, env.at, findModality(strategy.modality, env.policy.modalities)) : true),
-};
-
-const memberGuard = {
-  name: 'responsibleMemberPermitted',
-  check: (_c: unknown, { state, env, strategy }: StrategyContext) => {
-    if (!strategy) return true;
-    const member = own(state.team, strategy.responsibleMemberId);
-    if (!member || member.status !== 'active') return `responsible member ${strategy.responsibleMemberId} is not on the team`;
-    const modality = findModality(strategy.modality, env.policy.modalities);
-    if (modality && !modality.roles.includes(member.role)) {
-      return `${strategy.modality} is delivered by ${modality.roles.join(', ')}; member ${member.id} is ${member.role}`;
-    }
-    return true;
-  },
-};
 
 /** The strategy lifecycle (DESIGN.md §4). */
 export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, StrategyContext>({

@@ -1,5 +1,5 @@
+import { type Role, TEAM_MANAGER_ROLES, CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
-import { TEAM_MANAGER_ROLES, CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import type { TeamMember } from './model/team.js';
@@ -15,11 +15,23 @@ export const removeTeamMemberSchema = z.object({ type: z.literal('removeTeamMemb
 export const assignLeadSchema = z.object({ type: z.literal('assignLead'), memberId: idSchema }).strict();
 
 /** Adds a person to the care team. */
-export type AddTeamMember = z.infer<typeof addTeamMemberSchema>;
+export interface AddTeamMember {
+  type: 'addTeamMember';
+  personId: string;
+  role: Role;
+  memberId?: string | undefined;
+}
 /** Removes a member from the care team. */
-export type RemoveTeamMember = z.infer<typeof removeTeamMemberSchema>;
+export interface RemoveTeamMember {
+  type: 'removeTeamMember';
+  memberId: string;
+  reason?: string | undefined;
+}
 /** Makes a team member the lead practitioner. */
-export type AssignLead = z.infer<typeof assignLeadSchema>;
+export interface AssignLead {
+  type: 'assignLead';
+  memberId: string;
+}
 
 /** Events of the care team. */
 export interface TeamEvents {

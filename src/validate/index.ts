@@ -7,5 +7,6 @@
 export { validateRecord, checkRecordShape, toRecord, type ValidateOptions, type RecordValidation, type CaseRecord } from './validate-record.js';
 export { validateRecords, type ManyResult } from './many.js';
 export { readNdjson, type NdjsonLine, type NdjsonOptions } from './ndjson.js';
-export { caseRecordSchema, eventEnvelopeSchema, recordJsonSchema, RECORD_FORMAT, EVENT_TYPES } from './record.js';
+export { caseRecordSchema, eventEnvelopeSchema, recordJsonSchema, RECORD_FORMAT } from './record.js';
+export { EVENT_TYPES } from '../engine/registry.js';
 export { pointer, type RecordIssue } from './issue.js';

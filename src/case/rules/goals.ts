@@ -1,3 +1,5 @@
+import type { CaseState } from '../model/state.js';
+import type { Env } from '../model/context.js';
 import type { Goal, GoalGas, GoalMeasure, GoalStatus, ProposedGoal } from '../model/goal.js';
 import { defined } from './decision.js';
 
@@ -44,3 +46,28 @@ export function newGoal(fields: ProposedGoal, at: string, supersedes: string | n
     proposedAt: at,
   };
 }
+
+/** What the goal table's checks read. */
+export interface GoalContext {
+  readonly state: CaseState;
+  readonly env: Env;
+  readonly goal: Goal | undefined;
+}
+
+/** Whether the case is delivering its plan, so an agreed goal starts at once. */
+export function planRunning(state: CaseState): boolean {
+  return state.status === 'active' || state.status === 'reviewing';
+}
+
+/**
+ * A goal's target date follows its start date, even in a draft: a goal that ends before it begins
+ * is not a draft of anything (SMART's other letters wait for agreement).
+ */
+export const datesInOrder = {
+  name: 'datesInOrder',
+  check: (c: { readonly startDate?: string | undefined; readonly targetDate?: string | undefined }, { goal }: GoalContext) => {
+    const start = c.startDate ?? goal?.startDate;
+    const target = c.targetDate ?? goal?.targetDate;
+    return start === undefined || target === undefined || target > start || `the target date ${target} must follow the start date ${start}`;
+  },
+};
