@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['kernel', 'dispatch', 'replay', 'validate', 'growth'] as const;
+const BENCHMARKS = ['kernel', 'dispatch', 'parse', 'replay', 'validate', 'growth'] as const;
 const only = process.argv[2];
 
 if (only === undefined) {
@@ -27,6 +27,8 @@ if (only === undefined) {
   (await import('./kernel.js')).benchKernel();
 } else if (only === 'dispatch') {
   (await import('./dispatch.js')).benchDispatch();
+} else if (only === 'parse') {
+  (await import('./parse.js')).benchParse();
 } else if (only === 'replay') {
   (await import('./replay.js')).benchReplay();
 } else if (only === 'validate') {
