@@ -10,7 +10,7 @@ import type { CaseEvent, EventDraft, EventMap } from './events.js';
 import { DECIDERS, caseMachine } from './registry.js';
 import { permitted } from './policy.js';
 import type { Decider } from '../case/rules/decision.js';
-import type { CaseState } from '../case/model/state.js';
+import { SCHEMA_VERSION, type CaseState } from '../case/model/state.js';
 import { ID_PATTERN, ROLES, actorSchema, type Actor, type Role } from '../case/model/primitives.js';
 
 const ROLE_SET: ReadonlySet<Role> = new Set(ROLES);
@@ -111,6 +111,10 @@ export function decide(state: CaseState | null, command: unknown, ctx: Context):
 
 /** {@link decide} for a command already parsed and a resolved context. */
 export function decideParsed(state: CaseState | null, c: CaseCommand, env: Env, expectedVersion?: number): DecideResult {
+  if (state !== null && state.schemaVersion !== SCHEMA_VERSION) {
+    const message = `Cannot ${c.type}: case ${String(state.id)} is a state of schema version ${String(state.schemaVersion)}; this version of intervention-lifecycle works on schema version ${SCHEMA_VERSION}${typeof state.schemaVersion === 'number' && state.schemaVersion > SCHEMA_VERSION ? ': upgrade the library' : ''}`;
+    return { ok: false, error: new LifecycleError('INVALID_INPUT', message, { issues: [{ path: ['state', 'schemaVersion'], code: 'UNSUPPORTED_VERSION', message }] }) };
+  }
   const version = state?.version ?? 0;
   if (expectedVersion !== undefined && expectedVersion !== version) {
     const message = `Case ${state?.id ?? '(new)'} is at version ${version}, not the expected ${expectedVersion}; reload it and try again`;

@@ -10,6 +10,7 @@ import { caseRecordSchema, RECORD_FORMAT } from './record.js';
 import { differences } from './snapshot.js';
 import { certainlyWellFormed } from './fast-shape.js';
 import { COMMAND_OF } from '../engine/registry.js';
+import { SCHEMA_VERSION } from '../case/model/state.js';
 
 
 /**
@@ -94,6 +95,12 @@ function validate(input: unknown, options: ValidateOptions, issues: RecordIssue[
   }
   if (input.format !== RECORD_FORMAT) {
     report(issue(['format'], 'INVALID_FORMAT', `format must be "${RECORD_FORMAT}", not ${JSON.stringify(input.format) ?? 'absent'}`));
+  }
+  const version = input.schemaVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    // Re-deciding a newer record with older rules would only bury the one finding that matters.
+    const message = `The record is schema version ${version}; this version of intervention-lifecycle reads schema version ${SCHEMA_VERSION}: upgrade the library to read it`;
+    return { valid: false, issues: [...issues, issue(['schemaVersion'], 'UNSUPPORTED_VERSION', message)] };
   }
   if (Array.isArray(input.events) && input.events.length > maxEvents) {
     return { valid: false, issues: [issue(['events'], 'TOO_LARGE', `The record has ${input.events.length} events; the limit is ${maxEvents}`)] };
