@@ -204,16 +204,16 @@ const evolvers: Module['evolvers'] = {
   needRecorded: (d, e) => {
     const n = e.data.need;
     const a = editItem(d, 'assessments', e.data.assessmentId);
-    if (a) writable(a, 'needs').push({ id: n.id, domain: n.domain, description: n.description, severity: n.severity, priority: n.priority, evidence: [...n.evidence] });
+    if (a) writable(d, a, 'needs').push({ id: n.id, domain: n.domain, description: n.description, severity: n.severity, priority: n.priority, evidence: [...n.evidence] });
   },
   strengthRecorded: (d, e) => {
     const s = e.data.strength;
     const a = editItem(d, 'assessments', e.data.assessmentId);
-    if (a) writable(a, 'strengths').push({ id: s.id, description: s.description, domain: s.domain });
+    if (a) writable(d, a, 'strengths').push({ id: s.id, description: s.description, domain: s.domain });
   },
   clientPriorityRecorded: (d, e) => {
     const a = editItem(d, 'assessments', e.data.assessmentId);
-    if (a) writable(a, 'clientPriorities').push({ id: e.data.priority.id, text: e.data.priority.text, recordedAt: e.at });
+    if (a) writable(d, a, 'clientPriorities').push({ id: e.data.priority.id, text: e.data.priority.text, recordedAt: e.at });
   },
   culturalConsiderationsRecorded: (d, e) => {
     const a = editItem(d, 'assessments', e.data.assessmentId);

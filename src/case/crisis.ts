@@ -120,7 +120,7 @@ const evolvers: Module['evolvers'] = {
   riskLevelRecorded: (d, e) => {
     append(d, 'riskHistory', { level: e.data.level, factors: [...e.data.factors], at: e.at });
     if (e.data.opensCrisis) d.crisis = { since: e.at, level: e.data.level, safetyPlanId: null };
-    else if (d.crisis !== null && RANK[e.data.level] > RANK[d.crisis.level]) writable(d, 'crisis', crisisCopier).level = e.data.level;
+    else if (d.crisis !== null && RANK[e.data.level] > RANK[d.crisis.level]) writable(d, d, 'crisis', crisisCopier).level = e.data.level;
   },
   safetyPlanRecorded: (d, e) => {
     const p = e.data.plan;
@@ -133,7 +133,7 @@ const evolvers: Module['evolvers'] = {
       meansSafety: [...p.meansSafety],
       agreedAt: e.at,
     });
-    if (e.data.attachesToCrisis && d.crisis !== null) writable(d, 'crisis', crisisCopier).safetyPlanId = p.id;
+    if (e.data.attachesToCrisis && d.crisis !== null) writable(d, d, 'crisis', crisisCopier).safetyPlanId = p.id;
   },
   crisisResolved: (d) => {
     d.crisis = null;

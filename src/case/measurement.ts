@@ -195,7 +195,7 @@ const evolvers: Module['evolvers'] = {
     const i = d.monitoring.findIndex((x) => x.instrumentId === s.instrumentId && x.indicator === s.indicator);
     const next = { instrumentId: s.instrumentId, indicator: s.indicator, everyDays: s.everyDays, startDate: s.startDate };
     if (i === -1) append(d, 'monitoring', next);
-    else writable(d, 'monitoring')[i] = next;
+    else writable(d, d, 'monitoring')[i] = next;
   },
   measurementRecorded: (d, e) => {
     const m = e.data.measurement;
@@ -225,7 +225,7 @@ const evolvers: Module['evolvers'] = {
     const m = editItem(d, 'measurements', e.data.measurementId);
     if (!m) return;
     const prior = copyValue(m);
-    writable(m, 'history').push({ responses: prior.responses, score: prior.score, band: prior.band, flags: prior.flags, replacedAt: e.at, reason: e.reason ?? '' });
+    writable(d, m, 'history').push({ responses: prior.responses, score: prior.score, band: prior.band, flags: prior.flags, replacedAt: e.at, reason: e.reason ?? '' });
     const v = copyValue(e.data.value);
     m.responses = v.responses;
     m.score = v.score;

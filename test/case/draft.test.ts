@@ -56,7 +56,7 @@ describe('edit (copy-on-write)', () => {
     edit(base, (d) => {
       first = editEntry(d, 'goals', goalId);
       second = editEntry(d, 'goals', goalId);
-      expect(writable(d, 'statusHistory')).toBe(writable(d, 'statusHistory'));
+      expect(writable(d, d, 'statusHistory')).toBe(writable(d, d, 'statusHistory'));
     });
     expect(first).toBe(second);
   });
@@ -66,7 +66,7 @@ describe('edit (copy-on-write)', () => {
       d.closure = { reason: 'completed', at: '2026-03-01T00:00:00.000Z', summary: 'x' } as CaseState['closure'];
       const s = editItem(d, 'sessions', base.sessions[0]?.id ?? 'none');
       if (s) s.participants = ['a', 'b'];
-      writable(d, 'riskHistory').push({ level: 'low', factors: ['f'], at: '2026-03-01T00:00:00.000Z' });
+      writable(d, d, 'riskHistory').push({ level: 'low', factors: ['f'], at: '2026-03-01T00:00:00.000Z' });
     });
     expect(deeplyFrozen(next)).toEqual([]);
     expect(deeplyFrozen(base)).toEqual([]);
@@ -85,7 +85,7 @@ describe('edit (copy-on-write)', () => {
     const snapshot = JSON.stringify(base);
     expect(() =>
       edit(base, (d) => {
-        writable(d, 'statusHistory').push({ status: 'closed', at: 'x' });
+        writable(d, d, 'statusHistory').push({ status: 'closed', at: 'x' });
         throw new Error('boom');
       }),
     ).toThrow('boom');
@@ -93,13 +93,33 @@ describe('edit (copy-on-write)', () => {
     // Outside an edit, writable changes in place (replay's private copy).
     const own = thaw(base);
     const history = own.statusHistory;
-    expect(writable(own as { statusHistory: CaseState['statusHistory'] }, 'statusHistory')).toBe(history);
+    expect(writable(own as never, own as { statusHistory: CaseState['statusHistory'] }, 'statusHistory')).toBe(history);
+  });
+
+  it('holds no module-level mode: a draft whose edit has ended, or another edit running inside, copies only for its own edit', () => {
+    let kept: unknown;
+    const next = edit(base, (d) => {
+      kept = d;
+      // An edit of another state inside this one (an app calling dispatch from a callback) keeps its own copies.
+      const inner = edit(base, (e) => {
+        writable(e, e, 'statusHistory').push({ status: 'closed', at: '2026-03-02T00:00:00.000Z' });
+      });
+      writable(d, d, 'riskHistory').push({ level: 'low', factors: [], at: '2026-03-01T00:00:00.000Z' });
+      expect(inner.riskHistory).toBe(base.riskHistory);
+      expect(inner.statusHistory).not.toBe(base.statusHistory);
+    });
+    expect(next.statusHistory).toBe(base.statusHistory);
+    expect(next.riskHistory).toHaveLength(base.riskHistory.length + 1);
+    // After its edit, the draft is a plain value: writing through it changes in place, copying nothing.
+    const own = thaw(next);
+    expect(writable(own as never, own, 'riskHistory')).toBe(own.riskHistory);
+    expect(kept).toBe(next);
   });
 
   it('refuses to edit what holds no object', () => {
     expect(() =>
       edit(base, (d) => {
-        writable(d, 'crisis');
+        writable(d, d, 'crisis');
       }),
     ).toThrow(TypeError);
   });

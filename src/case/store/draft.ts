@@ -42,9 +42,21 @@ type RecordKey = 'goals' | 'strategies' | 'team' | 'consents' | 'evaluations';
 /** Entity collections kept in order (time series and histories of entities with an id). */
 type ListKey = 'sessions' | 'measurements' | 'assessments' | 'notes' | 'safetyPlans';
 
-// The copies of the edit under way (safe to change in place); null when changing in place is always
-// safe (replay's private copy, an immer draft). Edits are synchronous and never nest.
-let fresh: Copies | null = null;
+/** One edit under way: the copies it made (safe to change in place), and the vector entries it copied. */
+interface Session {
+  readonly copies: Copies;
+  readonly editedItems: object[];
+}
+
+// Each edit's draft → that edit. No module-level mode: whether a write copies is decided by the draft
+// it is made through. A draft no edit made (replay's private copy, an immer draft) is changed in
+// place, as is a draft whose edit has ended. Keyed by the draft alone: registering every copy cost
+// three quarters of dispatch's speed.
+const SESSIONS = new WeakMap<object, Session>();
+
+function sessionOf(d: object): Session | null {
+  return SESSIONS.get(d) ?? null;
+}
 
 function changedItems(copy: readonly unknown[], original: readonly unknown[], visit: (value: unknown) => void): void {
   for (let i = 0; i < copy.length; i++) if (copy[i] !== original[i]) visit(copy[i]);
@@ -63,19 +75,24 @@ const arrayCopier: Copier<unknown[]> = { copy: (a) => [...a], changed: changedIt
 const objectCopier: Copier<Record<string, unknown>> = { copy: (o) => ({ ...o }), changed: changedFields };
 
 /**
- * `parent[key]`, ready to be changed in place: within an {@link edit} a value shared with the
+ * `parent[key]`, ready to be changed in place: within an {@link edit} of `d` a value shared with the
  * previous state is replaced by a copy first (once per edit), made by `copier` when given (see
  * copies.ts for why) or a plain shallow copy. `parent` must itself be writable: the draft, or a
- * value this function returned.
+ * value this function returned for the same draft. Outside an edit (replay's private copy, an immer
+ * draft) the value is returned as it is.
  */
-export function writable<P extends object, K extends keyof P>(parent: P, key: K, copier?: Copier<NonNullable<P[K]>>): Writable<NonNullable<P[K]>> {
+export function writable<P extends object, K extends keyof P>(d: Draft, parent: P, key: K, copier?: Copier<NonNullable<P[K]>>): Writable<NonNullable<P[K]>> {
+  return writableIn(sessionOf(d), parent, key, copier);
+}
+
+function writableIn<P extends object, K extends keyof P>(fresh: Session | null, parent: P, key: K, copier?: Copier<NonNullable<P[K]>>): Writable<NonNullable<P[K]>> {
   const value = parent[key] as NonNullable<P[K]> & object;
-  if (fresh === null || fresh.has(value)) return value as Writable<NonNullable<P[K]>>;
+  if (fresh === null || fresh.copies.has(value)) return value as Writable<NonNullable<P[K]>>;
   if (typeof value !== 'object' || value === null) throw new TypeError(`Cannot edit ${String(key)}: it holds ${String(value)}`);
   const how = (copier ?? (Array.isArray(value) ? arrayCopier : objectCopier)) as unknown as Copier<object>;
   const next = how.copy(value) as Writable<NonNullable<P[K]>> & object;
   if (Array.isArray(value)) shareIndex(value, next);
-  fresh.add(next, value, how.changed as Made['changed']);
+  fresh.copies.add(next, value, how.changed as Made['changed']);
   (parent as Record<PropertyKey, unknown>)[key as PropertyKey] = next;
   return next;
 }
@@ -96,17 +113,19 @@ const COPIERS: { readonly [K in RecordKey | ListKey]?: Copier<Entity<K>> } = {
 /** The entity with this id in a keyed collection, ready to change; undefined when there is none. */
 export function editEntry<K extends RecordKey>(d: Draft, key: K, id: string): Writable<CaseState[K][string]> | undefined {
   if (!Object.prototype.hasOwnProperty.call(d[key], id)) return undefined;
-  const entries = writable(d, key) as Record<string, object>;
-  return writable(entries, id, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][string]>;
+  const fresh = sessionOf(d);
+  const entries = writableIn(fresh, d, key) as Record<string, object>;
+  return writableIn(fresh, entries, id, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][string]>;
 }
 
 /** The entity with this id in an ordered collection, ready to change; undefined when there is none. */
 export function editItem<K extends ListKey>(d: Draft, key: K, id: string): Writable<CaseState[K][number]> | undefined {
-  if (fresh !== null && VEC_KEYS.has(key) && asVector(seriesOf(d, key as VecKey))) return editVecItem(d, key as VecKey, id) as Writable<CaseState[K][number]> | undefined;
+  const fresh = sessionOf(d);
+  if (fresh !== null && VEC_KEYS.has(key) && asVector(seriesOf(d, key as VecKey))) return editVecItem(fresh, d, key as VecKey, id) as Writable<CaseState[K][number]> | undefined;
   const i = positionOf(d[key] as readonly { readonly id: string }[], id);
   if (i === -1) return undefined;
-  const items = writable(d, key) as object[];
-  return writable(items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
+  const items = writableIn(fresh, d, key) as object[];
+  return writableIn(fresh, items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
 }
 
 // Stands for "no original": every field of a new entity differs from it, so `changed` visits them all.
@@ -117,7 +136,7 @@ const NONE: object = Object.freeze({});
  * the keys of an object is the slow part of a generic deep freeze). Only within an edit: replay
  * changes its values in place afterwards.
  */
-function freezeEntity(key: string, value: object): void {
+function freezeEntity(fresh: Session | null, key: string, value: object): void {
   if (fresh === null || !freezesStates()) return;
   const copier = (COPIERS as Readonly<Record<string, Copier<object>>>)[key];
   if (copier === undefined) {
@@ -134,7 +153,8 @@ export function append<K extends { [P in keyof CaseState]: CaseState[P] extends 
   key: K,
   value: CaseState[K][number],
 ): void {
-  freezeEntity(key, value);
+  const fresh = sessionOf(d);
+  freezeEntity(fresh, key, value);
   if (fresh !== null && VEC_KEYS.has(key) && asVector(seriesOf(d, key as VecKey))) {
     // Within an edit a long series grows as a vector: one chunk is copied, not the whole series.
     const vec = vecOfDraft(d, key as VecKey);
@@ -143,7 +163,7 @@ export function append<K extends { [P in keyof CaseState]: CaseState[P] extends 
     setVec(d, key as VecKey, next);
     return;
   }
-  (writable(d, key) as unknown[]).push(value);
+  (writableIn(fresh, d, key) as unknown[]).push(value);
 }
 
 /** The draft's series as a vector (made from a plain array once, sharing its index). */
@@ -155,23 +175,20 @@ function vecOfDraft(d: Draft, key: VecKey): Vec<unknown> {
   return vec;
 }
 
-// Entries of vector series copied by the edit under way: frozen with it.
-let editedItems: object[] = [];
-
 /** {@link editItem} on a vector series: the entry is copied, and only its chunk with it. */
-function editVecItem(d: Draft, key: VecKey, id: string): object | undefined {
+function editVecItem(fresh: Session, d: Draft, key: VecKey, id: string): object | undefined {
   const vec = vecOfDraft(d, key);
   const i = positionOf(vec as Vec<{ readonly id: string }>, id);
   if (i === -1) return undefined;
   const item = itemAt(vec, i) as object;
-  if ((fresh as Copies).has(item)) return item;
+  if (fresh.copies.has(item)) return item;
   const copier = COPIERS[key] as Copier<object> | undefined;
   const copy = copier === undefined ? { ...item } : copier.copy(item);
-  (fresh as Copies).add(copy, item, (copier?.changed ?? changedFields) as Made['changed']);
+  fresh.copies.add(copy, item, (copier?.changed ?? changedFields) as Made['changed']);
   const next = vecSet(vec, i, copy);
   shareIndex(vec, next);
   setVec(d, key, next);
-  editedItems.push(copy);
+  fresh.editedItems.push(copy);
   return copy;
 }
 
@@ -184,8 +201,9 @@ export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: Ca
     const message = `${String(key)} cannot hold an entry with id ${JSON.stringify(id) ?? String(id)}: not an id`;
     throw new LifecycleError('INVALID_LOG', message, { issues: [{ path: [key, String(id)], code: 'INVALID_LOG', message }] });
   }
-  freezeEntity(key, value);
-  (writable(d, key) as Record<string, unknown>)[id] = value;
+  const fresh = sessionOf(d);
+  freezeEntity(fresh, key, value);
+  (writableIn(fresh, d, key) as Record<string, unknown>)[id] = value;
 }
 
 /**
@@ -193,15 +211,15 @@ export function put<K extends RecordKey>(d: Draft, key: K, id: string, value: Ca
  * copied from are visited (what it shares is frozen already); a value the edit built from scratch
  * is frozen whole.
  */
-function freezeNew(value: unknown): void {
+function freezeNew(made: Copies, value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
-  const how = (freezingCopies as Copies).get(value);
+  const how = made.get(value);
   if (how === undefined) {
     deepFreeze(value);
     return;
   }
   Object.freeze(value);
-  how.changed(value as never, how.original as never, freezeNew);
+  how.changed(value as never, how.original as never, (v) => freezeNew(made, v));
 }
 
 /** Freezes the vectors of a new state: their chunk lists and the chunks not frozen yet (the new ones). */
@@ -216,8 +234,6 @@ function freezeVecs(state: object): void {
   }
 }
 
-// The copies of the edit being frozen (set only while edit() freezes, so freezeNew needs no closure).
-let freezingCopies: Copies | null = null;
 
 /**
  * Applies `change` to a copy of `base` and returns the new state: values the change did not reach
@@ -235,24 +251,20 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   if (freeze) deepFreeze(base);
   const draft = stateCopier.copy(base) as Draft;
   setArrayFreezing(freezesStates);
-  editedItems = [];
   const made = new Copies(freeze);
   made.add(draft, base, stateCopier.changed as Made['changed']);
-  const previous = fresh;
-  fresh = made;
+  const session: Session = { copies: made, editedItems: [] };
+  SESSIONS.set(draft, session);
   try {
     change(draft);
   } finally {
-    fresh = previous;
+    // Once the edit ends its draft is a plain value again: nothing copies on its account. Deleted,
+    // not flagged: a weak table that keeps every edit's entry until GC costs half of dispatch's speed.
+    SESSIONS.delete(draft);
   }
   if (!freeze) return draft as CaseState;
-  freezingCopies = made;
-  try {
-    freezeNew(draft);
-    for (const item of editedItems) freezeNew(item);
-    freezeVecs(draft);
-  } finally {
-    freezingCopies = null;
-  }
+  freezeNew(made, draft);
+  for (const item of session.editedItems) freezeNew(made, item);
+  freezeVecs(draft);
   return draft as CaseState;
 }
