@@ -80,6 +80,7 @@ export type {
   ErrorCode,
   Issue,
   LifecycleErrorOptions,
+  RefusedAt,
   Result,
   AnyCommand,
   AnyMachine,

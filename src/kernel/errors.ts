@@ -47,6 +47,24 @@ export interface LifecycleErrorOptions {
   readonly issues?: readonly Issue[];
   /** The name of the guard or rule that refused, where one did. */
   readonly rule?: string;
+  /** Where a table refused: the machine, the entity and its status, and what that status allows. */
+  readonly refusedAt?: RefusedAt;
+}
+
+/**
+ * Where a lifecycle table refused a command, as structured facts a UI can use without parsing the
+ * message: which machine, which entity (when the command named one), the status it was in, and the
+ * commands that status allows.
+ */
+export interface RefusedAt {
+  /** The machine's id (`case`, `goal`, `strategy`, …). */
+  readonly machine: string;
+  /** The entity's id, when the refusal concerns one. */
+  readonly entityId?: string;
+  /** The entity's status when the command was refused (`null`: it does not exist yet). */
+  readonly status: string | null;
+  /** The commands the table allows from that status. */
+  readonly allowed: readonly string[];
 }
 
 /**
@@ -67,6 +85,12 @@ export class LifecycleError extends Error {
   readonly issues: readonly Issue[];
   /** The guard or rule that refused, where one did. */
   readonly rule: string | undefined;
+  /** The status the entity was in when a table refused, or undefined. */
+  readonly status: string | null | undefined;
+  /** The commands the table allows from that status (a UI's enabled buttons), or undefined. */
+  readonly allowed: readonly string[] | undefined;
+  /** Where a table refused (machine, entity, status, allowed), or undefined for other refusals. */
+  readonly refusedAt: RefusedAt | undefined;
 
   constructor(code: ErrorCode, message: string, options: LifecycleErrorOptions = {}) {
     super(message);
@@ -74,15 +98,19 @@ export class LifecycleError extends Error {
     this.code = code;
     this.issues = options.issues ?? [];
     this.rule = options.rule;
+    this.refusedAt = options.refusedAt;
+    this.status = options.refusedAt?.status;
+    this.allowed = options.refusedAt?.allowed;
   }
 
   /** A plain-JSON form, so a refusal can be stored or sent as it is. */
-  toJSON(): { name: string; code: ErrorCode; message: string; rule?: string; issues: readonly Issue[] } {
+  toJSON(): { name: string; code: ErrorCode; message: string; rule?: string; refusedAt?: RefusedAt; issues: readonly Issue[] } {
     return {
       name: this.name,
       code: this.code,
       message: this.message,
       ...(this.rule === undefined ? {} : { rule: this.rule }),
+      ...(this.refusedAt === undefined ? {} : { refusedAt: this.refusedAt }),
       issues: this.issues,
     };
   }

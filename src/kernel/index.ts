@@ -1,4 +1,4 @@
-export { LifecycleError, isLifecycleError, type ErrorCode, type Issue, type LifecycleErrorOptions } from './errors.js';
+export { LifecycleError, isLifecycleError, type ErrorCode, type Issue, type LifecycleErrorOptions, type RefusedAt } from './errors.js';
 export { ok, err, type Result } from './result.js';
 export {
   defineMachine,

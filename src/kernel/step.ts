@@ -75,27 +75,30 @@ export function step<S extends string, C extends AnyCommand, X>(
       command: command.type,
       allowed,
     });
-    return err(new LifecycleError('INVALID_TRANSITION', message, { issues: [{ path: ['type'], code: 'INVALID_TRANSITION', message }] }));
+    const refusedAt = { machine: machine.id, ...(options.entityId === undefined ? {} : { entityId: options.entityId }), status, allowed };
+    return err(new LifecycleError('INVALID_TRANSITION', message, { issues: [{ path: ['type'], code: 'INVALID_TRANSITION', message }], refusedAt }));
   }
   if (rule.requires !== undefined) {
     for (const precondition of rule.requires) {
       const refusal = verdictError(precondition.name, precondition.check(context));
-      if (refusal !== undefined) return err(withPrefix(refusal, machine.id, command.type, options.entityId));
+      if (refusal !== undefined) return err(withPrefix(refusal, machine, status, command.type, options.entityId));
     }
   }
   if (rule.guards !== undefined) {
     for (const guard of rule.guards) {
       const refusal = verdictError(guard.name, guard.check(command, context));
-      if (refusal !== undefined) return err(withPrefix(refusal, machine.id, command.type, options.entityId));
+      if (refusal !== undefined) return err(withPrefix(refusal, machine, status, command.type, options.entityId));
     }
   }
   return resolveTarget(machine, rule, status, command, context);
 }
 
-function withPrefix(error: LifecycleError, machine: string, command: string, entityId: string | undefined): LifecycleError {
-  return new LifecycleError(error.code, prefix(machine, command, entityId, error.message), {
+function withPrefix<S extends string, C extends AnyCommand, X>(error: LifecycleError, machine: Machine<S, C, X>, status: S | null, command: string, entityId: string | undefined): LifecycleError {
+  const refusedAt = { machine: machine.id, ...(entityId === undefined ? {} : { entityId }), status, allowed: allowedMachineCommands(machine, status) };
+  return new LifecycleError(error.code, prefix(machine.id, command, entityId, error.message), {
     issues: error.issues,
     ...(error.rule === undefined ? {} : { rule: error.rule }),
+    refusedAt,
   });
 }
 

@@ -161,3 +161,32 @@ describe('command()', () => {
     expect(dispatch(caseAt('active'), held, ctx(people.lead)).ok).toBe(true);
   });
 });
+
+describe('refusals carry structured facts for a UI', () => {
+  it('an invalid transition names the machine, the status and what it allows', () => {
+    const r = dispatch(caseAt('active'), { type: 'completeAssessment' }, ctx(people.lead));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('INVALID_TRANSITION');
+    expect(r.error.status).toBe('active');
+    expect(r.error.allowed).toContain('startReview');
+    expect(r.error.allowed).not.toContain('completeAssessment');
+    expect(r.error.refusedAt).toEqual({ machine: 'case', entityId: 'c-1', status: 'active', allowed: r.error.allowed });
+    expect(JSON.parse(JSON.stringify(r.error)).refusedAt).toEqual(r.error.refusedAt);
+  });
+
+  it("a guard's refusal names the rule, the entity and its status", () => {
+    const r = dispatch(caseAt('active'), { type: 'scheduleSession', strategyId: 's-1', scheduledFor: '2026-01-20T09:00:00.000Z' }, ctx(people.lead));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.rule).toBe('strategyActive');
+    expect(r.error.refusedAt).toMatchObject({ machine: 'session', status: null });
+    const planned = dispatch(caseAt('active'), { type: 'suspendStrategy', strategyId: 's-1', reason: 'Leave' }, ctx(people.lead));
+    expect(planned.ok || planned.error.refusedAt).toEqual({ machine: 'strategy', entityId: 's-1', status: 'planned', allowed: ['startStrategy', 'discontinueStrategy'] });
+  });
+
+  it('refusals that are not a table’s carry none', () => {
+    const r = dispatch(caseAt('active'), { type: 'startReview' }, ctx(people.client));
+    expect(r.ok || [r.error.code, r.error.refusedAt, r.error.status, r.error.allowed]).toEqual(['FORBIDDEN', undefined, undefined, undefined]);
+  });
+});
