@@ -1,3 +1,4 @@
+import { caseMessages } from '../case/model/messages.js';
 import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import { err, ok, type Result } from '../kernel/result.js';
 import { step } from '../kernel/step.js';
@@ -40,7 +41,7 @@ export function resolveEnv(ctx: Context): Result<Env> {
     const parsed = actorSchema.safeParse(given);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error).map((i) => ({ ...i, path: ['actor', ...i.path] }));
-      return err(new LifecycleError('INVALID_COMMAND', `The context needs an actor { id, role }: ${issues[0]?.message ?? ''}`, { issues }));
+      return err(new LifecycleError('INVALID_COMMAND', caseMessages.NO_ACTOR({ issue: issues[0]?.message ?? '' }), { issues }));
     }
     actor = parsed.data;
   }
@@ -65,7 +66,7 @@ function checkedIds(newId: () => string): () => string {
   const checked = (): string => {
     const id = newId();
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-      const message = `ctx.newId gave ${JSON.stringify(id) ?? String(id)}, which is not an id (letters, digits and ._:-, at most 128, starting with a letter or digit)`;
+      const message = caseMessages.BAD_ID({ id });
       throw new LifecycleError('INVALID_COMMAND', message, { issues: [{ path: ['newId'], code: 'invalid_id', message }] });
     }
     return id;
@@ -92,7 +93,7 @@ export function decide(state: CaseState | null, command: unknown, ctx: Context):
     const issues = zodIssues(parsed.error);
     const type = typeof (command as { type?: unknown })?.type === 'string' ? (command as { type: string }).type : '(no type)';
     const first = issues[0];
-    const message = `Invalid ${type} command: ${first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'malformed'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
+    const message = caseMessages.INVALID_COMMAND({ type, path: first?.path.join('.') ?? '', issue: first?.message ?? '', more: Math.max(0, issues.length - 1) });
     return { ok: false, error: new LifecycleError('INVALID_COMMAND', message, { issues }) };
   }
   const envResult = resolveEnv(ctx);
@@ -103,7 +104,7 @@ export function decide(state: CaseState | null, command: unknown, ctx: Context):
   const last = state?.updatedAt;
   // Canonical instants (all the engine writes) compare as strings; anything else is parsed.
   if (last !== undefined && (last.length === 24 && last.charCodeAt(23) === 90 ? at < last : compareInstants(at, last) < 0)) {
-    const message = `Cannot ${parsed.data.type}: case ${(state as CaseState).id} was last changed at ${last}, later than this command's time ${at}; the clocks disagree (check ctx.now) — a case's events never go back in time`;
+    const message = caseMessages.CLOCK_BEHIND({ command: parsed.data.type, caseId: (state as CaseState).id, last, at });
     return { ok: false, error: new LifecycleError('CONFLICT', message, { issues: [{ path: ['now'], code: 'CLOCK_BEHIND', message }] }) };
   }
   return decideParsed(state, parsed.data, envResult.value, ctx.expectedVersion);
@@ -112,22 +113,22 @@ export function decide(state: CaseState | null, command: unknown, ctx: Context):
 /** {@link decide} for a command already parsed and a resolved context. */
 export function decideParsed(state: CaseState | null, c: CaseCommand, env: Env, expectedVersion?: number): DecideResult {
   if (state !== null && state.schemaVersion !== SCHEMA_VERSION) {
-    const message = `Cannot ${c.type}: case ${String(state.id)} is a state of schema version ${String(state.schemaVersion)}; this version of intervention-lifecycle works on schema version ${SCHEMA_VERSION}${typeof state.schemaVersion === 'number' && state.schemaVersion > SCHEMA_VERSION ? ': upgrade the library' : ''}`;
+    const message = caseMessages.UNSUPPORTED_VERSION({ command: c.type, caseId: String(state.id), version: state.schemaVersion, supported: SCHEMA_VERSION });
     return { ok: false, error: new LifecycleError('INVALID_INPUT', message, { issues: [{ path: ['state', 'schemaVersion'], code: 'UNSUPPORTED_VERSION', message }] }) };
   }
   const version = state?.version ?? 0;
   if (expectedVersion !== undefined && expectedVersion !== version) {
-    const message = `Case ${state?.id ?? '(new)'} is at version ${version}, not the expected ${expectedVersion}; reload it and try again`;
+    const message = caseMessages.CONFLICT({ caseId: state?.id ?? '(new)', version, expected: expectedVersion });
     return { ok: false, error: new LifecycleError('CONFLICT', message, { issues: [{ path: ['expectedVersion'], code: 'CONFLICT', message }] }) };
   }
   const allowed = permitted(env.actor, c, state, env.policy);
   if (allowed !== true) {
-    return { ok: false, error: new LifecycleError('FORBIDDEN', `Cannot ${c.type}: ${allowed}`, { issues: [{ path: [], code: 'FORBIDDEN', message: allowed }] }) };
+    return { ok: false, error: new LifecycleError('FORBIDDEN', caseMessages.FORBIDDEN({ command: c.type, reason: allowed }), { issues: [{ path: [], code: 'FORBIDDEN', message: allowed }] }) };
   }
   // openCase runs with no state; the case machine's openCase rule has no checks that read it.
   const moved = step(caseMachine, state?.status ?? null, c, { state: state as CaseState, env }, { entityId: state?.id ?? '(new)' });
   if (!moved.ok) return { ok: false, error: moved.error };
-  if (c.type !== 'openCase' && state === null) return { ok: false, error: new LifecycleError('INVALID_TRANSITION', `Cannot ${c.type}: there is no case yet; open one first`) };
+  if (c.type !== 'openCase' && state === null) return { ok: false, error: new LifecycleError('INVALID_TRANSITION', caseMessages.NO_CASE({ command: c.type })) };
   let decision: Result<readonly EventDraft[]>;
   try {
     // openCase is decided with no case (its decider reads none); the schema made the type one of these.

@@ -1,3 +1,4 @@
+import { caseMessages } from '../case/model/messages.js';
 import type { CaseCommand, CommandType } from './command-types.js';
 import { DEFAULT_ROLES } from './registry.js';
 import type { Policy } from './context.js';
@@ -33,10 +34,10 @@ export function permitted(actor: Actor, command: CaseCommand, state: CaseState |
 export function permittedByRole(actor: Actor, type: CommandType, state: CaseState | null, policy: Policy): true | string {
   const roles = policy.roles?.[type] ?? DEFAULT_ROLES[type];
   // From JavaScript a role list may be anything: a string would pass `includes` by substring.
-  if (!Array.isArray(roles)) return `policy.roles.${type} must be a list of roles, not ${typeof roles}; ${type} is refused until it is`;
+  if (!Array.isArray(roles)) return caseMessages.rolesNotAList({ command: type, got: typeof roles });
   const firstLead = (type === 'assignLead' || type === 'addTeamMember') && state !== null && state.leadMemberId === null;
   if (!roles.includes(actor.role) && !(firstLead && CLINICAL.includes(actor.role))) {
-    return `${type} needs the role ${roles.join(', ')}; ${actor.id} acts as ${actor.role}`;
+    return caseMessages.role({ command: type, roles, actor: actor.id, role: actor.role });
   }
   if (state !== null && actor.role !== 'client' && actor.role !== 'supervisor' && actor.role !== 'admin') {
     // Once the case has an active team, only its members act clinically (looped: this runs on every command).
@@ -51,10 +52,10 @@ export function permittedByRole(actor: Actor, type: CommandType, state: CaseStat
         break;
       }
     }
-    if (team && !member) return `${actor.id} is not on the care team of case ${state.id}`;
+    if (team && !member) return caseMessages.onCareTeam({ actor: actor.id, caseId: state.id });
   }
   if (actor.role === 'client' && state !== null && actor.id !== state.clientId) {
-    return `${actor.id} is not the client of case ${state.id}`;
+    return caseMessages.ownCase({ actor: actor.id, caseId: state.id });
   }
   return true;
 }

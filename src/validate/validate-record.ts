@@ -4,13 +4,12 @@ import { decideParsed, resolveEnv } from '../engine/decide.js';
 import { parseCommand } from '../engine/commands.js';
 import type { CaseEvent } from '../engine/events.js';
 import { applyEvent, createFrom } from '../engine/apply-event.js';
-import type { CaseState, Draft } from '../case/model/state.js';
+import { type CaseState, type Draft, SCHEMA_VERSION } from '../case/model/state.js';
 import { issue, type RecordIssue } from './issue.js';
 import { caseRecordSchema, RECORD_FORMAT } from './record.js';
 import { differences } from './snapshot.js';
 import { certainlyWellFormed } from './fast-shape.js';
 import { COMMAND_OF } from '../engine/registry.js';
-import { SCHEMA_VERSION } from '../case/model/state.js';
 
 
 /**

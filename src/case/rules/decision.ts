@@ -1,3 +1,4 @@
+import { caseMessages } from '../model/messages.js';
 import { LifecycleError, type ErrorCode } from '../../kernel/errors.js';
 import type { AnyCommand, Machine } from '../../kernel/machine.js';
 import { err, ok, type Result } from '../../kernel/result.js';
@@ -43,13 +44,13 @@ export function refuse(code: ErrorCode, message: string, rule?: string): Refusal
 
 /** Refuses a command that names an entity the case does not hold. */
 export function notFound(entity: string, id: string, caseId: string, path: string): Refusal {
-  const message = `No ${entity} ${id} in case ${caseId}`;
+  const message = caseMessages.NOT_FOUND({ entity, id, caseId });
   return err(new LifecycleError('NOT_FOUND', message, { issues: [{ path: [path], code: 'NOT_FOUND', message }] }));
 }
 
 /** Refuses a creating command whose id is already used in the case. */
 export function idTaken(entity: string, id: string, caseId: string, path: string): Refusal {
-  const message = `Case ${caseId} already has ${entity} ${id}; choose another id or leave it out`;
+  const message = caseMessages.uniqueId({ entity, id, caseId });
   return err(new LifecycleError('GUARD_FAILED', message, { rule: 'uniqueId', issues: [{ path: [path], code: 'uniqueId', message }] }));
 }
 

@@ -1,0 +1,34 @@
+/**
+ * The wording of the engine's own refusals, keyed by code (and by rule where a rule refuses), in one
+ * place so that they read alike and can be reworded or translated together. The kernel's frames
+ * (INVALID_TRANSITION, the "Cannot … for …:" of a guard) are in kernel/messages.ts. A guard's own
+ * sentence stays beside its check in its entity's module, so a rule is added in one place; a UI that
+ * words refusals itself reads the structured facts instead (`error.rule`, `error.status`,
+ * `error.allowed`, `error.refusedAt`).
+ */
+export const caseMessages = {
+  /** The command's shape: the first zod issue, and how many more. */
+  INVALID_COMMAND: (f: { readonly type: string; readonly path: string; readonly issue: string; readonly more: number }): string =>
+    `Invalid ${f.type} command: ${f.issue === '' ? 'malformed' : `${f.path || 'command'}: ${f.issue}`}${f.more > 0 ? ` (and ${f.more} more)` : ''}`,
+  NO_ACTOR: (f: { readonly issue: string }): string => `The context needs an actor { id, role }: ${f.issue}`,
+  BAD_ID: (f: { readonly id: unknown }): string =>
+    `ctx.newId gave ${JSON.stringify(f.id) ?? String(f.id)}, which is not an id (letters, digits and ._:-, at most 128, starting with a letter or digit)`,
+  CLOCK_BEHIND: (f: { readonly command: string; readonly caseId: string; readonly last: string; readonly at: string }): string =>
+    `Cannot ${f.command}: case ${f.caseId} was last changed at ${f.last}, later than this command's time ${f.at}; the clocks disagree (check ctx.now) — a case's events never go back in time`,
+  UNSUPPORTED_VERSION: (f: { readonly command: string; readonly caseId: string; readonly version: unknown; readonly supported: number }): string =>
+    `Cannot ${f.command}: case ${f.caseId} is a state of schema version ${String(f.version)}; this version of intervention-lifecycle works on schema version ${f.supported}${typeof f.version === 'number' && f.version > f.supported ? ': upgrade the library' : ''}`,
+  CONFLICT: (f: { readonly caseId: string; readonly version: number; readonly expected: number }): string =>
+    `Case ${f.caseId} is at version ${f.version}, not the expected ${f.expected}; reload it and try again`,
+  FORBIDDEN: (f: { readonly command: string; readonly reason: string }): string => `Cannot ${f.command}: ${f.reason}`,
+  NO_CASE: (f: { readonly command: string }): string => `Cannot ${f.command}: there is no case yet; open one first`,
+  NOT_FOUND: (f: { readonly entity: string; readonly id: string; readonly caseId: string }): string => `No ${f.entity} ${f.id} in case ${f.caseId}`,
+  /** Rules of the role matrix (reported as FORBIDDEN). */
+  rolesNotAList: (f: { readonly command: string; readonly got: string }): string => `policy.roles.${f.command} must be a list of roles, not ${f.got}; ${f.command} is refused until it is`,
+  role: (f: { readonly command: string; readonly roles: readonly string[]; readonly actor: string; readonly role: string }): string =>
+    `${f.command} needs the role ${f.roles.join(', ')}; ${f.actor} acts as ${f.role}`,
+  onCareTeam: (f: { readonly actor: string; readonly caseId: string }): string => `${f.actor} is not on the care team of case ${f.caseId}`,
+  ownCase: (f: { readonly actor: string; readonly caseId: string }): string => `${f.actor} is not the client of case ${f.caseId}`,
+  /** A creating command's id is taken (rule `uniqueId`). */
+  uniqueId: (f: { readonly entity: string; readonly id: string; readonly caseId: string }): string =>
+    `Case ${f.caseId} already has ${f.entity} ${f.id}; choose another id or leave it out`,
+} as const;
