@@ -124,10 +124,11 @@ function value(instrumentId: string | null, c: { responses?: (number | null)[] |
   }
 }
 
-function subjectOf(c: { instrumentId?: string | undefined; indicator?: string | undefined }, state: CaseState): { instrumentId: string | null; indicator: string | null } | Refusal {
-  if ((c.instrumentId === undefined) === (c.indicator === undefined)) return refuse('INVALID_COMMAND', `Name either an instrument or an indicator for case ${state.id}, not both or neither`, 'oneSubject');
+function subjectOf(c: { type: string; instrumentId?: string | undefined; indicator?: string | undefined }, state: CaseState): { instrumentId: string | null; indicator: string | null } | Refusal {
+  const about = { command: c.type, entity: 'case', id: state.id };
+  if ((c.instrumentId === undefined) === (c.indicator === undefined)) return refuse('INVALID_COMMAND', 'oneSubject', about, 'name either an instrument or an indicator, not both or neither');
   if (c.instrumentId !== undefined && getInstrument(c.instrumentId) === undefined) {
-    return refuse('GUARD_FAILED', `There is no instrument ${c.instrumentId}; register it first`, 'knownInstrument');
+    return refuse('GUARD_FAILED', 'knownInstrument', about, `there is no instrument ${c.instrumentId}; register it first`);
   }
   return { instrumentId: c.instrumentId ?? null, indicator: c.indicator ?? null };
 }
@@ -136,7 +137,7 @@ const deciders: Module['deciders'] = {
   setMonitoringSchedule: (state, c) => {
     const s = subjectOf(c, state);
     if ('ok' in s) return s;
-    if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'Give either everyDays or everyWeeks', 'oneInterval');
+    if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'oneInterval', { command: c.type, entity: 'case', id: state.id }, 'give either everyDays or everyWeeks');
     const everyDays = c.everyDays ?? (c.everyWeeks as number) * 7;
     return accept({ type: 'monitoringScheduleSet', data: { schedule: { instrumentId: s.instrumentId, indicator: s.indicator, everyDays, startDate: c.startDate } } });
   },
@@ -147,23 +148,24 @@ const deciders: Module['deciders'] = {
     if ('ok' in s) return s;
     const r = stepEntity(measurementMachine, null, c, { state, env }, id);
     if ('refusal' in r) return r.refusal;
+    const about = { command: c.type, entity: 'case', id: state.id };
     // Only a clinician rates; a client or family member reports (or, family, observes).
     if (c.source === 'clinician-rated' && (env.actor.role === 'client' || env.actor.role === 'family-member')) {
-      return refuse('FORBIDDEN', `Cannot recordMeasurement for case ${state.id}: a ${env.actor.role} may report (client-report${env.actor.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`, 'sourceMatchesActor');
+      return refuse('FORBIDDEN', 'sourceMatchesActor', about, `a ${env.actor.role} may report (client-report${env.actor.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`);
     }
     if (env.actor.role === 'client' && c.source === 'observer') {
-      return refuse('FORBIDDEN', `Cannot recordMeasurement for case ${state.id}: the client reports as client-report, not as an observer of themselves`, 'sourceMatchesActor');
+      return refuse('FORBIDDEN', 'sourceMatchesActor', about, 'the client reports as client-report, not as an observer of themselves');
     }
     const takenAt = c.takenAt ?? env.at;
-    if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', `Measurement ${id} is dated ${takenAt}, in the future`, 'notInFuture');
+    if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', 'notInFuture', about, `measurement ${id} is dated ${takenAt}, in the future`);
     for (const goalId of c.goalIds ?? []) {
       const goal = own(state.goals, goalId);
       if (!goal) return notFound('goal', goalId, state.id, 'goalIds');
       const same = s.instrumentId !== null ? goal.measure.instrumentId === s.instrumentId : goal.measure.indicator === s.indicator;
-      if (!same) return refuse('GUARD_FAILED', `Goal ${goalId} is measured by ${goal.measure.instrumentId ?? goal.measure.indicator ?? '(nothing)'}, not ${s.instrumentId ?? s.indicator ?? ''}`, 'measuresGoal');
+      if (!same) return refuse('GUARD_FAILED', 'measuresGoal', about, `goal ${goalId} is measured by ${goal.measure.instrumentId ?? goal.measure.indicator ?? '(nothing)'}, not ${s.instrumentId ?? s.indicator ?? ''}`);
     }
     const v = value(s.instrumentId, c);
-    if (typeof v === 'string') return refuse('GUARD_FAILED', `Cannot recordMeasurement for case ${state.id}: ${v}`, 'scorable');
+    if (typeof v === 'string') return refuse('GUARD_FAILED', 'scorable', about, v);
     // Written out (no spreads, which V8 copies slowly), in the order stored logs have always had.
     const measurement = { id, instrumentId: s.instrumentId, indicator: s.indicator, responses: v.responses, score: v.score, band: v.band, flags: v.flags, takenAt, source: c.source, goalIds: c.goalIds ?? [] };
     return accept({ type: 'measurementRecorded', data: { measurement } });
@@ -174,7 +176,7 @@ const deciders: Module['deciders'] = {
     const r = stepEntity(measurementMachine, m.status, c, { state, env }, m.id);
     if ('refusal' in r) return r.refusal;
     const v = value(m.instrumentId, c);
-    if (typeof v === 'string') return refuse('GUARD_FAILED', `Cannot amendMeasurement for measurement ${m.id}: ${v}`, 'scorable');
+    if (typeof v === 'string') return refuse('GUARD_FAILED', 'scorable', { command: c.type, entity: 'measurement', id: m.id }, v);
     return accept({ type: 'measurementAmended', data: { measurementId: m.id, value: v }, reason: c.reason });
   },
   voidMeasurement: (state, c, env) => {

@@ -53,7 +53,7 @@ export const note = defineEntity<NoteCommand, NoteEvents>()({
     const author = own(state.team, c.authorMemberId);
     if (author === undefined) return notFound('team member', c.authorMemberId, state.id, 'authorMemberId');
     if (author.status !== 'active') {
-      return refuse('GUARD_FAILED', `Cannot addNote for case ${state.id}: author ${c.authorMemberId} is not an active team member`, 'authorOnTeam');
+      return refuse('GUARD_FAILED', 'authorOnTeam', { command: c.type, entity: 'case', id: state.id }, `author ${c.authorMemberId} is not an active team member`);
     }
     return accept({ type: 'noteAdded', data: { note: { id, kind: c.kind, text: c.text, authorMemberId: c.authorMemberId, visibility: c.visibility } } });
   },

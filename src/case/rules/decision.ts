@@ -1,3 +1,4 @@
+import { messages } from '../../kernel/messages.js';
 import { caseMessages } from '../model/messages.js';
 import { LifecycleError, type ErrorCode } from '../../kernel/errors.js';
 import type { AnyCommand, Machine } from '../../kernel/machine.js';
@@ -37,9 +38,13 @@ export function accept<M>(...events: DraftOf<M>[]): Decision<M> {
   return ok(events);
 }
 
-/** Refuses a command. */
-export function refuse(code: ErrorCode, message: string, rule?: string): Refusal {
-  return err(new LifecycleError(code, message, { ...(rule === undefined ? {} : { rule }), issues: [{ path: [], code: rule ?? code, message }] }));
+/**
+ * Refuses a command by a rule checked outside a table, worded as the kernel words a guard's refusal
+ * ("Cannot recordMeasurement for case c-1: …"), so every refusal reads alike.
+ */
+export function refuse(code: ErrorCode, rule: string, about: { readonly command: string; readonly entity: string; readonly id: string }, reason: string): Refusal {
+  const message = messages.GUARD_FAILED({ machine: about.entity, entityId: about.id, command: about.command, guard: rule, reason });
+  return err(new LifecycleError(code, message, { rule, issues: [{ path: [], code: rule, message }] }));
 }
 
 /** Refuses a command that names an entity the case does not hold. */
