@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alerts, dispatch, goalProgress, steppingClock, summary, timeline, type CaseState } from '../../src/index.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
-import { caseAt, must, people, world } from './fixtures.js';
+import { caseAt, must, people, world } from '../case/fixtures.js';
 
 // DESIGN.md §2.1: one canonical instant. Input with an offset is converted at the boundary, so
 // string order is time order everywhere inside.

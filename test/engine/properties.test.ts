@@ -16,8 +16,8 @@ import {
 } from '../../src/index.js';
 import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
 import { applyEvent } from '../../src/engine/apply-event.js';
-import { caseAt, people, phqGoal, referral } from './fixtures.js';
-import { expectTablesChoseStatuses } from '../engine/entity-tables.js';
+import { caseAt, people, phqGoal, referral } from '../case/fixtures.js';
+import { expectTablesChoseStatuses } from './entity-tables.js';
 
 // Commands drawn from small id pools, so random sequences often hit real entities and get far.
 const goalIds = ['g-1', 'g-2'];

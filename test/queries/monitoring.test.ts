@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alerts, dispatch, dueReviews, overdueMeasurements, timeline, type CaseState } from '../../src/index.js';
-import { caseAt, must, people, world } from './fixtures.js';
+import { caseAt, must, people, world } from '../case/fixtures.js';
 
 const ctx = world('2026-02-01T09:00:00.000Z');
 const record = (s: CaseState, instrumentId: string, score: number, takenAt: string, id?: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, dispatch, machineEntries, machines, type CaseState, type CaseStatus } from '../../src/index.js';
-import { caseAt, must, people, world } from './fixtures.js';
-import { sampleCommand } from './samples.js';
+import { caseAt, must, people, world } from '../case/fixtures.js';
+import { sampleCommand } from '../case/samples.js';
 
 // A case in every status of the Case table.
 function casesByStatus(): Record<CaseStatus, CaseState> {

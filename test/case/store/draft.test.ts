@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch, sequentialIds, type CaseEvent, type CaseState } from '../../src/index.js';
+import { dispatch, sequentialIds, type CaseEvent, type CaseState } from '../../../src/index.js';
 import {
   assessmentCopier,
   consentCopier,
@@ -12,11 +12,11 @@ import {
   strategyCopier,
   teamMemberCopier,
   type Copier,
-} from '../../src/case/store/copies.js';
-import { edit, editEntry, editItem, writable } from '../../src/case/store/draft.js';
-import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
-import { applyEvent } from '../../src/engine/apply-event.js';
-import { caseAt, people } from './fixtures.js';
+} from '../../../src/case/store/copies.js';
+import { edit, editEntry, editItem, writable } from '../../../src/case/store/draft.js';
+import { freezesStates, setFreezesStates } from '../../../src/case/store/freezing.js';
+import { applyEvent } from '../../../src/engine/apply-event.js';
+import { caseAt, people } from '../fixtures.js';
 
 /** Every object in the tree is frozen. */
 function deeplyFrozen(value: unknown, path = ''): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, replay, type CaseEvent } from '../../src/index.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
-import { caseAt, must, people, referral, world } from './fixtures.js';
+import { caseAt, must, people, referral, world } from '../case/fixtures.js';
 
 // Ids and actors are values: copied, checked, and never able to reach a prototype.
 

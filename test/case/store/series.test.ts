@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, replay, type CaseEvent, type CaseState, type Context } from '../../src/index.js';
-import { vecsOf, VECTOR_FROM } from '../../src/case/store/series.js';
-import { toRecord, validateRecord } from '../../src/validate/index.js';
-import { caseAt, people, world } from './fixtures.js';
+import { dispatch, replay, type CaseEvent, type CaseState, type Context } from '../../../src/index.js';
+import { vecsOf, VECTOR_FROM } from '../../../src/case/store/series.js';
+import { toRecord, validateRecord } from '../../../src/validate/index.js';
+import { caseAt, people, world } from '../fixtures.js';
 
 // Long series are kept as chunked vectors by dispatch (DESIGN.md §2.7): appending does not copy the
 // series, old states never change, and to the outside the state is plain JSON all the same.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedCommands, type CaseCommand } from '../../src/index.js';
-import { caseAt, must, people, world } from './fixtures.js';
+import { caseAt, must, people, world } from '../case/fixtures.js';
 
 const at = '2026-03-01T09:00:00.000Z';
 

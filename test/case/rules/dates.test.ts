@@ -2,7 +2,7 @@ import { UTCDate } from '@date-fns/utc';
 import { addDays } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDaysUtc, calendarDaysUtc } from '../../src/case/rules/dates.js';
+import { addDaysUtc, calendarDaysUtc } from '../../../src/case/rules/dates.js';
 
 describe('UTC calendar arithmetic', () => {
   it('addDaysUtc agrees with date-fns addDays on a UTCDate, for instants and dates', () => {

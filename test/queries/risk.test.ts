@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alerts, dispatch, goalProgress, type CaseState } from '../../src/index.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
-import { caseAt, must, people, world } from './fixtures.js';
+import { caseAt, must, people, world } from '../case/fixtures.js';
 
 // Risk answers (PHQ-9 item 9 and any registered risk item): unknown is not zero.
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dispatch, type CaseState } from '../../src/index.js';
-import { positionOf, shareIndex } from '../../src/case/store/series-index.js';
-import { deriveAchievement, goalSeries } from '../../src/case/rules/achievement.js';
-import { caseAt, people, world } from './fixtures.js';
+import { dispatch, type CaseState } from '../../../src/index.js';
+import { positionOf, shareIndex } from '../../../src/case/store/series-index.js';
+import { deriveAchievement, goalSeries } from '../../../src/case/rules/achievement.js';
+import { caseAt, people, world } from '../fixtures.js';
 
 // The id index and the cached last-two measurements of each goal are side structures: whatever the
 // history of versions (branches included), they must answer exactly what a scan of the state answers.

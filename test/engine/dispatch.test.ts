@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { command, decide, dispatch, dispatchOrThrow, evolve, LifecycleError, openCase, replay, type CaseEvent, type CaseState } from '../../src/index.js';
-import { caseAt, must, people, referral, world } from './fixtures.js';
+import { caseAt, must, people, referral, world } from '../case/fixtures.js';
 
 const ctx = world('2026-02-01T09:00:00.000Z');
 
