@@ -4,14 +4,21 @@
  */
 import { realpathSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { parseArgs, type CliOptions } from './args.js';
 import { runValidate } from './validate.js';
+import { parseSimulateArgs, runSimulate, type SimulateOptions } from './simulate.js';
+import { parseOutcomesArgs, runOutcomes, type OutcomesOptions } from './outcomes.js';
 
 const HELP = `Usage: intervention-lifecycle <command> [options]
 
 Commands:
   validate <file|-> [...]   check case records (.json: one record or an array;
                             .ndjson/.jsonl: one record per line, streamed)
+  simulate <scenario.json>  simulate a cohort through the engine: records as NDJSON, an
+                            outcome table, a summary on stderr
+  outcomes <file|->         the outcome table (one row per case with research consent)
+                            of existing records, each validated first
 
 Options for validate:
   --format text|json        output for people (default) or for machines
@@ -23,11 +30,26 @@ Options for validate:
   --policy FILE             a JSON policy the records were made under: roles, modalities,
                             reviewIntervalDays, reopenWithinDays, safetyPlanWithinHours
 
+Options for simulate:
+  --seed N                  the run's seed (default 1): same seed, same output, byte for byte
+  --clients N               how many clients (default 1000)
+  --out FILE                write the records (NDJSON) to FILE (default: standard output)
+  --outcomes FILE           write the outcome table (CSV) to FILE
+  --shard i/n               only clients i, i+n, i+2n, … of the full run (for array jobs)
+  --workers N               simulate on N threads (same output as one)
+  --quiet                   no summary and no progress
+
+Options for outcomes:
+  --format csv|ndjson       the table's format (default csv)
+  --as-of INSTANT           judge research consent at this instant (default: each case's last change)
+  --quiet                   do not report the records skipped as invalid
+
 Other:
   -h, --help                show this help
   -v, --version             print the version
 
-Exit codes: 0 every record valid, 1 issues found, 2 usage or I/O error.
+Exit codes: 0 every record valid (simulate: done), 1 issues found (outcomes: invalid
+records skipped), 2 usage or I/O error.
 `;
 
 function version(): string {
@@ -51,6 +73,18 @@ export async function main(args: readonly string[]): Promise<number> {
   if (first === '-v' || first === '--version') {
     process.stdout.write(`${version()}\n`);
     return 0;
+  }
+  if (first === 'simulate' || first === 'outcomes') {
+    const parsed = first === 'simulate' ? parseSimulateArgs(rest) : parseOutcomesArgs(rest);
+    if (parsed === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (typeof parsed === 'string') {
+      process.stderr.write(`intervention-lifecycle ${first}: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
+      return 2;
+    }
+    return first === 'simulate' ? runSimulate(parsed as SimulateOptions) : runOutcomes(parsed as OutcomesOptions);
   }
   if (first !== 'validate') {
     process.stderr.write(`intervention-lifecycle: unknown command "${first}"\nRun "intervention-lifecycle --help" for usage.\n`);
@@ -76,7 +110,7 @@ function isEntry(): boolean {
   }
 }
 
-if (isEntry()) {
+if (isMainThread && isEntry()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

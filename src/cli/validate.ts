@@ -29,7 +29,7 @@ function lineIssue(code: string, message: string): RecordIssue {
   return { path: '', code, message, severity: 'error' };
 }
 
-async function* recordsOf(file: string, options: CliOptions): AsyncGenerator<{ line?: number; index?: number; value?: unknown; issue?: RecordIssue }> {
+export async function* recordsOf(file: string, options: CliOptions): AsyncGenerator<{ line?: number; index?: number; value?: unknown; issue?: RecordIssue }> {
   const ndjson = file === '-' ? options.stdin === 'ndjson' : /\.(ndjson|jsonl)$/i.test(file);
   if (ndjson) {
     const source = file === '-' ? process.stdin : createReadStream(file);

@@ -1,0 +1,74 @@
+/**
+ * `intervention-lifecycle outcomes <records>`: the outcome table of existing records. Each record is
+ * validated first; an invalid one is reported on stderr and skipped; cases without research consent
+ * give no row.
+ */
+import { parseArgs } from 'node:util';
+import { validateRecord } from '../validate/validate-record.js';
+import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
+import { csvHeader, csvLine, instrumentsOf } from '../simulate/table.js';
+import type { CliOptions } from './args.js';
+import { printable } from './printable.js';
+import { recordsOf } from './validate.js';
+
+/** The options of `outcomes`. */
+export interface OutcomesOptions {
+  readonly file: string;
+  readonly format: 'csv' | 'ndjson';
+  readonly asOf: string | undefined;
+  readonly quiet: boolean;
+}
+
+/** Parses the arguments after `outcomes`; a string is a usage error. */
+export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'help' | string {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'as-of': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (values.help === true) return 'help';
+  if (positionals.length !== 1) return positionals.length === 0 ? 'name a records file (.ndjson, .json) or - for standard input' : `one records file, not ${positionals.length}`;
+  const format = (values.format as string | undefined) ?? 'csv';
+  if (format !== 'csv' && format !== 'ndjson') return `--format takes csv or ndjson, not "${format}"`;
+  const asOf = values['as-of'] as string | undefined;
+  if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) return `--as-of takes an ISO instant, not "${asOf}"`;
+  return { file: positionals[0] as string, format, asOf, quiet: values.quiet === true };
+}
+
+/** Runs `outcomes`; resolves to 0 (every record valid), 1 (some skipped as invalid) or 2. */
+export async function runOutcomes(o: OutcomesOptions): Promise<number> {
+  const reading: CliOptions = { files: [o.file], format: 'text', quiet: o.quiet, stdin: 'ndjson', maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, help: false };
+  const rows: OutcomeRow[] = [];
+  let invalid = 0;
+  try {
+    for await (const item of recordsOf(o.file, reading)) {
+      const where = item.line !== undefined ? `line ${item.line}` : item.index !== undefined ? `record ${item.index}` : 'the record';
+      if (item.issue !== undefined) {
+        invalid++;
+        if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: ${printable(item.issue.message)} (skipped)\n`);
+        continue;
+      }
+      const v = validateRecord(item.value);
+      if (!v.valid || v.state === undefined) {
+        invalid++;
+        const first = v.issues[0];
+        if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: invalid${first ? ` (${first.code} at ${first.path || '/'}: ${printable(first.message)})` : ''}; skipped\n`);
+        continue;
+      }
+      rows.push(...outcomeRows(v.state, o.asOf === undefined ? {} : { asOf: o.asOf }));
+    }
+  } catch (e) {
+    process.stderr.write(`intervention-lifecycle outcomes: ${printable((e as Error).message)}\n`);
+    return 2;
+  }
+  if (o.format === 'ndjson') {
+    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+  } else {
+    const instruments = instrumentsOf(rows);
+    process.stdout.write(`${csvHeader(instruments)}\n`);
+    for (const r of rows) process.stdout.write(`${csvLine(r, instruments)}\n`);
+  }
+  return invalid > 0 ? 1 : 0;
+}

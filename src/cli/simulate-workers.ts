@@ -1,0 +1,127 @@
+/**
+ * `simulate --workers N`: clients in blocks of 32, block b simulated by worker b mod N, written in
+ * block order, so the output is byte for byte that of one worker. Each worker runs at most two
+ * blocks ahead of the writer (credits), so memory stays bounded whatever the cohort's size.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { toRecord } from '../validate/validate-record.js';
+import { simulateClient } from '../simulate/client.js';
+import { policyFor } from '../simulate/cohort.js';
+import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
+import type { Scenario } from '../simulate/scenario.js';
+
+const BLOCK = 32;
+const AHEAD = 2;
+const KIND = 'intervention-lifecycle/simulate';
+
+interface Job {
+  readonly kind: typeof KIND;
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly clients: number;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly worker: number;
+  readonly workers: number;
+}
+
+interface Block {
+  readonly block: number;
+  readonly text: string;
+  readonly rows: readonly (OutcomeRow | null)[];
+  readonly events: readonly number[];
+}
+
+/** The client indices of block `b` of a shard. */
+function blockClients(job: Pick<Job, 'clients' | 'shard'>, b: number): number[] {
+  const out: number[] = [];
+  for (let j = b * BLOCK; j < (b + 1) * BLOCK; j++) {
+    const i = job.shard.index + j * job.shard.count;
+    if (i >= job.clients) break;
+    out.push(i);
+  }
+  return out;
+}
+
+function blockCount(job: Pick<Job, 'clients' | 'shard'>): number {
+  const inShard = job.shard.index < job.clients ? Math.ceil((job.clients - job.shard.index) / job.shard.count) : 0;
+  return Math.ceil(inShard / BLOCK);
+}
+
+/** Simulates with `o.workers` threads, handing each client's record line to `onLine` in order. */
+export async function runWorkers(
+  o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number },
+  parsed: Scenario,
+  onLine: (line: string, row: OutcomeRow | null, events: number) => Promise<void>,
+): Promise<void> {
+  const total = blockCount({ clients: o.clients, shard: o.shard });
+  const workers: Worker[] = [];
+  const pending = new Map<number, Block>();
+  let nextBlock = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const url = new URL(import.meta.url);
+  // Run from the TypeScript sources (tests, tsx), a worker registers tsx's loader before it reads this file.
+  const fromSources = url.pathname.endsWith('.ts');
+  const entry = fromSources ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` : url;
+  for (let w = 0; w < Math.min(o.workers, Math.max(total, 1)); w++) {
+    const job: Job = { kind: KIND, scenario: parsed, seed: o.seed, clients: o.clients, shard: o.shard, worker: w, workers: Math.min(o.workers, Math.max(total, 1)) };
+    const worker = new Worker(entry, { workerData: job, eval: fromSources });
+    worker.on('message', (m: Block) => {
+      pending.set(m.block, m);
+      wake?.();
+    });
+    worker.on('error', (e) => {
+      failure = e;
+      wake?.();
+    });
+    workers.push(worker);
+  }
+  try {
+    while (nextBlock < total) {
+      const block = pending.get(nextBlock);
+      if (block === undefined) {
+        if (failure !== null) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      pending.delete(nextBlock);
+      const lines = block.text.split('\n');
+      for (let k = 0; k < block.rows.length; k++) await onLine(`${lines[k] as string}\n`, block.rows[k] ?? null, block.events[k] as number);
+      workers[nextBlock % workers.length]?.postMessage('ack');
+      nextBlock++;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+async function workerMain(job: Job): Promise<void> {
+  const port = parentPort;
+  if (port === null) return;
+  const policy = policyFor(job.scenario);
+  let credits = AHEAD;
+  let wake: (() => void) | null = null;
+  port.on('message', () => {
+    credits++;
+    wake?.();
+  });
+  const total = blockCount(job);
+  for (let b = job.worker; b < total; b += job.workers) {
+    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credits--;
+    const lines: string[] = [];
+    const rows: (OutcomeRow | null)[] = [];
+    const events: number[] = [];
+    for (const i of blockClients(job, b)) {
+      const c = simulateClient(job.scenario, job.seed, i, policy);
+      lines.push(JSON.stringify(toRecord(c.events)));
+      rows.push(outcomeRows(c.state)[0] ?? null);
+      events.push(c.events.length);
+    }
+    port.postMessage({ block: b, text: lines.join('\n'), rows, events } satisfies Block);
+  }
+  port.close();
+}
+
+// In a worker started by runWorkers (this module, or the bundle it is part of), run the job.
+if (!isMainThread && (workerData as Job | undefined)?.kind === KIND) void workerMain(workerData as Job);

@@ -1,0 +1,145 @@
+/**
+ * `intervention-lifecycle simulate <scenario.json>`: a seeded cohort through the engine, its records
+ * as NDJSON, its outcome table as CSV, and a summary on stderr.
+ */
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { toRecord } from '../validate/validate-record.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+import { parseScenario, type Scenario } from '../simulate/scenario.js';
+import { simulateCohort } from '../simulate/cohort.js';
+import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
+import { csvHeader, csvLine, summarise } from '../simulate/table.js';
+import { printable } from './printable.js';
+import { runWorkers } from './simulate-workers.js';
+
+/** The options of `simulate`, checked. */
+export interface SimulateOptions {
+  readonly scenarioFile: string;
+  readonly seed: number;
+  readonly clients: number;
+  readonly out: string | null;
+  readonly outcomes: string | null;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly workers: number;
+  readonly quiet: boolean;
+}
+
+function whole(name: string, v: string | undefined, fallback: number, min: number): number | string {
+  if (v === undefined) return fallback;
+  return /^\d+$/.test(v) && Number.isSafeInteger(Number(v)) && Number(v) >= min ? Number(v) : `${name} needs a whole number of at least ${min}, not "${v}"`;
+}
+
+/** Parses the arguments after `simulate`; a string is a usage error. */
+export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'help' | string {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' }, clients: { type: 'string' }, out: { type: 'string' }, outcomes: { type: 'string' },
+        shard: { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (values.help === true) return 'help';
+  if (positionals.length !== 1) return positionals.length === 0 ? 'name a scenario file (JSON)' : `one scenario file, not ${positionals.length}`;
+  const seed = whole('--seed', values.seed as string | undefined, 1, 0);
+  const clients = whole('--clients', values.clients as string | undefined, 1000, 0);
+  const workers = whole('--workers', values.workers as string | undefined, 1, 1);
+  for (const v of [seed, clients, workers]) if (typeof v === 'string') return v;
+  let shard = { index: 0, count: 1 };
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard as string);
+    if (m === null || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) return `--shard takes i/n with 0 ≤ i < n (for example 3/8), not "${String(values.shard)}"`;
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  return { scenarioFile: positionals[0] as string, seed: seed as number, clients: clients as number, out: (values.out as string | undefined) ?? null, outcomes: (values.outcomes as string | undefined) ?? null, shard, workers: workers as number, quiet: values.quiet === true };
+}
+
+/** Reads and checks a scenario file; a string is what is wrong with it. */
+export function readScenario(file: string): Scenario | string {
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return `cannot read ${file}: ${(e as Error).message}`;
+  }
+  const r = parseScenario(input);
+  return r.ok ? r.scenario : `${file} is not a valid scenario:\n${r.issues.map((i) => `  ${i.path || '/'}: ${i.message}`).join('\n')}`;
+}
+
+async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+}
+
+async function end(stream: NodeJS.WritableStream): Promise<void> {
+  if (stream === process.stdout) return;
+  await new Promise<void>((resolve, reject) => (stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+/** Runs `simulate`; resolves to the exit code. */
+export async function runSimulate(o: SimulateOptions): Promise<number> {
+  const scenario = readScenario(o.scenarioFile);
+  if (typeof scenario === 'string') {
+    process.stderr.write(`intervention-lifecycle simulate: ${scenario.split('\n').map(printable).join('\n')}\n`);
+    return 2;
+  }
+  const records: NodeJS.WritableStream = o.out === null ? process.stdout : createWriteStream(o.out);
+  const rows: OutcomeRow[] = [];
+  let events = 0;
+  let clients = 0;
+  const progress = !o.quiet && process.stderr.isTTY === true;
+  const started = Date.now();
+  const onLine = async (line: string, row: OutcomeRow | null, eventCount: number): Promise<void> => {
+    await write(records, line);
+    if (row !== null) rows.push(row);
+    events += eventCount;
+    clients++;
+    if (progress && clients % 250 === 0) process.stderr.write(`\rsimulated ${clients} clients, ${events} events`);
+  };
+  try {
+    if (o.workers > 1) {
+      await runWorkers(o, scenario, onLine);
+    } else {
+      for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
+        await onLine(`${JSON.stringify(toRecord(c.events))}\n`, outcomeRows(c.state)[0] ?? null, c.events.length);
+      }
+    }
+    await end(records);
+    if (o.outcomes !== null) writeOutcomes(o.outcomes, rows, scenario.monitoring.instruments);
+  } catch (e) {
+    process.stderr.write(`${progress ? '\n' : ''}intervention-lifecycle simulate: ${printable((e as Error).message)}\n`);
+    return 2;
+  }
+  if (progress) process.stderr.write('\r');
+  if (!o.quiet) process.stderr.write(summaryText(scenario, clients, events, rows, Date.now() - started));
+  return 0;
+}
+
+/** Writes the outcome table as CSV. */
+export function writeOutcomes(file: string, rows: readonly OutcomeRow[], instruments: readonly string[]): void {
+  const stream = createWriteStream(file);
+  stream.write(`${csvHeader(instruments)}\n`);
+  for (const r of rows) stream.write(`${csvLine(r, instruments)}\n`);
+  stream.end();
+}
+
+/** The summary printed at the end: clients, events, categories and the recovery rate. */
+export function summaryText(scenario: Scenario, clients: number, events: number, rows: readonly OutcomeRow[], ms: number): string {
+  const main = scenario.monitoring.instruments[0] as string;
+  const s = summarise(rows, main, getInstrument(main)?.caseness);
+  const c = s.counts;
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const rate = s.recoveryRate === null ? 'no client at caseness' : `${pct(s.recoveryRate.value)} (95% CI ${pct(s.recoveryRate.low)}–${pct(s.recoveryRate.high)}, of ${s.recoveryRate.of} at caseness)`;
+  return [
+    `${scenario.name}: ${clients} clients, ${events} events in ${(ms / 1000).toFixed(1)} s; ${rows.length} with research consent`,
+    `${main}: recovered ${c.recovered}, improved ${c.improved}, unchanged ${c.unchanged}, deteriorated ${c.deteriorated}, harmed ${c.harmed} (of ${s.n} with two scores)`,
+    `recovery rate ${rate}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,235 @@
+/**
+ * One simulated client's course of care, every step a command through `dispatch`: referral, a wait,
+ * assessment with baseline scores, a SMART goal agreed, the pathway's steps (stepping up when a
+ * step leaves the client not reliably improved), sessions missed at random, monitoring, crises,
+ * reviews, dropout, and closure with goal outcomes and a final evaluation.
+ */
+import { dispatch } from '../engine/dispatch.js';
+import type { Context, Policy } from '../engine/context.js';
+import type { CaseEvent } from '../engine/events.js';
+import type { CaseState } from '../case/model/state.js';
+import type { Actor } from '../case/model/primitives.js';
+import { instrumentChanges } from '../case/rules/outcomes.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+import { clientRandom, type Random } from './random.js';
+import type { Scenario } from './scenario.js';
+import { Trajectory } from './trajectory.js';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const INTERVAL_DAYS: Readonly<Record<string, number>> = { once: 7, daily: 1, 'twice-weekly': 3.5, weekly: 7, fortnightly: 14, monthly: 28, 'as-needed': 14 };
+const LEAD: Actor = { id: 'p-lead', role: 'lead-practitioner' };
+
+/** One simulated client: the events of its case (its record) and the state they lead to. */
+export interface SimulatedCase {
+  /** The client's index in the run (0-based). */
+  readonly index: number;
+  readonly events: readonly CaseEvent[];
+  readonly state: CaseState;
+}
+
+/** The weekly chances and the steps of one client, drawn once. */
+class Course {
+  state: CaseState | null = null;
+  readonly events: CaseEvent[] = [];
+  private now: number;
+  private ids = 0;
+  private readonly client: Actor;
+  private readonly ctx = new Map<Actor, Context>();
+
+  constructor(
+    readonly caseId: string,
+    start: number,
+    private readonly policy: Policy,
+  ) {
+    this.now = start;
+    this.client = { id: `client-${caseId.slice(5)}`, role: 'client' };
+  }
+
+  get clientActor(): Actor {
+    return this.client;
+  }
+
+  get time(): number {
+    return this.now;
+  }
+
+  /** Moves the clock forward (never back) to `at`. */
+  to(at: number): void {
+    if (at > this.now) this.now = at;
+  }
+
+  /** Dispatches as `actor`, a minute after the previous command; a refusal is a bug in the simulator. */
+  run(command: Record<string, unknown>, actor: Actor = LEAD): void {
+    this.now += 60_000;
+    let ctx = this.ctx.get(actor);
+    if (ctx === undefined) {
+      ctx = { actor, now: () => new Date(this.now).toISOString(), newId: () => `${this.caseId}-${++this.ids}`, policy: this.policy };
+      this.ctx.set(actor, ctx);
+    }
+    const r = dispatch(this.state, command, ctx);
+    if (!r.ok) throw new Error(`The simulator's ${String(command.type)} was refused for ${this.caseId}: ${r.error.message}`);
+    this.state = r.state;
+    for (const e of r.events) this.events.push(e);
+  }
+}
+
+/**
+ * Simulates client `index` of a run: deterministic in (scenario, seed, index) alone.
+ *
+ * @example
+ * ```ts
+ * const { state } = simulateClient(parsed, 42, 0, policyFor(parsed));
+ * state.status; // 'closed'
+ * ```
+ */
+export function simulateClient(scenario: Scenario, seed: number, index: number, policy: Policy): SimulatedCase {
+  const rnd = clientRandom(seed, index);
+  const weekMs = 7 * DAY;
+  const referredAt = Date.parse(`${scenario.startDate}T09:00:00.000Z`) + (index / scenario.arrivalsPerWeek) * weekMs + rnd.next() * (weekMs / scenario.arrivalsPerWeek) * 0.5;
+  const course = new Course(`case-${index + 1}`, Math.floor(referredAt), policy);
+  const endAt = referredAt + scenario.weeks * weekMs;
+  const instruments = scenario.monitoring.instruments;
+  const trajectory = new Trajectory(scenario, rnd);
+  const urgency = rnd.pick(scenario.referral.urgency as Record<string, number>);
+  course.run({ type: 'openCase', caseId: course.caseId, clientId: course.clientActor.id, referral: { source: rnd.pick(scenario.referral.sources), reason: 'Low mood and worry', urgency, receivedAt: new Date(course.time).toISOString() }, setting: 'clinic' });
+  course.run({ type: 'addTeamMember', memberId: 'm-lead', personId: LEAD.id, role: LEAD.role });
+  course.run({ type: 'assignLead', memberId: 'm-lead' });
+
+  // Assessment after the wait, with the baseline scores.
+  course.to(referredAt + Math.max(0, rnd.normal(scenario.waitDays.mean, scenario.waitDays.sd)) * DAY);
+  course.run({ type: 'startAssessment', assessmentId: 'a-1', methods: ['interview', 'standardized-instrument'] });
+  course.run({ type: 'recordNeed', needId: 'n-1', domain: 'emotional', description: 'Low mood and worry', severity: 3, priority: 4 });
+  course.run({ type: 'recordStrength', strengthId: 'st-1', description: 'Wants to get back to work' });
+  course.run({ type: 'recordRiskScreen', level: 'low', factors: [] });
+  const baseline = measure(course, instruments, trajectory, rnd, false);
+  course.run({ type: 'completeAssessment' });
+  if (rnd.chance(scenario.researchConsent)) course.run({ type: 'recordConsent', consentId: 'k-research', scope: 'research', grantedBy: course.clientActor.id }, course.clientActor);
+
+  // A SMART goal on the first instrument: below caseness, or at least one point better.
+  const main = instruments[0] as string;
+  const caseness = getInstrument(main)?.caseness ?? 10;
+  const goalBaseline = Math.max(1, baseline[main] ?? 1);
+  const treatmentAt = course.time + 7 * DAY;
+  course.run({
+    type: 'proposeGoal',
+    goalId: 'g-1',
+    description: `Bring ${main} below caseness`,
+    addressesNeedIds: ['n-1'],
+    measure: { kind: 'instrument', instrumentId: main, baseline: goalBaseline, target: Math.max(0, Math.min(caseness - 1, goalBaseline - 1)), direction: 'decrease' },
+    startDate: new Date(treatmentAt).toISOString().slice(0, 10),
+    targetDate: new Date(endAt + DAY).toISOString().slice(0, 10),
+  });
+  course.run({ type: 'agreeGoal', goalId: 'g-1', agreedBy: [course.clientActor.id] }, course.clientActor);
+  const pathway = pickPathway(scenario, rnd);
+  course.run({ type: 'recordConsent', consentId: 'k-treatment', scope: 'treatment', grantedBy: course.clientActor.id }, course.clientActor);
+  for (const id of instruments) course.run({ type: 'setMonitoringSchedule', instrumentId: id, everyWeeks: scenario.monitoring.everyWeeks, startDate: new Date(treatmentAt).toISOString().slice(0, 10) });
+  startStep(course, pathway.steps[0] as Scenario['pathways'][number]['steps'][number], 0, true);
+  course.run({ type: 'activatePlan' });
+  course.to(treatmentAt);
+  course.run({ type: 'startStrategy', strategyId: 's-1' });
+
+  deliver(course, scenario, pathway.steps, trajectory, rnd, endAt);
+  return { index, events: course.events, state: course.state as CaseState };
+}
+
+function pickPathway(scenario: Scenario, rnd: Random): Scenario['pathways'][number] {
+  const weights: Record<string, number> = {};
+  scenario.pathways.forEach((p, i) => (weights[String(i)] = p.share));
+  return scenario.pathways[Number(rnd.pick(weights))] as Scenario['pathways'][number];
+}
+
+/** Proposes (and plans) the strategy of step `k`, with a member of the role that delivers it. */
+function startStep(course: Course, step: Scenario['pathways'][number]['steps'][number], k: number, planOnly: boolean): void {
+  const memberId = `m-${step.role}`;
+  if (course.state !== null && course.state.team[memberId] === undefined) course.run({ type: 'addTeamMember', memberId, personId: `p-${step.role}`, role: step.role });
+  course.run({ type: 'proposeStrategy', strategyId: `s-${k + 1}`, modality: step.modality, description: `Step ${k + 1}: ${step.modality}`, goalIds: ['g-1'], responsibleMemberId: memberId, dose: { plannedSessions: step.sessions, frequency: step.frequency } });
+  course.run({ type: 'planStrategy', strategyId: `s-${k + 1}` });
+  if (!planOnly) course.run({ type: 'startStrategy', strategyId: `s-${k + 1}` });
+}
+
+/** Records a score on each instrument (observed: true score plus measurement error). */
+function measure(course: Course, instruments: readonly string[], trajectory: Trajectory, rnd: Random, forGoal: boolean): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of instruments) {
+    const score = trajectory.observe(id, course.time, rnd);
+    out[id] = score;
+    course.run({ type: 'recordMeasurement', instrumentId: id, score, source: 'client-report', ...(forGoal && id === instruments[0] ? { goalIds: ['g-1'] } : {}) }, course.clientActor);
+  }
+  return out;
+}
+
+/** The weeks of treatment: sessions, monitoring, crises, reviews, stepping up, dropout, closure. */
+function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways'][number]['steps'], trajectory: Trajectory, rnd: Random, endAt: number): void {
+  let k = 0;
+  let step = steps[0] as (typeof steps)[number];
+  trajectory.beginStep(step, course.time, rnd);
+  let delivered = 0;
+  let next = course.time;
+  let week = 0;
+  let crisisSince: number | null = null;
+  for (;;) {
+    const weekStart = course.time;
+    // Sessions due this week.
+    while (next < weekStart + 7 * DAY && delivered < step.sessions) {
+      course.to(next);
+      const sessionId = `v-${k + 1}-${delivered + 1}`;
+      course.run({ type: 'scheduleSession', sessionId, strategyId: `s-${k + 1}`, scheduledFor: new Date(course.time + HOUR).toISOString() });
+      course.to(course.time + 2 * HOUR);
+      course.run({ type: 'recordAttendance', sessionId, attendance: rnd.chance(scenario.didNotAttend) ? 'did-not-attend' : 'attended' });
+      delivered++;
+      next += (INTERVAL_DAYS[step.frequency] ?? 7) * DAY;
+    }
+    week++;
+    course.to(weekStart + 7 * DAY - HOUR);
+    if (week % scenario.monitoring.everyWeeks === 0) measure(course, scenario.monitoring.instruments, trajectory, rnd, true);
+    if (crisisSince !== null) {
+      course.run({ type: 'recordRiskLevel', level: 'moderate', factors: [] });
+      course.run({ type: 'resolveCrisis' });
+      crisisSince = null;
+    } else if (rnd.chance(scenario.crisisPerWeek)) {
+      course.run({ type: 'recordRiskLevel', level: 'high', factors: ['suicidal thoughts'] });
+      course.run({ type: 'recordSafetyPlan', safetyPlanId: `sp-${week}`, warningSigns: ['Not sleeping'], copingStrategies: ['Call a friend'], socialContacts: ['Sister'], professionalContacts: ['Crisis line'], meansSafety: ['Medication kept by partner'] });
+      crisisSince = course.time;
+    }
+    if (week % scenario.reviewEveryWeeks === 0 && course.time < endAt) review(course);
+    if (crisisSince === null && rnd.chance(scenario.dropoutPerWeek)) return close(course, 'disengaged');
+    if (delivered >= step.sessions) {
+      const improved = instrumentChanges(course.state as CaseState).find((c) => c.instrumentId === scenario.monitoring.instruments[0])?.category === 'improved';
+      if (improved || k + 1 >= steps.length) return finish(course, crisisSince);
+      course.run({ type: 'completeStrategy', strategyId: `s-${k + 1}` });
+      k++;
+      step = steps[k] as (typeof steps)[number];
+      startStep(course, step, k, false);
+      trajectory.beginStep(step, course.time, rnd);
+      delivered = 0;
+      next = course.time + DAY;
+    }
+    if (course.time >= endAt) return finish(course, crisisSince);
+  }
+}
+
+function review(course: Course): void {
+  course.run({ type: 'startReview' });
+  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'in-progress', evidence: 'Weekly scores' }], barriers: [], decision: 'continue' });
+  course.run({ type: 'completeReview', outcome: 'continue' });
+}
+
+/** Ends the course: the goal's outcome from the scores, a final evaluation, and closure. */
+function finish(course: Course, crisisSince: number | null): void {
+  const state = course.state as CaseState;
+  if (crisisSince !== null) {
+    course.run({ type: 'recordRiskLevel', level: 'moderate', factors: [] });
+    course.run({ type: 'resolveCrisis' });
+  }
+  const goal = state.goals['g-1'];
+  const last = [...state.measurements].reverse().find((m) => m.instrumentId === goal?.measure.instrumentId && m.score !== null)?.score ?? null;
+  const outcome = goal === undefined || last === null ? 'not-achieved' : last <= goal.measure.target ? 'achieved' : last < goal.measure.baseline ? 'partially-achieved' : 'not-achieved';
+  course.run({ type: 'recordGoalOutcome', goalId: 'g-1', outcome });
+  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: outcome, evidence: 'Last score of the course' }], barriers: [], decision: 'close' });
+  course.run({ type: 'closeCase', reason: 'completed' });
+}
+
+function close(course: Course, reason: 'disengaged'): void {
+  course.run({ type: 'closeCase', reason });
+}

@@ -1,0 +1,12 @@
+/**
+ * intervention-lifecycle/simulate: seeded cohort simulation through the engine, and outcome
+ * datasets from simulated or real records. Browser-safe (the CLI writes the files).
+ *
+ * @packageDocumentation
+ */
+export { scenarioSchema, parseScenario, scenarioJsonSchema, type Scenario, type ScenarioInput, type ScenarioIssue } from './scenario.js';
+export { simulateCohort, policyFor, type CohortOptions } from './cohort.js';
+export { simulateClient, type SimulatedCase } from './client.js';
+export { clientRandom, type Random } from './random.js';
+export { outcomeRows, outcomeTable, type OutcomeRow, type InstrumentOutcome } from './outcomes.js';
+export { csvHeader, csvLine, instrumentsOf, summarise, wilson, type OutcomeSummary } from './table.js';

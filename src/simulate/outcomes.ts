@@ -1,0 +1,139 @@
+/**
+ * Outcome datasets: one row per case, for simulated and real records alike, with research consent
+ * honoured (a case whose client has no active research consent gives no row).
+ */
+import { asOfInstant } from '../kernel/clock.js';
+import type { CaseState } from '../case/model/state.js';
+import { mayShare } from '../case/rules/consent.js';
+import { instrumentChanges, talkingTherapiesOf } from '../case/rules/outcomes.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+
+/** A client's change on one instrument, first versus last valid score. */
+export interface InstrumentOutcome {
+  readonly first: number;
+  readonly last: number;
+  /** Jacobson–Truax reliable change, or null where the instrument has no reliability and norm. */
+  readonly change: 'improved' | 'unchanged' | 'deteriorated' | null;
+  /** Reliable change combined with caseness: recovered and harmed cross the caseness threshold. */
+  readonly category: 'recovered' | 'improved' | 'unchanged' | 'deteriorated' | 'harmed' | null;
+}
+
+/** One case's outcomes. */
+export interface OutcomeRow {
+  readonly caseId: string;
+  readonly clientId: string;
+  readonly referredAt: string;
+  /** The first strategy's start, or null when treatment never began. */
+  readonly firstTreatmentAt: string | null;
+  /** Whole days from referral to first treatment, or null. */
+  readonly waitDays: number | null;
+  readonly sessionsAttended: number;
+  readonly sessionsMissed: number;
+  /** Missed / (attended + missed), or null without either. */
+  readonly didNotAttendRate: number | null;
+  /** Per monitored instrument with at least two valid scores. */
+  readonly instruments: Readonly<Record<string, InstrumentOutcome>>;
+  /** NHS Talking Therapies flags, when PHQ-9 and GAD-7 both have a first and a last score. */
+  readonly talkingTherapies: {
+    readonly finishedCourse: boolean;
+    readonly caseness: boolean;
+    readonly recovery: boolean | 'not-applicable';
+    readonly reliableImprovement: boolean;
+    readonly reliableDeterioration: boolean;
+    readonly reliableRecovery: boolean | 'not-applicable';
+  } | null;
+  /** The GAS T-score of the last final evaluation that has one, or null. */
+  readonly gasTScore: number | null;
+  /** How the case closed, or null while open. */
+  readonly closureReason: string | null;
+}
+
+/**
+ * The outcome row of a case as at `asOf` (default: the case's last change): `[]` when the client has
+ * not consented to research then, so a dataset never holds a case it may not.
+ *
+ * @example
+ * ```ts
+ * const [row] = outcomeRows(state, { asOf: '2026-12-31T00:00:00.000Z' });
+ * row?.instruments.phq9?.category; // 'recovered'
+ * ```
+ */
+export function outcomeRows(state: CaseState, options: { readonly asOf?: string } = {}): OutcomeRow[] {
+  const asOf = options.asOf === undefined ? state.updatedAt : asOfInstant(options.asOf);
+  if (!mayShare(state, 'research', asOf)) return [];
+  let firstTreatmentAt: string | null = null;
+  for (const id in state.strategies) {
+    const at = state.strategies[id]?.startedAt ?? null;
+    if (at !== null && (firstTreatmentAt === null || at < firstTreatmentAt)) firstTreatmentAt = at;
+  }
+  let attended = 0;
+  let missed = 0;
+  for (const s of state.sessions) {
+    if (s.status === 'attended') attended++;
+    else if (s.status === 'did-not-attend') missed++;
+  }
+  const instruments: Record<string, InstrumentOutcome> = {};
+  const changes = new Map(instrumentChanges(state).map((c) => [c.instrumentId, c]));
+  for (const m of state.measurements) {
+    if (m.instrumentId === null || m.score === null || m.status === 'entered-in-error' || instruments[m.instrumentId] !== undefined) continue;
+    const scores = state.measurements.filter((x) => x.instrumentId === m.instrumentId && x.score !== null && x.status !== 'entered-in-error');
+    if (scores.length < 2) continue;
+    const first = scores[0]?.score as number;
+    const last = scores[scores.length - 1]?.score as number;
+    const change = changes.get(m.instrumentId)?.category ?? null;
+    instruments[m.instrumentId] = { first, last, change, category: categoryOf(m.instrumentId, first, last, change) };
+  }
+  const tt = talkingTherapiesOf(state);
+  let gasTScore: number | null = null;
+  for (const e of Object.values(state.evaluations)) if (e.status === 'final' && e.gasTScore !== null) gasTScore = e.gasTScore;
+  const referredAt = state.referral.receivedAt;
+  return [
+    {
+      caseId: state.id,
+      clientId: state.clientId,
+      referredAt,
+      firstTreatmentAt,
+      waitDays: firstTreatmentAt === null ? null : Math.floor((Date.parse(firstTreatmentAt) - Date.parse(referredAt)) / 86_400_000),
+      sessionsAttended: attended,
+      sessionsMissed: missed,
+      didNotAttendRate: attended + missed === 0 ? null : missed / (attended + missed),
+      instruments,
+      talkingTherapies:
+        tt === null
+          ? null
+          : {
+              finishedCourse: tt.finishedCourse,
+              caseness: tt.casenessAtStart,
+              recovery: tt.recovery,
+              reliableImprovement: tt.reliableImprovement,
+              reliableDeterioration: tt.reliableDeterioration,
+              reliableRecovery: tt.reliableRecovery,
+            },
+      gasTScore,
+      closureReason: state.closure?.reason ?? null,
+    },
+  ];
+}
+
+function categoryOf(instrumentId: string, first: number, last: number, change: InstrumentOutcome['change']): InstrumentOutcome['category'] {
+  const caseness = getInstrument(instrumentId)?.caseness;
+  if (change === null) return null;
+  if (caseness === undefined) return change;
+  if (change === 'improved' && first >= caseness && last < caseness) return 'recovered';
+  if (change === 'deteriorated' && first < caseness && last >= caseness) return 'harmed';
+  return change;
+}
+
+/**
+ * The outcome rows of many cases (those without research consent left out).
+ *
+ * @example
+ * ```ts
+ * const rows = outcomeTable(states, { asOf: '2026-12-31T00:00:00.000Z' });
+ * ```
+ */
+export function outcomeTable(states: Iterable<CaseState>, options: { readonly asOf?: string } = {}): OutcomeRow[] {
+  const rows: OutcomeRow[] = [];
+  for (const s of states) rows.push(...outcomeRows(s, options));
+  return rows;
+}

@@ -1,0 +1,108 @@
+/**
+ * The scenario of a simulated service (DESIGN.md §12): who arrives, how long they wait, what
+ * treatment they get, how they respond, and how the service monitors and reviews them. Every field
+ * has a default, so `{}` is a valid scenario; `parseScenario` lists every problem with its path.
+ */
+import { z } from 'zod';
+import { dateSchema, roleSchema } from '../case/model/primitives.js';
+import { FREQUENCIES } from '../case/model/strategy.js';
+
+const share = z.number().min(0).max(1);
+const weights = z.record(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/i, 'a short name'), z.number().nonnegative()).refine((w) => Object.values(w).some((x) => x > 0), 'at least one weight above zero');
+const normal = z.object({ mean: z.number().finite(), sd: z.number().finite().nonnegative() }).strict();
+const instrumentId = z.enum(['phq9', 'gad7']);
+const changes = z.partialRecord(instrumentId, normal);
+
+const stepSchema = z
+  .object({
+    modality: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a modality name in lower case').describe('A catalogue modality, or a name of your own (registered for the run, delivered by `role`).'),
+    role: roleSchema.default('therapist').describe('Who delivers it: the care-team role of the responsible member.'),
+    sessions: z.number().int().min(1).max(100).default(8).describe('The planned dose, in sessions.'),
+    frequency: z.enum(FREQUENCIES).default('weekly'),
+    responders: share.default(0.5).describe('The share of clients who respond to this step.'),
+    responder: changes.default({ phq9: { mean: -8, sd: 4 }, gad7: { mean: -6, sd: 4 } }).describe('True change per instrument over the step, for responders.'),
+    nonResponder: changes.default({ phq9: { mean: -1, sd: 3 }, gad7: { mean: -1, sd: 3 } }).describe('True change per instrument over the step, for non-responders.'),
+  })
+  .strict();
+
+const pathwaySchema = z
+  .object({
+    share: z.number().positive().default(1).describe('The share of clients on this pathway (relative to the other pathways).'),
+    steps: z.array(stepSchema).min(1).max(5).describe('Treatment steps in order; a client moves to the next step when the last one left them not reliably improved on the first monitored instrument.'),
+  })
+  .strict();
+
+/** The zod schema of a scenario (defaults filled in by parsing). */
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional().describe('The JSON Schema this file follows (ignored).'),
+    name: z.string().min(1).max(200).default('scenario'),
+    startDate: dateSchema.default('2026-01-05').describe('The day the first client is referred.'),
+    arrivalsPerWeek: z.number().positive().max(100_000).default(20).describe('Referrals per week; client i is referred in week i / arrivalsPerWeek.'),
+    weeks: z.number().int().min(1).max(260).default(26).describe('How long each client is followed from referral, in weeks.'),
+    referral: z
+      .object({
+        sources: weights.default({ GP: 0.7, 'self-referral': 0.3 }),
+        urgency: z.partialRecord(z.enum(['routine', 'urgent', 'asap', 'stat']), z.number().nonnegative()).default({ routine: 0.9, urgent: 0.1 }),
+      })
+      .strict()
+      .default({ sources: { GP: 0.7, 'self-referral': 0.3 }, urgency: { routine: 0.9, urgent: 0.1 } }),
+    waitDays: normal.default({ mean: 21, sd: 10 }).describe('Days from referral to assessment (truncated at 0); treatment starts a week later.'),
+    baseline: changes.default({ phq9: { mean: 16, sd: 4 }, gad7: { mean: 13, sd: 4 } }).describe('True score at assessment, per monitored instrument.'),
+    weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response: a step reaches 63% of its change after this many weeks.'),
+    measurementError: z.partialRecord(instrumentId, z.number().nonnegative()).default({}).describe("The SD of measurement error per instrument; by default the catalogue's reference SD × √(1 − reliability)."),
+    monitoring: z
+      .object({ instruments: z.array(instrumentId).min(1).max(2).default(['phq9', 'gad7']), everyWeeks: z.number().int().min(1).max(52).default(1) })
+      .strict()
+      .default({ instruments: ['phq9', 'gad7'], everyWeeks: 1 }),
+    pathways: z.array(pathwaySchema).min(1).max(20).default([{ share: 1, steps: [{ modality: 'cbt', role: 'therapist', sessions: 12, frequency: 'weekly', responders: 0.5, responder: { phq9: { mean: -8, sd: 4 }, gad7: { mean: -6, sd: 4 } }, nonResponder: { phq9: { mean: -1, sd: 3 }, gad7: { mean: -1, sd: 3 } } }] }]),
+    didNotAttend: share.default(0.1).describe('The chance a scheduled session is missed.'),
+    dropoutPerWeek: share.default(0.02).describe('The weekly chance a client in treatment stops coming (the case closes as disengaged).'),
+    crisisPerWeek: share.default(0.005).describe('The weekly chance of a crisis (a high risk level, a safety plan, resolution a week later).'),
+    reviewEveryWeeks: z.number().int().min(1).max(52).default(12).describe('Weeks between plan reviews.'),
+    researchConsent: share.default(0.9).describe('The share of clients who consent to their data being used for research.'),
+  })
+  .strict();
+
+/** A scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written: every field optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** A problem with a scenario: where, and what. */
+export interface ScenarioIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Checks a scenario and fills in its defaults: `{ ok: true, scenario }`, or every problem with its
+ * path (a JSON pointer).
+ *
+ * @example
+ * ```ts
+ * const r = parseScenario({ arrivalsPerWeek: 50 });
+ * if (r.ok) r.scenario.weeks; // 26
+ * ```
+ */
+export function parseScenario(input: unknown): { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] } {
+  const r = scenarioSchema.safeParse(input);
+  if (r.success) {
+    const unmonitored = r.data.monitoring.instruments.filter((i) => r.data.baseline[i] === undefined).map((i) => ({ path: `/baseline/${i}`, message: `${i} is monitored: give its baseline { mean, sd }` }));
+    return unmonitored.length === 0 ? { ok: true, scenario: r.data } : { ok: false, issues: unmonitored };
+  }
+  return { ok: false, issues: r.error.issues.map((i) => ({ path: `/${i.path.map(String).join('/')}`, message: i.message })) };
+}
+
+/**
+ * The JSON Schema of a scenario, for editors and other languages (shipped as
+ * `schema/scenario.schema.json`).
+ *
+ * @example
+ * ```ts
+ * scenarioJsonSchema().title; // 'intervention-lifecycle scenario'
+ * ```
+ */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return { title: 'intervention-lifecycle scenario', ...z.toJSONSchema(scenarioSchema, { io: 'input' }) };
+}
