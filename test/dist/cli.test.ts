@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // The built bin, run as a user runs it.
 const bin = 'dist/cli/main.js';
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '' });
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const fx = (name: string) => `test/fixtures/records/${name}.json`;
@@ -142,5 +142,46 @@ describe.runIf(existsSync(bin))('hostile input to the CLI', () => {
     expect(report.results).toHaveLength(report.summary.records);
     const none = cli(['validate', '--format', 'json', '-'], '');
     expect(JSON.parse(none.out)).toEqual({ results: [], summary: { records: 0, valid: 0, invalid: 0, errors: 0, warnings: 0, ioErrors: 0 } });
+  });
+});
+
+describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', () => {
+  it('simulates the example scenario, on one thread or two, shard by shard, all alike; outcomes reads the records back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
+    try {
+      const scenario = 'scenarios/stepped-care.json';
+      const one = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--outcomes', join(dir, 'o.csv')]);
+      expect(one.code).toBe(0);
+      expect(one.out.trim().split('\n')).toHaveLength(70);
+      expect(one.err).toMatch(/70 clients, \d+ events/);
+      expect(one.err).toMatch(/recovery rate \d+\.\d% \(95% CI/);
+      const two = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--workers', '2', '--quiet']);
+      expect(two).toEqual({ code: 0, out: one.out, err: '' });
+      const shards = [0, 1].map((i) => cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--shard', `${i}/2`, '--quiet']).out.trim().split('\n'));
+      const merged = one.out.trim().split('\n').map((_, i) => shards[i % 2]?.[Math.floor(i / 2)]);
+      expect(merged).toEqual(one.out.trim().split('\n'));
+      writeFileSync(join(dir, 'r.ndjson'), `${one.out}not json\n`);
+      const table = cli(['outcomes', join(dir, 'r.ndjson')]);
+      expect(table.code).toBe(1);
+      expect(table.err).toContain('line 71');
+      expect(table.out.split('\n')[0]).toMatch(/^caseId,clientId,referredAt,/);
+      expect(table.out).toBe(readFileSync(join(dir, 'o.csv'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every problem of a bad scenario with its path, and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
+    try {
+      writeFileSync(join(dir, 's.json'), JSON.stringify({ weeks: 0, didNotAttend: 3 }));
+      const r = cli(['simulate', join(dir, 's.json')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('/weeks:');
+      expect(r.err).toContain('/didNotAttend:');
+      expect(cli(['simulate', join(dir, 's.json'), '--shard', '2/2']).err).toContain('--shard takes i/n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

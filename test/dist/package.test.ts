@@ -88,6 +88,25 @@ describe.runIf(existsSync('dist/validate/index.js'))('the built ./validate entry
   });
 });
 
+describe.runIf(existsSync('dist/simulate/index.js'))('the built ./simulate entry, its schema and example scenario', () => {
+  interface Simulate {
+    parseScenario: (s: unknown) => { ok: boolean; scenario?: unknown };
+    simulateCohort: (s: unknown, o: { seed: number; clients: number }) => Iterable<{ events: unknown[]; state: { status: string } }>;
+  }
+  it('loads as ESM and CommonJS, simulates the shipped example, and ships the scenario JSON Schema', async () => {
+    const example = require(`${name}/scenarios/stepped-care.json`) as unknown;
+    const lines: string[] = [];
+    for (const sim of [(await import(`${name}/simulate`)) as Simulate, require(`${name}/simulate`) as Simulate]) {
+      const parsed = sim.parseScenario(example);
+      expect(parsed.ok).toBe(true);
+      lines.push(JSON.stringify([...sim.simulateCohort(parsed.scenario, { seed: 5, clients: 3 })].map((c) => c.events)));
+    }
+    expect(lines[0]).toBe(lines[1]);
+    const schema = require(`${name}/schema/scenario.schema.json`) as { title: string };
+    expect(schema.title).toBe('intervention-lifecycle scenario');
+  });
+});
+
 describe.runIf(existsSync('dist/index.js'))('one instrument registry for every entry point', () => {
   interface Both {
     registerInstrument: (i: unknown) => unknown;

@@ -22,6 +22,8 @@ export const MODALITIES: readonly ModalityDefinition[] = [
   { name: 'dbt', roles: THERAPY, needsConsent: false },
   { name: 'motivational-interviewing', roles: BROAD, needsConsent: false },
   { name: 'psychoeducation', roles: BROAD, needsConsent: false },
+  // Low-intensity, practitioner-supported self-help (NHS Talking Therapies step 2).
+  { name: 'guided-self-help', roles: BROAD, needsConsent: false },
   { name: 'skills-training', roles: BROAD, needsConsent: false },
   { name: 'medication', roles: ['psychiatrist', 'gp'], needsConsent: true },
   { name: 'ect', roles: ['psychiatrist'], needsConsent: true },
