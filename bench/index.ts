@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['kernel', 'dispatch', 'parse', 'replay', 'validate', 'growth'] as const;
+const BENCHMARKS = ['kernel', 'dispatch', 'parse', 'replay', 'validate', 'growth', 'simulate'] as const;
 const only = process.argv[2];
 
 if (only === undefined) {
@@ -33,6 +33,8 @@ if (only === undefined) {
   (await import('./replay.js')).benchReplay();
 } else if (only === 'validate') {
   await (await import('./validate.js')).benchValidate();
+} else if (only === 'simulate') {
+  (await import('./simulate.js')).benchSimulate();
 } else if (only === 'growth') {
   (await import('./growth.js')).benchGrowth();
 } else {

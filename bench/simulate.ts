@@ -1,0 +1,33 @@
+/**
+ * Simulation at scale (DESIGN.md §10): the example scenario (26 weeks a client) for N clients, every
+ * command through dispatch, records streamed as NDJSON (to /dev/null), on one and on two worker
+ * threads, each run in a process of its own so its peak resident memory is its own. The target is
+ * 100,000 clients in under 10 s with two workers and under 1 GB; `SIM_CLIENTS=100000 npm run bench
+ * simulate` measures it directly, the default projects it from 20,000.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+interface Run {
+  readonly code: number;
+  readonly ms: number;
+  readonly rssMB: number;
+}
+
+function run(clients: number, workers: number): Run {
+  const script = fileURLToPath(new URL('./simulate-run.ts', import.meta.url));
+  const r = spawnSync(process.execPath, [...process.execArgv, script, String(clients), String(workers)], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) throw new Error(`simulate run failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Run;
+}
+
+export function benchSimulate(): void {
+  const clients = Number(process.env.SIM_CLIENTS ?? 20_000);
+  console.log(`\nSimulation: the stepped-care example, ${clients.toLocaleString('en')} clients × 26 weeks, records to NDJSON (target for 100,000: < 10 s with 2 workers, < 1 GB)`);
+  console.log('  workers    seconds    clients/s   projected 100k   peak RSS');
+  for (const workers of [1, 2]) {
+    const r = run(clients, workers);
+    const perSecond = clients / (r.ms / 1000);
+    console.log(`  ${String(workers).padEnd(9)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${Math.round(perSecond).toLocaleString('en').padStart(11)}  ${(100_000 / perSecond).toFixed(0).padStart(13)} s  ${r.rssMB.toFixed(0).padStart(6)} MB`);
+  }
+}
