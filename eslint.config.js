@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // Programs whose job is to print.
-    files: ['examples/**', 'bench/**', 'src/cli/**'],
+    files: ['examples/**', 'bench/**', 'src/cli/**', 'scripts/demo.ts'],
     rules: { 'no-console': 'off' },
   },
 );

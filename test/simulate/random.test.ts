@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clientRandom } from '../../src/simulate/random.js';
+
+describe('clientRandom', () => {
+  it('gives floats in [0, 1), the same for the same seed and client', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(1_000_000), (seed, index) => {
+        const a = clientRandom(seed, index);
+        const b = clientRandom(seed, index);
+        for (let i = 0; i < 20; i++) {
+          const x = a.next();
+          expect(x).toBe(b.next());
+          expect(x >= 0 && x < 1).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('is uniform (chi-square over 20 bins) and neighbouring clients are uncorrelated', () => {
+    const bins = new Array<number>(20).fill(0);
+    const n = 100_000;
+    const a = clientRandom(1, 0);
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(a.next() * 20);
+      bins[k] = (bins[k] ?? 0) + 1;
+    }
+    const expected = n / 20;
+    const chi2 = bins.reduce((s, o) => s + (o - expected) ** 2 / expected, 0);
+    expect(chi2).toBeLessThan(43.8); // the 0.999 quantile of chi-square with 19 degrees of freedom
+    // First draws of clients 0…9999 against those of clients 1…10000.
+    const first = Array.from({ length: 10_001 }, (_, i) => clientRandom(1, i).next());
+    const x = first.slice(0, -1);
+    const y = first.slice(1);
+    const mean = (v: number[]) => v.reduce((s, t) => s + t, 0) / v.length;
+    const mx = mean(x);
+    const my = mean(y);
+    const cov = mean(x.map((v, i) => (v - mx) * ((y[i] as number) - my)));
+    const r = cov / Math.sqrt(mean(x.map((v) => (v - mx) ** 2)) * mean(y.map((v) => (v - my) ** 2)));
+    expect(Math.abs(r)).toBeLessThan(0.04); // 4 standard errors of a correlation over 10,000 pairs
+  });
+
+  it('draws normals with the asked mean and SD, and weighted picks in proportion', () => {
+    const r = clientRandom(3, 3);
+    const xs = Array.from({ length: 50_000 }, () => r.normal(10, 2));
+    const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+    expect(Math.abs(m - 10)).toBeLessThan(0.04);
+    expect(Math.abs(sd - 2)).toBeLessThan(0.04);
+    const counts = { a: 0, b: 0 };
+    for (let i = 0; i < 40_000; i++) counts[r.pick({ a: 1, b: 3 })]++;
+    expect(Math.abs(counts.b / 40_000 - 0.75)).toBeLessThan(0.01);
+  });
+});
