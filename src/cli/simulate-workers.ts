@@ -26,9 +26,11 @@ interface Job {
 
 interface Block {
   readonly block: number;
-  readonly text: string;
-  readonly rows: readonly (OutcomeRow | null)[];
-  readonly events: readonly number[];
+  /** The block's records as NDJSON, UTF-8 (transferred, not copied). */
+  readonly bytes: Uint8Array;
+  readonly rows: readonly OutcomeRow[];
+  readonly events: number;
+  readonly clients: number;
 }
 
 /** The client indices of block `b` of a shard. */
@@ -51,7 +53,7 @@ function blockCount(job: Pick<Job, 'clients' | 'shard'>): number {
 export async function runWorkers(
   o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number },
   parsed: Scenario,
-  onLine: (line: string, row: OutcomeRow | null, events: number) => Promise<void>,
+  onRecords: (ndjson: Uint8Array, rows: readonly OutcomeRow[], events: number, clients: number) => Promise<void>,
 ): Promise<void> {
   const total = blockCount({ clients: o.clients, shard: o.shard });
   const workers: Worker[] = [];
@@ -85,8 +87,7 @@ export async function runWorkers(
         continue;
       }
       pending.delete(nextBlock);
-      const lines = block.text.split('\n');
-      for (let k = 0; k < block.rows.length; k++) await onLine(`${lines[k] as string}\n`, block.rows[k] ?? null, block.events[k] as number);
+      await onRecords(block.bytes, block.rows, block.events, block.clients);
       workers[nextBlock % workers.length]?.postMessage('ack');
       nextBlock++;
     }
@@ -94,6 +95,8 @@ export async function runWorkers(
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+const encoder = new TextEncoder();
 
 async function workerMain(job: Job): Promise<void> {
   const port = parentPort;
@@ -109,16 +112,18 @@ async function workerMain(job: Job): Promise<void> {
   for (let b = job.worker; b < total; b += job.workers) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    const lines: string[] = [];
-    const rows: (OutcomeRow | null)[] = [];
-    const events: number[] = [];
-    for (const i of blockClients(job, b)) {
+    let text = '';
+    const rows: OutcomeRow[] = [];
+    let events = 0;
+    const clients = blockClients(job, b);
+    for (const i of clients) {
       const c = simulateClient(job.scenario, job.seed, i, policy);
-      lines.push(JSON.stringify(toRecord(c.events)));
-      rows.push(outcomeRows(c.state)[0] ?? null);
-      events.push(c.events.length);
+      text += `${JSON.stringify(toRecord(c.events))}\n`;
+      rows.push(...outcomeRows(c.state));
+      events += c.events.length;
     }
-    port.postMessage({ block: b, text: lines.join('\n'), rows, events } satisfies Block);
+    const bytes = encoder.encode(text);
+    port.postMessage({ block: b, bytes, rows, events, clients: clients.length } satisfies Block, [bytes.buffer]);
   }
   port.close();
 }

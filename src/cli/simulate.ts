@@ -73,7 +73,7 @@ export function readScenario(file: string): Scenario | string {
   return r.ok ? r.scenario : `${file} is not a valid scenario:\n${r.issues.map((i) => `  ${i.path || '/'}: ${i.message}`).join('\n')}`;
 }
 
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+async function write(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
 }
 
@@ -95,20 +95,35 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   let clients = 0;
   const progress = !o.quiet && process.stderr.isTTY === true;
   const started = Date.now();
-  const onLine = async (line: string, row: OutcomeRow | null, eventCount: number): Promise<void> => {
-    await write(records, line);
-    if (row !== null) rows.push(row);
+  // Records are written a block of clients at a time: one write per block, not per record.
+  const onRecords = async (ndjson: string | Uint8Array, blockRows: readonly OutcomeRow[], eventCount: number, blockClients: number): Promise<void> => {
+    await write(records, ndjson);
+    for (const r of blockRows) rows.push(r);
     events += eventCount;
-    clients++;
-    if (progress && clients % 250 === 0) process.stderr.write(`\rsimulated ${clients} clients, ${events} events`);
+    clients += blockClients;
+    if (progress) process.stderr.write(`\rsimulated ${clients} clients, ${events} events`);
   };
   try {
     if (o.workers > 1) {
-      await runWorkers(o, scenario, onLine);
+      await runWorkers(o, scenario, onRecords);
     } else {
+      let text = '';
+      let blockRows: OutcomeRow[] = [];
+      let blockEvents = 0;
+      let inBlock = 0;
       for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
-        await onLine(`${JSON.stringify(toRecord(c.events))}\n`, outcomeRows(c.state)[0] ?? null, c.events.length);
+        text += `${JSON.stringify(toRecord(c.events))}\n`;
+        blockRows.push(...outcomeRows(c.state));
+        blockEvents += c.events.length;
+        if (++inBlock === 32) {
+          await onRecords(text, blockRows, blockEvents, inBlock);
+          text = '';
+          blockRows = [];
+          blockEvents = 0;
+          inBlock = 0;
+        }
       }
+      if (inBlock > 0) await onRecords(text, blockRows, blockEvents, inBlock);
     }
     await end(records);
     if (o.outcomes !== null) writeOutcomes(o.outcomes, rows, scenario.monitoring.instruments);
