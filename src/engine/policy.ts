@@ -1,8 +1,8 @@
 import { caseMessages } from '../case/model/messages.js';
 import type { CaseCommand, CommandType } from './command-types.js';
-import { DEFAULT_ROLES } from './registry.js';
+import { ROLES_BY_TYPE } from './registry.js';
 import type { Policy } from './context.js';
-import { CLINICAL_ROLES, type Actor } from '../case/model/primitives.js';
+import { CLINICAL_ROLES, type Actor, type Role } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
 import type { TeamMember } from '../case/model/team.js';
 
@@ -32,7 +32,7 @@ export function permitted(actor: Actor, command: CaseCommand, state: CaseState |
  * `authorize` a command it did not write.
  */
 export function permittedByRole(actor: Actor, type: CommandType, state: CaseState | null, policy: Policy): true | string {
-  const roles = policy.roles?.[type] ?? DEFAULT_ROLES[type];
+  const roles = policy.roles?.[type] ?? (ROLES_BY_TYPE.get(type) as readonly Role[]);
   // From JavaScript a role list may be anything: a string would pass `includes` by substring.
   if (!Array.isArray(roles)) return caseMessages.rolesNotAList({ command: type, got: typeof roles });
   const firstLead = (type === 'assignLead' || type === 'addTeamMember') && state !== null && state.leadMemberId === null;

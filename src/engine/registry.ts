@@ -77,6 +77,9 @@ export const DEFAULT_ROLES: Readonly<Record<CommandType, readonly Role[]>> = Obj
   Object.fromEntries(commandEntries().map(([type, spec]) => [type, spec.roles])) as Record<CommandType, readonly Role[]>,
 );
 
+/** {@link DEFAULT_ROLES} as a Map, for the role check on every command (a Map lookup beats a keyed read of a built object). */
+export const ROLES_BY_TYPE: ReadonlyMap<string, readonly Role[]> = new Map(commandEntries().map(([type, spec]) => [type, spec.roles]));
+
 /**
  * The Case lifecycle (DESIGN.md §4) as data, assembled from every command's row in its entity's
  * module. It lists every command: those that move the case name a target; the others name only the
