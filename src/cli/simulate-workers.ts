@@ -4,7 +4,6 @@
  * blocks ahead of the writer (credits), so memory stays bounded whatever the cohort's size.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { toRecord } from '../validate/validate-record.js';
 import { simulateClient } from '../simulate/client.js';
 import { policyFor } from '../simulate/cohort.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
@@ -118,7 +117,7 @@ async function workerMain(job: Job): Promise<void> {
     const clients = blockClients(job, b);
     for (const i of clients) {
       const c = simulateClient(job.scenario, job.seed, i, policy);
-      text += `${JSON.stringify(toRecord(c.events))}\n`;
+      text += `${JSON.stringify(c.record)}\n`;
       rows.push(...outcomeRows(c.state));
       events += c.events.length;
     }

@@ -4,7 +4,6 @@
  */
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { toRecord } from '../validate/validate-record.js';
 import { getInstrument } from '../measures/instruments/registry.js';
 import { parseScenario, type Scenario } from '../simulate/scenario.js';
 import { simulateCohort } from '../simulate/cohort.js';
@@ -112,7 +111,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
       let blockEvents = 0;
       let inBlock = 0;
       for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
-        text += `${JSON.stringify(toRecord(c.events))}\n`;
+        text += `${JSON.stringify(c.record)}\n`;
         blockRows.push(...outcomeRows(c.state));
         blockEvents += c.events.length;
         if (++inBlock === 32) {

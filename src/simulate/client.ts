@@ -5,6 +5,7 @@
  * reviews, dropout, and closure with goal outcomes and a final evaluation.
  */
 import { dispatch } from '../engine/dispatch.js';
+import { toRecord, type CaseRecord } from '../validate/validate-record.js';
 import type { Context, Policy } from '../engine/context.js';
 import type { CaseEvent } from '../engine/events.js';
 import type { CaseState } from '../case/model/state.js';
@@ -24,6 +25,8 @@ const LEAD: Actor = { id: 'p-lead', role: 'lead-practitioner' };
 export interface SimulatedCase {
   /** The client's index in the run (0-based). */
   readonly index: number;
+  /** The case record (the events, in the record format): what `--out` writes, one a line. */
+  readonly record: CaseRecord;
   readonly events: readonly CaseEvent[];
   readonly state: CaseState;
 }
@@ -130,7 +133,7 @@ export function simulateClient(scenario: Scenario, seed: number, index: number, 
   course.run({ type: 'startStrategy', strategyId: 's-1' });
 
   deliver(course, scenario, pathway.steps, trajectory, rnd, endAt);
-  return { index, events: course.events, state: course.state as CaseState };
+  return { index, record: toRecord(course.events), events: course.events, state: course.state as CaseState };
 }
 
 function pickPathway(scenario: Scenario, rnd: Random): Scenario['pathways'][number] {

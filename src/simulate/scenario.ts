@@ -36,7 +36,7 @@ const pathwaySchema = z
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional().describe('The JSON Schema this file follows (ignored).'),
-    name: z.string().min(1).max(200).default('scenario'),
+    name: z.string().min(1).max(200).default('scenario').describe('A name for the scenario, printed in the summary.'),
     startDate: dateSchema.default('2026-01-05').describe('The day the first client is referred.'),
     arrivalsPerWeek: z.number().positive().max(100_000).default(20).describe('Referrals per week; client i is referred in week i / arrivalsPerWeek.'),
     weeks: z.number().int().min(1).max(260).default(26).describe('How long each client is followed from referral, in weeks.'),
@@ -46,7 +46,8 @@ export const scenarioSchema = z
         urgency: z.partialRecord(z.enum(['routine', 'urgent', 'asap', 'stat']), z.number().nonnegative()).default({ routine: 0.9, urgent: 0.1 }),
       })
       .strict()
-      .default({ sources: { GP: 0.7, 'self-referral': 0.3 }, urgency: { routine: 0.9, urgent: 0.1 } }),
+      .default({ sources: { GP: 0.7, 'self-referral': 0.3 }, urgency: { routine: 0.9, urgent: 0.1 } })
+      .describe('The referral mix: sources and urgencies (FHIR ServiceRequest.priority), as weights.'),
     waitDays: normal.default({ mean: 21, sd: 10 }).describe('Days from referral to assessment (truncated at 0); treatment starts a week later.'),
     baseline: changes.default({ phq9: { mean: 16, sd: 4 }, gad7: { mean: 13, sd: 4 } }).describe('True score at assessment, per monitored instrument.'),
     weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response: a step reaches 63% of its change after this many weeks.'),
@@ -54,8 +55,14 @@ export const scenarioSchema = z
     monitoring: z
       .object({ instruments: z.array(instrumentId).min(1).max(2).default(['phq9', 'gad7']), everyWeeks: z.number().int().min(1).max(52).default(1) })
       .strict()
-      .default({ instruments: ['phq9', 'gad7'], everyWeeks: 1 }),
-    pathways: z.array(pathwaySchema).min(1).max(20).default([{ share: 1, steps: [{ modality: 'cbt', role: 'therapist', sessions: 12, frequency: 'weekly', responders: 0.5, responder: { phq9: { mean: -8, sd: 4 }, gad7: { mean: -6, sd: 4 } }, nonResponder: { phq9: { mean: -1, sd: 3 }, gad7: { mean: -1, sd: 3 } } }] }]),
+      .default({ instruments: ['phq9', 'gad7'], everyWeeks: 1 })
+      .describe('The instruments monitored (the first is the goal\'s measure and decides stepping up) and how often.'),
+    pathways: z
+      .array(pathwaySchema)
+      .min(1)
+      .max(20)
+      .describe('The modality mix: pathways of care, each with its share and its steps.')
+      .default([{ share: 1, steps: [{ modality: 'cbt', role: 'therapist', sessions: 12, frequency: 'weekly', responders: 0.5, responder: { phq9: { mean: -8, sd: 4 }, gad7: { mean: -6, sd: 4 } }, nonResponder: { phq9: { mean: -1, sd: 3 }, gad7: { mean: -1, sd: 3 } } }] }]),
     didNotAttend: share.default(0.1).describe('The chance a scheduled session is missed.'),
     dropoutPerWeek: share.default(0.02).describe('The weekly chance a client in treatment stops coming (the case closes as disengaged).'),
     crisisPerWeek: share.default(0.005).describe('The weekly chance of a crisis (a high risk level, a safety plan, resolution a week later).'),
