@@ -42,20 +42,25 @@ type RecordKey = 'goals' | 'strategies' | 'team' | 'consents' | 'evaluations';
 /** Entity collections kept in order (time series and histories of entities with an id). */
 type ListKey = 'sessions' | 'measurements' | 'assessments' | 'notes' | 'safetyPlans';
 
-/** One edit under way: the copies it made (safe to change in place), and the vector entries it copied. */
+/** One edit under way: its draft, the copies it made (safe to change in place), the vector entries it copied. */
 interface Session {
+  readonly draft: object;
   readonly copies: Copies;
   readonly editedItems: object[];
+  /** The edit this one runs inside, if any (an app dispatching from within a change). */
+  readonly outer: Session | null;
 }
 
-// Each edit's draft → that edit. No module-level mode: whether a write copies is decided by the draft
-// it is made through. A draft no edit made (replay's private copy, an immer draft) is changed in
-// place, as is a draft whose edit has ended. Keyed by the draft alone: registering every copy cost
-// three quarters of dispatch's speed.
-const SESSIONS = new WeakMap<object, Session>();
+// The edits running, innermost first (a chain through `outer`). Whether a write copies is decided by
+// the draft it goes through: a running edit's draft (and what it copied) is copied on write, for that
+// edit; any other object — replay's private copy, an immer draft, a state whose edit has ended — is
+// changed in place. Edits are synchronous, so between commands the chain is empty. (A weak table from
+// draft to edit did the same and cost a tenth of dispatch's speed.)
+let running: Session | null = null;
 
 function sessionOf(d: object): Session | null {
-  return SESSIONS.get(d) ?? null;
+  for (let s = running; s !== null; s = s.outer) if (s.draft === d) return s;
+  return null;
 }
 
 function changedItems(copy: readonly unknown[], original: readonly unknown[], visit: (value: unknown) => void): void {
@@ -253,14 +258,13 @@ export function edit(base: CaseState, change: (draft: Draft) => void): CaseState
   setArrayFreezing(freezesStates);
   const made = new Copies(freeze);
   made.add(draft, base, stateCopier.changed as Made['changed']);
-  const session: Session = { copies: made, editedItems: [] };
-  SESSIONS.set(draft, session);
+  const session: Session = { draft, copies: made, editedItems: [], outer: running };
+  running = session;
   try {
     change(draft);
   } finally {
-    // Once the edit ends its draft is a plain value again: nothing copies on its account. Deleted,
-    // not flagged: a weak table that keeps every edit's entry until GC costs half of dispatch's speed.
-    SESSIONS.delete(draft);
+    // Once the edit ends its draft is a plain value again: nothing copies on its account.
+    running = session.outer;
   }
   if (!freeze) return draft as CaseState;
   freezeNew(made, draft);

@@ -103,7 +103,10 @@ describe('edit (copy-on-write)', () => {
       // An edit of another state inside this one (an app calling dispatch from a callback) keeps its own copies.
       const inner = edit(base, (e) => {
         writable(e, e, 'statusHistory').push({ status: 'closed', at: '2026-03-02T00:00:00.000Z' });
+        // The outer edit's draft, written while the inner edit runs, still copies for the outer edit.
+        writable(d, d, 'safetyPlans').push({ id: 'sp-x' } as never);
       });
+      expect(base.safetyPlans).not.toContainEqual({ id: 'sp-x' });
       writable(d, d, 'riskHistory').push({ level: 'low', factors: [], at: '2026-03-01T00:00:00.000Z' });
       expect(inner.riskHistory).toBe(base.riskHistory);
       expect(inner.statusHistory).not.toBe(base.statusHistory);
