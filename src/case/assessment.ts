@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
@@ -129,13 +130,13 @@ export const assessmentMachine = defineMachine<AssessmentStatus, AssessmentComma
       from: ['in-progress'],
       to: 'completed',
       guards: [
-        { name: 'needRecorded', check: (_c, { assessment }) => (assessment?.needs.length ?? 0) > 0 || 'record at least one need first' },
+        { name: 'needRecorded', check: (_c, { assessment }) => (assessment?.needs.length ?? 0) > 0 || say.needRecorded() },
         {
           name: 'strengthsRecorded',
           check: (c, { assessment }) =>
-            (assessment?.strengths.length ?? 0) > 0 || c.noStrengthsReason !== undefined || 'record at least one strength, or give noStrengthsReason',
+            (assessment?.strengths.length ?? 0) > 0 || c.noStrengthsReason !== undefined || say.strengthsRecorded(),
         },
-        { name: 'riskScreened', check: (_c, { assessment }) => (assessment !== undefined && assessment.riskScreen !== null) || 'record a risk screen first' },
+        { name: 'riskScreened', check: (_c, { assessment }) => (assessment !== undefined && assessment.riskScreen !== null) || say.riskScreened() },
       ],
     },
   },

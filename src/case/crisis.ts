@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema } from './model/primitives.js';
 import { dataOf, nested, pick } from './rules/command-of.js';
@@ -86,7 +87,7 @@ export const crisisMachine = defineMachine<CrisisStatus, CrisisCommand, { state:
           check: (_c, { state }) => {
             const since = state.crisis?.since ?? '';
             const lowered = state.riskHistory.some((r) => r.at > since && RANK[r.level] <= RANK.moderate);
-            return lowered || 'record a risk level of moderate or lower since the crisis opened first';
+            return lowered || say.riskLoweredSinceCrisis();
           },
         },
       ],

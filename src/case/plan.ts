@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import type { Rule, Precondition } from '../kernel/machine.js';
 import type { CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, LEAD_ROLES, textSchema } from './model/primitives.js';
@@ -54,7 +55,7 @@ function agreedGoals(state: CaseState) {
 
 /** The preconditions of activatePlan (DESIGN.md §4), in the order they are reported. */
 export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[] = [
-  { name: 'goalAgreed', check: ({ state }) => agreedGoals(state).length > 0 || 'agree at least one goal with the client first' },
+  { name: 'goalAgreed', check: ({ state }) => agreedGoals(state).length > 0 || say.goalAgreed() },
   {
     name: 'goalsSmart',
     check: ({ state, env }) => {
@@ -71,7 +72,7 @@ export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[
       const covered = new Set<string>();
       for (const s of Object.values(state.strategies)) if (s.status === 'planned' || s.status === 'active') for (const id of s.goalIds) covered.add(id);
       const bare = agreedGoals(state).filter((g) => !covered.has(g.id));
-      return bare.length === 0 || `plan a strategy for ${bare.map((g) => `goal ${g.id}`).join(', ')}`;
+      return bare.length === 0 || say.strategyPerGoal({ goalIds: bare.map((g) => g.id) });
     },
   },
   {
@@ -80,13 +81,13 @@ export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[
   },
   {
     name: 'safetyPlanInCrisis',
-    check: ({ state }) => state.crisis === null || state.crisis.safetyPlanId !== null || 'a crisis is open: record a safety plan first',
+    check: ({ state }) => state.crisis === null || state.crisis.safetyPlanId !== null || say.safetyPlanInCrisis(),
   },
   {
     name: 'leadPractitioner',
     check: ({ state }) => {
       const lead = state.leadMemberId === null ? undefined : own(state.team, state.leadMemberId);
-      return lead?.status === 'active' || 'assign a lead practitioner first';
+      return lead?.status === 'active' || say.leadPractitioner();
     },
   },
 ];
@@ -95,7 +96,7 @@ export const activatePlanPreconditions: readonly Precondition<CaseGuardContext>[
 export const completeReviewPreconditions: readonly Precondition<CaseGuardContext>[] = [
   {
     name: 'finalEvaluationThisReview',
-    check: ({ state }) => finalEvaluationOfReview(state) !== undefined || 'record a final evaluation during this review first',
+    check: ({ state }) => finalEvaluationOfReview(state) !== undefined || say.finalEvaluationThisReview(),
   },
 ];
 

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { type Role, TEAM_MANAGER_ROLES, CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { clean, dataOf, nested } from './rules/command-of.js';
@@ -64,7 +65,7 @@ export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state
         {
           name: 'notAlreadyOnTeam',
           check: (c, { state }) =>
-            !Object.values(state.team).some((m) => m.status === 'active' && m.personId === c.personId) || `person ${c.personId} is already on the team`,
+            !Object.values(state.team).some((m) => m.status === 'active' && m.personId === c.personId) || say.notAlreadyOnTeam({ personId: c.personId }),
         },
       ],
     },
@@ -75,7 +76,7 @@ export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state
         {
           name: 'leadReplacedFirst',
           check: (_c, { state, member }) =>
-            member?.id !== state.leadMemberId || !planInForce(state) || `member ${member?.id ?? ''} is the lead practitioner; assign another lead first`,
+            member?.id !== state.leadMemberId || !planInForce(state) || say.leadReplacedFirst({ memberId: member?.id ?? '' }),
         },
       ],
     },
@@ -84,9 +85,9 @@ export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state
       guards: [
         {
           name: 'clinicalRole',
-          check: (_c, { member }) => !member || CLINICAL_ROLES.includes(member.role) || `a lead practitioner needs a clinical role; member ${member.id} is ${member.role}`,
+          check: (_c, { member }) => !member || CLINICAL_ROLES.includes(member.role) || say.clinicalRole({ memberId: member.id, role: member.role }),
         },
-        { name: 'notAlreadyLead', check: (_c, { state, member }) => member?.id !== state.leadMemberId || `member ${member?.id ?? ''} is already the lead` },
+        { name: 'notAlreadyLead', check: (_c, { state, member }) => member?.id !== state.leadMemberId || say.notAlreadyLead({ memberId: member?.id ?? '' }) },
       ],
     },
   },

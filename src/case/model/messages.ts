@@ -32,3 +32,23 @@ export const caseMessages = {
   uniqueId: (f: { readonly entity: string; readonly id: string; readonly caseId: string }): string =>
     `Case ${f.caseId} already has ${f.entity} ${f.id}; choose another id or leave it out`,
 } as const;
+
+/**
+ * The reasons the rules of the entity tables give when they refuse, keyed by the rule's name (the
+ * `error.rule` of the refusal). The kernel frames each as "Cannot <command> for <entity>: <reason>".
+ */
+export const ruleMessages = {
+  needRecorded: (): string => 'record at least one need first',
+  strengthsRecorded: (): string => 'record at least one strength, or give noStrengthsReason',
+  riskScreened: (): string => 'record a risk screen first',
+  goalAgreed: (): string => 'agree at least one goal with the client first',
+  strategyPerGoal: (f: { readonly goalIds: readonly string[] }): string => `plan a strategy for ${f.goalIds.map((id) => `goal ${id}`).join(', ')}`,
+  safetyPlanInCrisis: (): string => 'a crisis is open: record a safety plan first',
+  leadPractitioner: (): string => 'assign a lead practitioner first',
+  finalEvaluationThisReview: (): string => 'record a final evaluation during this review first',
+  notAlreadyOnTeam: (f: { readonly personId: string }): string => `person ${f.personId} is already on the team`,
+  leadReplacedFirst: (f: { readonly memberId: string }): string => `member ${f.memberId} is the lead practitioner; assign another lead first`,
+  clinicalRole: (f: { readonly memberId: string; readonly role: string }): string => `a lead practitioner needs a clinical role; member ${f.memberId} is ${f.role}`,
+  notAlreadyLead: (f: { readonly memberId: string }): string => `member ${f.memberId} is already the lead`,
+  riskLoweredSinceCrisis: (): string => 'record a risk level of moderate or lower since the crisis opened first',
+} as const;
