@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import type { Rule, Guard, GuardVerdict } from '../kernel/machine.js';
 import type { CaseGuardContext, Env } from './model/context.js';
 import { CLINICAL_ROLES, LEAD_ROLES, idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
@@ -104,12 +105,12 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
     check: (command, { state }): GuardVerdict =>
       !((state.status === 'assessing' || state.status === 'planning' || (state.status === 'on-hold' && state.heldFrom !== 'active')) &&
         (command.reason === 'completed' || command.reason === 'partially-completed')) ||
-      `case ${state.id} is ${state.status === 'on-hold' ? `on hold from ${state.heldFrom ?? 'active'}` : state.status}: no treatment was delivered, so it cannot close as ${command.reason}; close as declined, disengaged, transferred, referred-on, deceased or other`,
+      say.treatmentBegun({ caseId: state.id, status: state.status === 'on-hold' ? `on hold from ${state.heldFrom ?? 'active'}` : state.status, reason: command.reason }),
   },
   {
     name: 'destinationOnHandingOn',
     check: (command): GuardVerdict =>
-      command.destination === undefined || HANDING_ON.has(command.reason) || `a destination goes with closing as transferred or referred-on, not ${command.reason}`,
+      command.destination === undefined || HANDING_ON.has(command.reason) || say.destinationOnHandingOn({ reason: command.reason }),
   },
   {
     // Handing the client on to another service shares their information: that needs their consent.
@@ -123,9 +124,7 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
       const since = state.crisis.since;
       const handoff = state.notes.some((n) => n.kind === 'handoff' && n.at >= since);
       if (command.reason === 'transferred' && handoff) return true;
-      return command.reason === 'transferred'
-        ? 'a crisis is open: record a handoff note before closing as transferred'
-        : `a crisis is open since ${since}: resolve it first, or close as transferred with a handoff note`;
+      return say.noOpenCrisis({ since, transferring: command.reason === 'transferred' });
     },
   },
   {
@@ -133,10 +132,10 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
     check: (command, { state }): GuardVerdict => {
       if (command.reason !== 'completed' && command.reason !== 'partially-completed') return true;
       const finalEvaluation = Object.values(state.evaluations).some((e) => e.status === 'final');
-      if (!finalEvaluation) return `closing as ${command.reason} needs a final evaluation; record one first`;
+      if (!finalEvaluation) return say.outcomesRecorded({ reason: command.reason, openGoals: null });
       const open = Object.values(state.goals).filter((g) => !TERMINAL_GOAL.has(g.status));
       if (open.length > 0) {
-        return `closing as ${command.reason} needs an outcome on every goal: ${open.map((g) => `goal ${g.id} is ${g.status}`).join(', ')}`;
+        return say.outcomesRecorded({ reason: command.reason, openGoals: open.map((g) => `goal ${g.id} is ${g.status}`) });
       }
       return true;
     },
@@ -146,7 +145,7 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
 const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
   {
     name: 'notDeceased',
-    check: (_c, { state }) => state.closure?.reason !== 'deceased' || 'a case closed because the client died cannot be reopened',
+    check: (_c, { state }) => state.closure?.reason !== 'deceased' || say.notDeceased(),
   },
   {
     name: 'withinReopenWindow',
@@ -154,7 +153,7 @@ const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
       const limit = env.policy.reopenWithinDays;
       if (limit === undefined || state.closure === null) return true;
       const days = calendarDaysUtc(state.closure.at, env.at);
-      return days <= limit || `the case closed ${days} days ago; the policy allows reopening within ${limit} days`;
+      return days <= limit || say.withinReopenWindow({ days, limit });
     },
   },
 ];

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { speaksForClient } from './rules/people.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
@@ -78,7 +79,7 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
         },
         {
           name: 'notExpired',
-          check: (c, { env }) => c.expiresAt === undefined || compareInstants(c.expiresAt, env.at) > 0 || `expiresAt ${c.expiresAt} has already passed`,
+          check: (c, { env }) => c.expiresAt === undefined || compareInstants(c.expiresAt, env.at) > 0 || say.notExpired({ expiresAt: c.expiresAt }),
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { speaksForClient } from './rules/people.js';
 import { datesInOrder, planRunning, type GoalContext, goalFields, newGoal } from './rules/goals.js';
 import { DELIVERING, PLANNING_ON } from './model/case.js';
@@ -140,7 +141,7 @@ export const goalMachine = defineMachine<GoalStatus, GoalCommand, GoalContext>({
         {
           name: 'agreedByClient',
           check: (c, { state }) =>
-            c.agreedBy.some((person) => speaksForClient(state, person)) || `the client (${state.clientId}) or a family member on the team must be in agreedBy`,
+            c.agreedBy.some((person) => speaksForClient(state, person)) || say.agreedByClient({ clientId: state.clientId }),
         },
         { name: 'smart', check: (_c, { state, env, goal }) => (goal ? (smartProblem(goal, state, env.at) ?? true) : true) },
       ],

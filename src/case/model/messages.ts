@@ -38,6 +38,17 @@ export const caseMessages = {
  * `error.rule` of the refusal). The kernel frames each as "Cannot <command> for <entity>: <reason>".
  */
 export const ruleMessages = {
+  treatmentBegun: (f: { readonly caseId: string; readonly status: string; readonly reason: string }): string =>
+    `case ${f.caseId} is ${f.status}: no treatment was delivered, so it cannot close as ${f.reason}; close as declined, disengaged, transferred, referred-on, deceased or other`,
+  destinationOnHandingOn: (f: { readonly reason: string }): string => `a destination goes with closing as transferred or referred-on, not ${f.reason}`,
+  noOpenCrisis: (f: { readonly since: string; readonly transferring: boolean }): string =>
+    f.transferring ? 'a crisis is open: record a handoff note before closing as transferred' : `a crisis is open since ${f.since}: resolve it first, or close as transferred with a handoff note`,
+  outcomesRecorded: (f: { readonly reason: string; readonly openGoals: readonly string[] | null }): string =>
+    f.openGoals === null ? `closing as ${f.reason} needs a final evaluation; record one first` : `closing as ${f.reason} needs an outcome on every goal: ${f.openGoals.join(', ')}`,
+  notDeceased: (): string => 'a case closed because the client died cannot be reopened',
+  withinReopenWindow: (f: { readonly days: number; readonly limit: number }): string => `the case closed ${f.days} days ago; the policy allows reopening within ${f.limit} days`,
+  notExpired: (f: { readonly expiresAt: string }): string => `expiresAt ${f.expiresAt} has already passed`,
+  agreedByClient: (f: { readonly clientId: string }): string => `the client (${f.clientId}) or a family member on the team must be in agreedBy`,
   needRecorded: (): string => 'record at least one need first',
   strengthsRecorded: (): string => 'record at least one strength, or give noStrengthsReason',
   riskScreened: (): string => 'record a risk screen first',
