@@ -75,7 +75,7 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
           name: 'grantedByClient',
           check: (c, { state }) =>
             speaksForClient(state, c.grantedBy) ||
-            `consent must be granted by the client (${state.clientId}) or a family member on the team, not ${c.grantedBy}`,
+            say.grantedByClient({ clientId: state.clientId, grantedBy: c.grantedBy }),
         },
         {
           name: 'notExpired',

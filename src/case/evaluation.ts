@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick, type Data } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
@@ -59,14 +60,14 @@ export const evaluationMachine = defineMachine<EvaluationStatus, RecordEvaluatio
           name: 'knownGoals',
           check: (c, { state }) => {
             const unknown = c.goalOutcomes.filter((o) => own(state.goals, o.goalId) === undefined).map((o) => o.goalId);
-            return unknown.length === 0 || { code: 'NOT_FOUND', message: `no goals ${unknown.join(', ')} in case ${state.id}` };
+            return unknown.length === 0 || { code: 'NOT_FOUND', message: say.knownGoals({ goalIds: unknown, caseId: state.id }) };
           },
         },
         {
           name: 'gasLevelsOnGasGoals',
           check: (c, { state }) => {
             const bad = c.goalOutcomes.filter((o) => o.gasLevel !== undefined && own(state.goals, o.goalId)?.gas == null).map((o) => o.goalId);
-            return bad.length === 0 || `goals ${bad.join(', ')} carry no GAS levels, so they cannot be given one`;
+            return bad.length === 0 || say.gasLevelsOnGasGoals({ goalIds: bad });
           },
         },
       ],

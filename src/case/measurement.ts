@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { OPEN_CASE_STATUSES, PLANNING_ON } from './model/case.js';
 import { CLINICAL_ROLES, dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, type Data } from './rules/command-of.js';
@@ -102,11 +103,11 @@ export const measurementMachine = defineMachine<MeasurementStatus, Exclude<Measu
 
 function value(instrumentId: string | null, c: { responses?: (number | null)[] | undefined; score?: number | undefined }): MeasuredValue | string {
   if (instrumentId === null) {
-    if (c.responses !== undefined) return 'an indicator takes a score, not item responses';
-    if (c.score === undefined) return 'give the indicator’s value as score';
+    if (c.responses !== undefined) return say.scorable({ problem: 'indicator-responses' });
+    if (c.score === undefined) return say.scorable({ problem: 'indicator-no-score' });
     return { responses: null, score: c.score, band: null, flags: [] };
   }
-  if ((c.responses === undefined) === (c.score === undefined)) return 'give either the item responses or the total score, not both';
+  if ((c.responses === undefined) === (c.score === undefined)) return say.scorable({ problem: 'responses-or-score' });
   try {
     if (c.responses !== undefined) {
       const s = scoreInstrument(instrumentId, c.responses);

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { DELIVERING } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
@@ -99,7 +100,7 @@ const participantsGuard = {
   check: (c: { readonly participants?: readonly string[] | undefined }, { state }: SessionContext) => {
     if (c.participants === undefined) return true;
     const unknown = unknownParticipants(state, c.participants);
-    return unknown.length === 0 || `participants must be the client (${state.clientId}) or people on the care team; ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither`;
+    return unknown.length === 0 || say.participantsKnown({ clientId: state.clientId, unknown });
   },
 };
 
@@ -121,8 +122,8 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
           name: 'strategyActive',
           check: (c, { state }) => {
             const s = own(state.strategies, c.strategyId);
-            if (!s) return { code: 'NOT_FOUND', message: `no strategy ${c.strategyId} in case ${state.id}` };
-            return s.status === 'active' || `sessions are scheduled only for an active strategy; strategy ${s.id} is ${s.status}`;
+            if (!s) return { code: 'NOT_FOUND', message: say.strategyExists({ strategyId: c.strategyId, caseId: state.id }) };
+            return s.status === 'active' || say.strategyActive({ strategyId: s.id, status: s.status });
           },
         },
         participantsGuard,
@@ -141,7 +142,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       guards: [
         {
           name: 'newTime',
-          check: (c, { session }) => !session || compareInstants(c.scheduledFor, session.scheduledFor) !== 0 || `session ${session.id} is already scheduled for ${session.scheduledFor}`,
+          check: (c, { session }) => !session || compareInstants(c.scheduledFor, session.scheduledFor) !== 0 || say.newTime({ sessionId: session.id, scheduledFor: session.scheduledFor }),
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { consentGuard, memberGuard, type StrategyContext } from './rules/strategies.js';
 import { PLANNING_ON, type CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
@@ -107,24 +108,24 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
       guards: [
         {
           name: 'knownModality',
-          check: (c, { env }) => findModality(c.modality, env.policy.modalities) !== undefined || `unknown modality ${c.modality}; register it in policy.modalities`,
+          check: (c, { env }) => findModality(c.modality, env.policy.modalities) !== undefined || say.knownModality({ modality: c.modality }),
         },
         {
           name: 'openGoals',
           check: (c, { state }) => {
             // A goal that does not exist is NOT_FOUND (as everywhere); one that has ended is a guard.
             const missing = c.goalIds.filter((id) => own(state.goals, id) === undefined);
-            if (missing.length > 0) return { code: 'NOT_FOUND', message: `no goal ${missing.join(', ')} in case ${state.id}` };
+            if (missing.length > 0) return { code: 'NOT_FOUND', message: say.goalsExist({ goalIds: missing, caseId: state.id }) };
             const closed = c.goalIds.filter((id) => !OPEN_GOAL_STATUSES.includes((own(state.goals, id) as Goal).status));
-            return closed.length === 0 || `goals ${closed.join(', ')} are not open goals of this case`;
+            return closed.length === 0 || say.openGoals({ goalIds: closed });
           },
         },
         {
           name: 'memberOnTeam',
           check: (c, { state }) => {
             const member = own(state.team, c.responsibleMemberId);
-            if (member === undefined) return { code: 'NOT_FOUND', message: `no team member ${c.responsibleMemberId} in case ${state.id}` };
-            return member.status === 'active' || `member ${c.responsibleMemberId} has left the team`;
+            if (member === undefined) return { code: 'NOT_FOUND', message: say.memberExists({ memberId: c.responsibleMemberId, caseId: state.id }) };
+            return member.status === 'active' || say.memberOnTeam({ memberId: c.responsibleMemberId });
           },
         },
       ],
@@ -143,10 +144,10 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
           check: (c, { state, strategy }) => {
             if (!strategy) return true;
             if (strategy.modality !== FAMILY_INTERVENTION) {
-              return c.interventionOutcome === undefined || `interventionOutcome is recorded only for a ${FAMILY_INTERVENTION}, not ${strategy.modality}`;
+              return c.interventionOutcome === undefined || say.interventionOutcome({ modality: strategy.modality, problem: 'not-family' });
             }
-            if (c.interventionOutcome === undefined) return `a ${FAMILY_INTERVENTION} completes with its outcome: interventionOutcome accepted or declined`;
-            return state.sessions.some((s) => s.strategyId === strategy.id && s.status === 'attended') || `the family meeting of strategy ${strategy.id} has not taken place: record an attended session first`;
+            if (c.interventionOutcome === undefined) return say.interventionOutcome({ modality: strategy.modality, problem: 'missing' });
+            return state.sessions.some((s) => s.strategyId === strategy.id && s.status === 'attended') || say.interventionOutcome({ modality: strategy.modality, problem: 'no-meeting', strategyId: strategy.id });
           },
         },
       ],

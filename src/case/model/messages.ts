@@ -38,6 +38,27 @@ export const caseMessages = {
  * `error.rule` of the refusal). The kernel frames each as "Cannot <command> for <entity>: <reason>".
  */
 export const ruleMessages = {
+  grantedByClient: (f: { readonly clientId: string; readonly grantedBy: string }): string => `consent must be granted by the client (${f.clientId}) or a family member on the team, not ${f.grantedBy}`,
+  knownModality: (f: { readonly modality: string }): string => `unknown modality ${f.modality}; register it in policy.modalities`,
+  goalsExist: (f: { readonly goalIds: readonly string[]; readonly caseId: string }): string => `no goal ${f.goalIds.join(', ')} in case ${f.caseId}`,
+  openGoals: (f: { readonly goalIds: readonly string[] }): string => `goals ${f.goalIds.join(', ')} are not open goals of this case`,
+  memberExists: (f: { readonly memberId: string; readonly caseId: string }): string => `no team member ${f.memberId} in case ${f.caseId}`,
+  memberOnTeam: (f: { readonly memberId: string }): string => `member ${f.memberId} has left the team`,
+  interventionOutcome: (f: { readonly modality: string; readonly problem: 'not-family' | 'missing' | 'no-meeting'; readonly strategyId?: string }): string =>
+    f.problem === 'not-family'
+      ? `interventionOutcome is recorded only for a structured-family-intervention, not ${f.modality}`
+      : f.problem === 'missing'
+        ? 'a structured-family-intervention completes with its outcome: interventionOutcome accepted or declined'
+        : `the family meeting of strategy ${f.strategyId ?? ''} has not taken place: record an attended session first`,
+  participantsKnown: (f: { readonly clientId: string; readonly unknown: readonly string[] }): string =>
+    `participants must be the client (${f.clientId}) or people on the care team; ${f.unknown.join(', ')} ${f.unknown.length === 1 ? 'is' : 'are'} neither`,
+  strategyExists: (f: { readonly strategyId: string; readonly caseId: string }): string => `no strategy ${f.strategyId} in case ${f.caseId}`,
+  strategyActive: (f: { readonly strategyId: string; readonly status: string }): string => `sessions are scheduled only for an active strategy; strategy ${f.strategyId} is ${f.status}`,
+  newTime: (f: { readonly sessionId: string; readonly scheduledFor: string }): string => `session ${f.sessionId} is already scheduled for ${f.scheduledFor}`,
+  knownGoals: (f: { readonly goalIds: readonly string[]; readonly caseId: string }): string => `no goals ${f.goalIds.join(', ')} in case ${f.caseId}`,
+  gasLevelsOnGasGoals: (f: { readonly goalIds: readonly string[] }): string => `goals ${f.goalIds.join(', ')} carry no GAS levels, so they cannot be given one`,
+  scorable: (f: { readonly problem: 'indicator-responses' | 'indicator-no-score' | 'responses-or-score' }): string =>
+    f.problem === 'indicator-responses' ? 'an indicator takes a score, not item responses' : f.problem === 'indicator-no-score' ? 'give the indicator’s value as score' : 'give either the item responses or the total score, not both',
   treatmentBegun: (f: { readonly caseId: string; readonly status: string; readonly reason: string }): string =>
     `case ${f.caseId} is ${f.status}: no treatment was delivered, so it cannot close as ${f.reason}; close as declined, disengaged, transferred, referred-on, deceased or other`,
   destinationOnHandingOn: (f: { readonly reason: string }): string => `a destination goes with closing as transferred or referred-on, not ${f.reason}`,
