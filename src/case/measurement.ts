@@ -127,9 +127,9 @@ function value(instrumentId: string | null, c: { responses?: (number | null)[] |
 
 function subjectOf(c: { type: string; instrumentId?: string | undefined; indicator?: string | undefined }, state: CaseState): { instrumentId: string | null; indicator: string | null } | Refusal {
   const about = { command: c.type, entity: 'case', id: state.id };
-  if ((c.instrumentId === undefined) === (c.indicator === undefined)) return refuse('INVALID_COMMAND', 'oneSubject', about, 'name either an instrument or an indicator, not both or neither');
+  if ((c.instrumentId === undefined) === (c.indicator === undefined)) return refuse('INVALID_COMMAND', 'oneSubject', about, say.oneSubject());
   if (c.instrumentId !== undefined && getInstrument(c.instrumentId) === undefined) {
-    return refuse('GUARD_FAILED', 'knownInstrument', about, `there is no instrument ${c.instrumentId}; register it first`);
+    return refuse('GUARD_FAILED', 'knownInstrument', about, say.knownInstrument({ instrumentId: c.instrumentId }));
   }
   return { instrumentId: c.instrumentId ?? null, indicator: c.indicator ?? null };
 }
@@ -138,7 +138,7 @@ const deciders: Module['deciders'] = {
   setMonitoringSchedule: (state, c) => {
     const s = subjectOf(c, state);
     if ('ok' in s) return s;
-    if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'oneInterval', { command: c.type, entity: 'case', id: state.id }, 'give either everyDays or everyWeeks');
+    if ((c.everyDays === undefined) === (c.everyWeeks === undefined)) return refuse('INVALID_COMMAND', 'oneInterval', { command: c.type, entity: 'case', id: state.id }, say.oneInterval());
     const everyDays = c.everyDays ?? (c.everyWeeks as number) * 7;
     return accept({ type: 'monitoringScheduleSet', data: { schedule: { instrumentId: s.instrumentId, indicator: s.indicator, everyDays, startDate: c.startDate } } });
   },
@@ -152,18 +152,18 @@ const deciders: Module['deciders'] = {
     const about = { command: c.type, entity: 'case', id: state.id };
     // Only a clinician rates; a client or family member reports (or, family, observes).
     if (c.source === 'clinician-rated' && (env.actor.role === 'client' || env.actor.role === 'family-member')) {
-      return refuse('FORBIDDEN', 'sourceMatchesActor', about, `a ${env.actor.role} may report (client-report${env.actor.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`);
+      return refuse('FORBIDDEN', 'sourceMatchesActor', about, say.sourceMatchesActor({ role: env.actor.role, source: c.source }));
     }
     if (env.actor.role === 'client' && c.source === 'observer') {
-      return refuse('FORBIDDEN', 'sourceMatchesActor', about, 'the client reports as client-report, not as an observer of themselves');
+      return refuse('FORBIDDEN', 'sourceMatchesActor', about, say.sourceMatchesActor({ role: 'client', source: c.source }));
     }
     const takenAt = c.takenAt ?? env.at;
-    if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', 'notInFuture', about, `measurement ${id} is dated ${takenAt}, in the future`);
+    if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', 'notInFuture', about, say.notInFuture({ measurementId: id, takenAt }));
     for (const goalId of c.goalIds ?? []) {
       const goal = own(state.goals, goalId);
       if (!goal) return notFound('goal', goalId, state.id, 'goalIds');
       const same = s.instrumentId !== null ? goal.measure.instrumentId === s.instrumentId : goal.measure.indicator === s.indicator;
-      if (!same) return refuse('GUARD_FAILED', 'measuresGoal', about, `goal ${goalId} is measured by ${goal.measure.instrumentId ?? goal.measure.indicator ?? '(nothing)'}, not ${s.instrumentId ?? s.indicator ?? ''}`);
+      if (!same) return refuse('GUARD_FAILED', 'measuresGoal', about, say.measuresGoal({ goalId, measuredBy: goal.measure.instrumentId ?? goal.measure.indicator ?? '(nothing)', given: s.instrumentId ?? s.indicator ?? '' }));
     }
     const v = value(s.instrumentId, c);
     if (typeof v === 'string') return refuse('GUARD_FAILED', 'scorable', about, v);

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from './model/messages.js';
 import { NOTE_KINDS, VISIBILITIES, type Note } from './model/note.js';
 import { append } from './store/draft.js';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export const note = defineEntity<NoteCommand, NoteEvents>()({
     const author = own(state.team, c.authorMemberId);
     if (author === undefined) return notFound('team member', c.authorMemberId, state.id, 'authorMemberId');
     if (author.status !== 'active') {
-      return refuse('GUARD_FAILED', 'authorOnTeam', { command: c.type, entity: 'case', id: state.id }, `author ${c.authorMemberId} is not an active team member`);
+      return refuse('GUARD_FAILED', 'authorOnTeam', { command: c.type, entity: 'case', id: state.id }, say.authorOnTeam({ memberId: c.authorMemberId }));
     }
     return accept({ type: 'noteAdded', data: { note: { id, kind: c.kind, text: c.text, authorMemberId: c.authorMemberId, visibility: c.visibility } } });
   },

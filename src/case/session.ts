@@ -157,7 +157,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
             c.attendance === 'cancelled' ||
             !session ||
             compareInstants(session.scheduledFor, env.at) <= 0 ||
-            `session ${session.id} is scheduled for ${session.scheduledFor}; attendance can be recorded once it has begun`,
+            say.notInFuture({ sessionId: session.id, scheduledFor: session.scheduledFor }),
         },
       ],
     },

@@ -38,6 +38,22 @@ export const caseMessages = {
  * `error.rule` of the refusal). The kernel frames each as "Cannot <command> for <entity>: <reason>".
  */
 export const ruleMessages = {
+  datesInOrder: (f: { readonly start: string; readonly target: string }): string => `the target date ${f.target} must follow the start date ${f.start}`,
+  consentToTreat: (f: { readonly why: string } | { readonly modality: string }): string =>
+    'why' in f ? `an active treatment consent is needed (${f.why}); record the client’s consent first` : `${f.modality} needs an active consent of scope modality:${f.modality}`,
+  informationSharingConsent: (f: { readonly recipient: string | undefined }): string =>
+    `sharing the client's information${f.recipient === undefined ? '' : ` with ${f.recipient}`} needs an active information-sharing consent${f.recipient === undefined ? '' : ' that covers it'}`,
+  responsibleMemberPermitted: (f: { readonly memberId: string; readonly modality?: string; readonly roles?: readonly string[]; readonly role?: string }): string =>
+    f.modality === undefined ? `responsible member ${f.memberId} is not on the team` : `${f.modality} is delivered by ${(f.roles ?? []).join(', ')}; member ${f.memberId} is ${f.role ?? ''}`,
+  oneSubject: (): string => 'name either an instrument or an indicator, not both or neither',
+  knownInstrument: (f: { readonly instrumentId: string }): string => `there is no instrument ${f.instrumentId}; register it first`,
+  oneInterval: (): string => 'give either everyDays or everyWeeks',
+  sourceMatchesActor: (f: { readonly role: string; readonly source: string }): string =>
+    f.source === 'observer' ? 'the client reports as client-report, not as an observer of themselves' : `a ${f.role} may report (client-report${f.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`,
+  notInFuture: (f: { readonly sessionId: string; readonly scheduledFor: string } | { readonly measurementId: string; readonly takenAt: string }): string =>
+    'sessionId' in f ? `session ${f.sessionId} is scheduled for ${f.scheduledFor}; attendance can be recorded once it has begun` : `measurement ${f.measurementId} is dated ${f.takenAt}, in the future`,
+  measuresGoal: (f: { readonly goalId: string; readonly measuredBy: string; readonly given: string }): string => `goal ${f.goalId} is measured by ${f.measuredBy}, not ${f.given}`,
+  authorOnTeam: (f: { readonly memberId: string }): string => `author ${f.memberId} is not an active team member`,
   grantedByClient: (f: { readonly clientId: string; readonly grantedBy: string }): string => `consent must be granted by the client (${f.clientId}) or a family member on the team, not ${f.grantedBy}`,
   knownModality: (f: { readonly modality: string }): string => `unknown modality ${f.modality}; register it in policy.modalities`,
   goalsExist: (f: { readonly goalIds: readonly string[]; readonly caseId: string }): string => `no goal ${f.goalIds.join(', ')} in case ${f.caseId}`,

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from '../model/messages.js';
 import type { Consent, ConsentStatus } from '../model/consent.js';
 import { compareInstants, asOfInstant } from '../../kernel/clock.js';
 import type { CaseState } from '../model/state.js';
@@ -35,10 +36,10 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
   if (!hasActiveConsent(state, 'treatment', at)) {
     const last = latestOfScope(state, 'treatment');
     const why = last === undefined ? 'there is none' : `consent ${last.id} is ${consentStatus(last, at)}`;
-    return { code: 'CONSENT_REQUIRED', message: `an active treatment consent is needed (${why}); record the client’s consent first` };
+    return { code: 'CONSENT_REQUIRED', message: say.consentToTreat({ why }) };
   }
   if (modality?.needsConsent && !hasActiveConsent(state, `modality:${modality.name}`, at)) {
-    return { code: 'CONSENT_REQUIRED', message: `${modality.name} needs an active consent of scope modality:${modality.name}` };
+    return { code: 'CONSENT_REQUIRED', message: say.consentToTreat({ modality: modality.name }) };
   }
   return true;
 }
@@ -50,7 +51,7 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
  * destination, exports).
  */
 export function sharingConsent(state: CaseState, at: string, recipient: string | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
-  return consentCovers(state, 'information-sharing', at, recipient) || { code: 'CONSENT_REQUIRED', message: `sharing the client's information${recipient === undefined ? '' : ` with ${recipient}`} needs an active information-sharing consent${recipient === undefined ? '' : ' that covers it'}` };
+  return consentCovers(state, 'information-sharing', at, recipient) || { code: 'CONSENT_REQUIRED', message: say.informationSharingConsent({ recipient }) };
 }
 
 function consentCovers(state: CaseState, scope: 'information-sharing' | 'research', at: string, recipient: string | undefined): boolean {

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from '../model/messages.js';
 import type { CaseState } from '../model/state.js';
 import type { Env } from '../model/context.js';
 import type { Goal, GoalGas, GoalMeasure, GoalStatus, ProposedGoal } from '../model/goal.js';
@@ -68,6 +69,6 @@ export const datesInOrder = {
   check: (c: { readonly startDate?: string | undefined; readonly targetDate?: string | undefined }, { goal }: GoalContext) => {
     const start = c.startDate ?? goal?.startDate;
     const target = c.targetDate ?? goal?.targetDate;
-    return start === undefined || target === undefined || target > start || `the target date ${target} must follow the start date ${start}`;
+    return start === undefined || target === undefined || target > start || say.datesInOrder({ start, target });
   },
 };

@@ -1,3 +1,4 @@
+import { ruleMessages as say } from '../model/messages.js';
 import type { Env } from '../model/context.js';
 import { findModality } from '../model/modalities.js';
 import type { CaseState } from '../model/state.js';
@@ -24,10 +25,10 @@ export const memberGuard = {
   check: (_c: unknown, { state, env, strategy }: StrategyContext) => {
     if (!strategy) return true;
     const member = own(state.team, strategy.responsibleMemberId);
-    if (!member || member.status !== 'active') return `responsible member ${strategy.responsibleMemberId} is not on the team`;
+    if (!member || member.status !== 'active') return say.responsibleMemberPermitted({ memberId: strategy.responsibleMemberId });
     const modality = findModality(strategy.modality, env.policy.modalities);
     if (modality && !modality.roles.includes(member.role)) {
-      return `${strategy.modality} is delivered by ${modality.roles.join(', ')}; member ${member.id} is ${member.role}`;
+      return say.responsibleMemberPermitted({ memberId: member.id, modality: strategy.modality, roles: modality.roles, role: member.role });
     }
     return true;
   },
