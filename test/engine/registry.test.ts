@@ -31,3 +31,21 @@ describe('the registry derives the engine from the entity modules', () => {
     expect(new Set(events).size).toBe(events.length);
   });
 });
+
+describe('refusal wording lives in one module, keyed by code and rule', () => {
+  it('every guard and precondition of every machine has its reason in the messages module', async () => {
+    const { caseMessages, ruleMessages } = await import('../../src/case/model/messages.js');
+    const rules = new Set(Object.values(machines).flatMap((m) => machineEntries(m).flatMap((e) => [...e.requires, ...e.guards])));
+    expect([...rules].filter((r) => !(r in ruleMessages) && !(r in caseMessages))).toEqual([]);
+  });
+
+  it('no entity module words a guard inline (a sentence after ||)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const inline = readdirSync('src/case')
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => readFileSync(`src/case/${f}`, 'utf8').split('\n').map((line, i) => [`${f}:${i + 1}`, line] as const))
+      .filter(([, line]) => /\|\| [`'][a-z]/.test(line))
+      .map(([where]) => where);
+    expect(inline).toEqual([]);
+  });
+});

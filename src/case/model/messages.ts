@@ -38,6 +38,7 @@ export const caseMessages = {
  * `error.rule` of the refusal). The kernel frames each as "Cannot <command> for <entity>: <reason>".
  */
 export const ruleMessages = {
+  smart: (f: { readonly goalId: string; readonly findings: readonly string[] }): string => `goal ${f.goalId} is not SMART (${f.findings.join('; ')})`,
   datesInOrder: (f: { readonly start: string; readonly target: string }): string => `the target date ${f.target} must follow the start date ${f.start}`,
   consentToTreat: (f: { readonly why: string } | { readonly modality: string }): string =>
     'why' in f ? `an active treatment consent is needed (${f.why}); record the client’s consent first` : `${f.modality} needs an active consent of scope modality:${f.modality}`,
@@ -99,4 +100,11 @@ export const ruleMessages = {
   clinicalRole: (f: { readonly memberId: string; readonly role: string }): string => `a lead practitioner needs a clinical role; member ${f.memberId} is ${f.role}`,
   notAlreadyLead: (f: { readonly memberId: string }): string => `member ${f.memberId} is already the lead`,
   riskLoweredSinceCrisis: (): string => 'record a risk level of moderate or lower since the crisis opened first',
+  /** activatePlan's preconditions: the SMART check of each agreed goal, and the consent to treat. */
+  get goalsSmart(): (f: { readonly goalId: string; readonly findings: readonly string[] }) => string {
+    return this.smart;
+  },
+  get treatmentConsent(): (f: { readonly why: string } | { readonly modality: string }) => string {
+    return this.consentToTreat;
+  },
 } as const;

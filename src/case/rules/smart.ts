@@ -1,3 +1,4 @@
+import { ruleMessages as say } from '../model/messages.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
 import { findNeed } from './assessments.js';
 import type { GoalFields } from '../model/goal.js';
@@ -79,5 +80,5 @@ export function checkSmart(goal: GoalFields, state: CaseState, asOf?: string): S
 /** A one-line reason a goal is not SMART, or `undefined` when it is. */
 export function smartProblem(goal: GoalFields, state: CaseState, asOf?: string): string | undefined {
   const failed = checkSmart(goal, state, asOf).filter((f) => !f.ok);
-  return failed.length === 0 ? undefined : `goal ${goal.id} is not SMART (${failed.map((f) => `${f.criterion}: ${f.message}`).join('; ')})`;
+  return failed.length === 0 ? undefined : say.smart({ goalId: goal.id, findings: failed.map((f) => `${f.criterion}: ${f.message}`) });
 }
