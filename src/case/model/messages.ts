@@ -33,15 +33,22 @@ export const caseMessages = {
     `Case ${f.caseId} already has ${f.entity} ${f.id}; choose another id or leave it out`,
 } as const;
 
+// Shared by two rules each: a goal's own SMART check and activatePlan's, and the consent a strategy
+// or session needs and activatePlan's precondition.
+const smart = (f: { readonly goalId: string; readonly findings: readonly string[] }): string => `goal ${f.goalId} is not SMART (${f.findings.join('; ')})`;
+const consentToTreat = (f: { readonly why: string } | { readonly modality: string }): string =>
+  'why' in f ? `an active treatment consent is needed (${f.why}); record the client’s consent first` : `${f.modality} needs an active consent of scope modality:${f.modality}`;
+
 /**
  * The reasons the rules of the entity tables give when they refuse, keyed by the rule's name (the
  * `error.rule` of the refusal). The kernel frames each as "Cannot <command> for <entity>: <reason>".
  */
 export const ruleMessages = {
-  smart: (f: { readonly goalId: string; readonly findings: readonly string[] }): string => `goal ${f.goalId} is not SMART (${f.findings.join('; ')})`,
+  smart,
+  goalsSmart: smart,
+  consentToTreat,
+  treatmentConsent: consentToTreat,
   datesInOrder: (f: { readonly start: string; readonly target: string }): string => `the target date ${f.target} must follow the start date ${f.start}`,
-  consentToTreat: (f: { readonly why: string } | { readonly modality: string }): string =>
-    'why' in f ? `an active treatment consent is needed (${f.why}); record the client’s consent first` : `${f.modality} needs an active consent of scope modality:${f.modality}`,
   informationSharingConsent: (f: { readonly recipient: string | undefined }): string =>
     `sharing the client's information${f.recipient === undefined ? '' : ` with ${f.recipient}`} needs an active information-sharing consent${f.recipient === undefined ? '' : ' that covers it'}`,
   responsibleMemberPermitted: (f: { readonly memberId: string; readonly modality?: string; readonly roles?: readonly string[]; readonly role?: string }): string =>
@@ -100,11 +107,4 @@ export const ruleMessages = {
   clinicalRole: (f: { readonly memberId: string; readonly role: string }): string => `a lead practitioner needs a clinical role; member ${f.memberId} is ${f.role}`,
   notAlreadyLead: (f: { readonly memberId: string }): string => `member ${f.memberId} is already the lead`,
   riskLoweredSinceCrisis: (): string => 'record a risk level of moderate or lower since the crisis opened first',
-  /** activatePlan's preconditions: the SMART check of each agreed goal, and the consent to treat. */
-  get goalsSmart(): (f: { readonly goalId: string; readonly findings: readonly string[] }) => string {
-    return this.smart;
-  },
-  get treatmentConsent(): (f: { readonly why: string } | { readonly modality: string }) => string {
-    return this.consentToTreat;
-  },
 } as const;
