@@ -33,8 +33,15 @@ describe('built-in instruments', () => {
   });
 
   it('carries LOINC codes and reliability with sources', () => {
-    expect(getInstrument('phq9')?.loinc).toEqual({ total: '44261-6', items: { 9: '44260-8' } });
-    expect(getInstrument('gad7')?.loinc?.total).toBe('70274-6');
+    // The PHQ-9's items in questionnaire order, as LOINC codes them (US Core's PHQ-9 examples use these).
+    expect(getInstrument('phq9')?.loinc).toEqual({
+      total: '44261-6',
+      form: '44249-1',
+      items: { 1: '44250-9', 2: '44255-8', 3: '44259-0', 4: '44254-1', 5: '44251-7', 6: '44258-2', 7: '44252-5', 8: '44253-3', 9: '44260-8' },
+      answers: ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9'],
+    });
+    expect(getInstrument('gad7')?.loinc).toMatchObject({ total: '70274-6', form: '69737-5', items: { 1: '69725-0', 7: '69736-7' } });
+    expect(getInstrument('phq2')?.loinc).toMatchObject({ total: '55758-7', items: { 1: '44250-9', 2: '44255-8' } });
     expect(getInstrument('phq9')?.reliability?.value).toBe(0.89);
   });
 });

@@ -9,6 +9,8 @@ const PRORATE_ONE = { rule: 'prorate', maxMissing: 1 } as const;
 // The PHQ and GAD share one response scale. The first label is "Not at all" (often misprinted for
 // the GAD-7 as "Not at all sure").
 const FREQUENCY = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'] as const;
+// The LOINC answers of that scale (answer list LL358-3), by response value 0–3.
+const FREQUENCY_ANSWERS = ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9'] as const;
 
 const SELF_HARM = {
   item: 9,
@@ -40,7 +42,12 @@ export function builtInInstruments(): readonly Instrument[] {
       caseness: 10,
       riskItems: [SELF_HARM],
       missing: PRORATE_ONE,
-      loinc: { total: '44261-6', items: { 9: '44260-8' } },
+      loinc: {
+        total: '44261-6',
+        form: '44249-1',
+        items: { 1: '44250-9', 2: '44255-8', 3: '44259-0', 4: '44254-1', 5: '44251-7', 6: '44258-2', 7: '44252-5', 8: '44253-3', 9: '44260-8' },
+        answers: FREQUENCY_ANSWERS,
+      },
       reliability: { value: 0.89, source: 'Kroenke, Spitzer & Williams 2001 (Cronbach α)' },
       norms: [{ population: 'NHS Talking Therapies completers at caseness', mean: 15.4, sd: 5.5, source: 'NHS Talking Therapies' }],
     },
@@ -58,6 +65,7 @@ export function builtInInstruments(): readonly Instrument[] {
       caseness: 3,
       riskItems: [],
       missing: NONE,
+      loinc: { total: '55758-7', form: '55757-9', items: { 1: '44250-9', 2: '44255-8' }, answers: FREQUENCY_ANSWERS },
     },
     {
       id: 'gad7',
@@ -75,7 +83,12 @@ export function builtInInstruments(): readonly Instrument[] {
       caseness: 8,
       riskItems: [],
       missing: PRORATE_ONE,
-      loinc: { total: '70274-6', form: '69737-5' },
+      loinc: {
+        total: '70274-6',
+        form: '69737-5',
+        items: { 1: '69725-0', 2: '68509-9', 3: '69733-4', 4: '69734-2', 5: '69735-9', 6: '69689-8', 7: '69736-7' },
+        answers: FREQUENCY_ANSWERS,
+      },
       reliability: { value: 0.89, source: 'Löwe et al. 2008, general population (Cronbach α)' },
       norms: [
         { population: 'general population, women', mean: 3.2, sd: 3.5, source: 'Löwe et al. 2008' },

@@ -56,7 +56,7 @@ function instrumentSchema(): z.ZodType<Instrument> {
       ),
       missing: z.object({ rule: z.enum(['prorate', 'none']), maxMissing: z.number().int().min(0) }),
       loinc: z
-        .object({ total: z.string().optional(), form: z.string().optional(), items: z.record(z.string(), z.string()).optional() })
+        .object({ total: z.string().optional(), form: z.string().optional(), items: z.record(z.string(), z.string()).optional(), answers: z.array(z.string()).optional() })
         .optional(),
       reliability: z.object({ value: z.number().gt(0).lt(1) }).extend(ref.shape).optional(),
       norms: z.array(z.object({ population: z.string(), mean: z.number(), sd: z.number().positive() }).extend(ref.shape)).optional(),

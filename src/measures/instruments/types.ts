@@ -46,8 +46,16 @@ export interface Instrument {
   readonly caseness?: number;
   readonly riskItems: readonly RiskItem[];
   readonly missing: MissingRule;
-  /** LOINC codes where known. */
-  readonly loinc?: { readonly total?: string; readonly form?: string; readonly items?: Readonly<Record<number, string>> };
+  /**
+   * LOINC codes where known: the total score, the form (panel), each item by its 1-based number, and
+   * the answer codes of a shared response scale by response value (`answers[0]` answers 0).
+   */
+  readonly loinc?: {
+    readonly total?: string;
+    readonly form?: string;
+    readonly items?: Readonly<Record<number, string>>;
+    readonly answers?: readonly string[];
+  };
   /** Default reliability (internal consistency) for reliable change, with its source. */
   readonly reliability?: { readonly value: number } & Reference;
   /** Published means and SDs, usable as functional or clinical populations. */
