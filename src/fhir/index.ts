@@ -45,3 +45,7 @@ export type {
   FhirRiskAssessment,
   FhirServiceRequest,
 } from './types.js';
+export { fromFhir, type FromFhirOptions, type FhirImport } from './import/from-fhir.js';
+export type { ImportedMeasurement } from './import/measurements.js';
+export type { ImportedGoal } from './import/goals.js';
+export type { FhirImportIssue } from './import/issues.js';

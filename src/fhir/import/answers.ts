@@ -1,0 +1,45 @@
+import type { Instrument } from '../../measures/instruments/types.js';
+import type { IssueLog } from './issues.js';
+import { codings, isObject, numberOf } from './values.js';
+
+/**
+ * The response value of one answer: a LOINC answer code of the instrument's scale (with or without
+ * the LOINC system), or a number however written (valueInteger, valueDecimal, valueQuantity,
+ * valueString "2"). Undefined, with an issue, when it is none of these or not a response the item allows.
+ */
+export function responseOf(instrument: Instrument, item: number, answer: Record<string, unknown>, path: string, log: IssueLog): number | undefined {
+  let value: number | undefined;
+  const concept = isObject(answer.valueCoding) ? { coding: [answer.valueCoding] } : answer.valueCodeableConcept;
+  if (concept !== undefined) {
+    const answers = instrument.loinc?.answers ?? [];
+    for (const c of codings(concept)) {
+      const i = c.code === undefined ? -1 : answers.indexOf(c.code);
+      if (i !== -1 && (c.system === undefined || c.system === 'http://loinc.org')) value = i;
+    }
+    if (value === undefined) {
+      log.add(path, 'UNKNOWN_ANSWER', `no answer code of the ${instrument.name} scale (${answers.join(', ') || 'none known'}) in ${JSON.stringify(concept)}`);
+      return undefined;
+    }
+  } else {
+    value = numberOf(answer.valueInteger) ?? numberOf(answer.valueDecimal) ?? numberOf(isObject(answer.valueQuantity) ? answer.valueQuantity.value : undefined) ?? numberOf(answer.valueString);
+    if (value === undefined) {
+      log.add(path, 'NOT_A_NUMBER', 'the answer is neither a LOINC answer code nor a number');
+      return undefined;
+    }
+  }
+  if (!(instrument.items[item - 1] ?? []).includes(value)) {
+    log.add(path, 'INVALID_RESPONSE', `${value} is not a response item ${item} of the ${instrument.name} allows`);
+    return undefined;
+  }
+  return value;
+}
+
+/** The value of an Observation that carries a response or a score, however written. */
+export function observationValue(obs: Record<string, unknown>): number | undefined {
+  return (
+    numberOf(isObject(obs.valueQuantity) ? obs.valueQuantity.value : undefined) ?? numberOf(obs.valueInteger) ?? numberOf(obs.valueDecimal) ?? numberOf(obs.valueString)
+  );
+}
+
+/** Whether an Observation carries any value[x] at all. */
+export const hasValue = (obs: Record<string, unknown>): boolean => Object.keys(obs).some((k) => k.startsWith('value'));

@@ -1,0 +1,223 @@
+import type { MeasurementStatus } from '../../case/model/measurement.js';
+import { describeTotal, scoreInstrument } from '../../measures/instruments/score.js';
+import type { Instrument } from '../../measures/instruments/types.js';
+import { OWN, PANEL_CODES, UNSCORED_ITEMS } from '../codes.js';
+import { hasValue, observationValue, responseOf } from './answers.js';
+import type { InstrumentIndex } from './instruments.js';
+import type { IssueLog } from './issues.js';
+import type { Found, Resources } from './read.js';
+import { codings, instantOf, isObject, loincCodes, objects, str } from './values.js';
+import { keyOf } from './keys.js';
+import { clientIdOf } from './subject.js';
+
+/**
+ * A measurement read from FHIR: an instrument score (with its item responses where the input had
+ * them) or an indicator value, when it was taken, and its status.
+ *
+ * @example
+ * ```ts
+ * const m: ImportedMeasurement = { id: 'phq-9-example', instrumentId: 'phq9', indicator: null, responses: [2, 2, 2, 2, 1, 1, 2, 0, 0], score: 12, takenAt: '2022-11-29T20:50:32.718Z', status: 'final', clientId: 'example', path: '/entry/0/resource' };
+ * ```
+ */
+export interface ImportedMeasurement {
+  readonly id: string;
+  readonly instrumentId: string | null;
+  readonly indicator: string | null;
+  /** Item responses in item order (null where unanswered), or null when only a total was given. */
+  readonly responses: readonly (number | null)[] | null;
+  /** The total (computed from the responses where there are any), or null when too few items were answered to score. */
+  readonly score: number | null;
+  readonly takenAt: string;
+  readonly status: MeasurementStatus;
+  /** The client the resource is about (its subject's identifier or Patient id), or null where it names none. */
+  readonly clientId: string | null;
+  /** The JSON pointer of the resource it was read from. */
+  readonly path: string;
+}
+
+type Draft = { -readonly [K in keyof ImportedMeasurement]: ImportedMeasurement[K] };
+
+const OBSERVATION_STATUS: Readonly<Record<string, MeasurementStatus>> = { final: 'final', amended: 'amended', corrected: 'amended', 'entered-in-error': 'entered-in-error' };
+const RESPONSE_STATUS: Readonly<Record<string, MeasurementStatus>> = { completed: 'final', amended: 'amended', 'entered-in-error': 'entered-in-error' };
+
+/** Scores responses as the engine would, or says why not. */
+function scored(instrument: Instrument, responses: (number | null)[], path: string, log: IssueLog): number | null | undefined {
+  try {
+    const s = scoreInstrument(instrument.id, responses);
+    if (s.complete) return s.total;
+    if (s.flags.some((f) => f.response !== null)) {
+      log.add(path, 'UNSCORED', `too few items answered to score (${s.reason}); kept without a total because it answers a risk item`, 'warning');
+      return null;
+    }
+    log.add(path, 'UNSCORABLE', `too few items answered to score: ${s.reason}`);
+  } catch (e) {
+    log.add(path, 'UNSCORABLE', (e as Error).message);
+  }
+  return undefined;
+}
+
+/** The item number of a QuestionnaireResponse item: by a LOINC code in its linkId or definition, by our `item-<n>`, or by the Questionnaire's item code. */
+function itemNumber(instrument: Instrument, item: Record<string, unknown>, questionnaireCodes: Map<string, string>): number | undefined {
+  const linkId = str(item.linkId) ?? '';
+  const candidates = [linkId, str(item.definition) ?? '', questionnaireCodes.get(linkId) ?? ''];
+  for (const text of candidates) {
+    for (const code of text.match(/\d{1,7}-\d/g) ?? []) {
+      const hit = Object.entries(instrument.loinc?.items ?? {}).find(([, c]) => c === code);
+      if (hit !== undefined) return Number(hit[0]);
+    }
+  }
+  const own = /^item-(\d+)$/.exec(linkId);
+  return own === null ? undefined : Number(own[1]);
+}
+
+/** Items of a QuestionnaireResponse, nested groups flattened, with their paths. */
+function flatItems(items: unknown, path: string): { item: Record<string, unknown>; path: string }[] {
+  return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
+}
+
+/** Reads QuestionnaireResponses and Observations into measurements (one per form filled in, however many resources carried it). */
+export function readMeasurements(resources: Resources, index: InstrumentIndex, log: IssueLog): ImportedMeasurement[] {
+  const out: Draft[] = [];
+  const fromResponse = new Map<Found, Draft>();
+  const ids = new Set<string>();
+  const unique = (id: string): string => {
+    let u = id;
+    for (let n = 2; ids.has(u); n++) u = `${id}-${n}`;
+    ids.add(u);
+    return u;
+  };
+
+  for (const f of resources.ofType('QuestionnaireResponse')) {
+    const r = f.resource;
+    const status = RESPONSE_STATUS[str(r.status) ?? ''];
+    if (status === undefined) {
+      log.add(`${f.path}/status`, 'NOT_FINISHED', `a questionnaire response with status ${JSON.stringify(r.status)} is not a measurement`, 'warning');
+      continue;
+    }
+    const linked = resources.resolve({ reference: str(r.questionnaire) }, f);
+    const questionnaireCodes = new Map<string, string>();
+    if (linked !== undefined) for (const { item } of flatItems(linked.resource.item, '')) questionnaireCodes.set(str(item.linkId) ?? '', loincCodes({ coding: item.code }).join(' '));
+    const items = flatItems(r.item, f.path).filter(({ item }) => Array.isArray(item.answer));
+    const canonical = str(r.questionnaire) ?? '';
+    const own = /^urn:intervention-lifecycle:instrument:(.+)$/.exec(canonical);
+    const codes = items.flatMap(({ item }) => [...`${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.matchAll(/\d{1,7}-\d/g)].map((m) => m[0]));
+    const instrument =
+      (own === null ? undefined : index.byOwn({ coding: [{ system: OWN.instrument, code: own[1] }] })) ??
+      (canonical.match(/\d{1,7}-\d/g) ?? []).map((c) => index.byForm(c)).find((i) => i !== undefined) ??
+      index.forItems(codes.filter((c) => index.byItem(c).length > 0));
+    if (instrument === undefined) {
+      log.add(f.path, 'UNKNOWN_INSTRUMENT', `no registered instrument matches questionnaire ${JSON.stringify(canonical)} or its items`, 'warning');
+      continue;
+    }
+    const responses: (number | null)[] = instrument.items.map(() => null);
+    let reportedTotal: number | undefined;
+    for (const { item, path } of items) {
+      const answer = objects(item.answer)[0];
+      if (answer === undefined) continue;
+      const linkCodes: string[] = (str(item.linkId) ?? '').match(/\d{1,7}-\d/g) ?? [];
+      if (instrument.loinc?.total !== undefined && linkCodes.includes(instrument.loinc.total)) {
+        reportedTotal = observationValue(answer);
+        continue;
+      }
+      const n = itemNumber(instrument, item, questionnaireCodes);
+      if (n === undefined || n < 1 || n > instrument.items.length) {
+        if (!linkCodes.some((c) => c in UNSCORED_ITEMS)) log.add(`${path}/linkId`, 'UNMAPPED_ITEM', `item ${JSON.stringify(item.linkId)} is not an item of the ${instrument.name}`, 'info');
+        continue;
+      }
+      const v = responseOf(instrument, n, answer, `${path}/answer/0`, log);
+      if (v !== undefined) responses[n - 1] = v;
+    }
+    const takenAt = instantOf(r.authored, `${f.path}/authored`, log);
+    const score = scored(instrument, responses, f.path, log);
+    if (takenAt === undefined || score === undefined) continue;
+    if (reportedTotal !== undefined && score !== null && reportedTotal !== score) {
+      log.add(f.path, 'TOTAL_MISMATCH', `the response's own total ${reportedTotal} differs from its items' total ${score}; the items' is kept`, 'warning');
+    }
+    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses, score, takenAt, status, clientId: clientIdOf(r.subject, undefined) ?? null, path: f.path };
+    out.push(m);
+    fromResponse.set(f, m);
+  }
+
+  // Observations: totals (merged into their questionnaire response's measurement where they derive
+  // from one), items (grouped by instrument and time), indicators; panels and the rest are skipped.
+  const totals = new Map<string, Draft>();
+  const itemGroups = new Map<string, { instrument: Instrument; responses: (number | null)[]; f: Found; takenAt: string; status: MeasurementStatus }>();
+  for (const f of resources.ofType('Observation')) {
+    const o = f.resource;
+    const codes = loincCodes(o.code);
+    const panel = codes.find((c) => c in PANEL_CODES);
+    if (panel !== undefined) {
+      if (hasValue(o)) log.add(`${f.path}/code`, 'TOTAL_ON_PANEL', `a value placed on the ${PANEL_CODES[panel] ?? panel} code ${panel}, which carries no score: not filed (a total belongs on the total score code)`, 'warning');
+      continue;
+    }
+    if (codes.some((c) => c in UNSCORED_ITEMS)) continue;
+    const status = OBSERVATION_STATUS[str(o.status) ?? ''];
+    if (status === undefined) {
+      log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
+      continue;
+    }
+    const effective = o.effectiveDateTime ?? o.effectiveInstant ?? (isObject(o.effectivePeriod) ? o.effectivePeriod.start : undefined) ?? o.issued;
+    const source = objects(o.derivedFrom).map((d) => resources.resolve(d, f)).find((d) => d !== undefined && fromResponse.has(d));
+    const fromQr = source === undefined ? undefined : fromResponse.get(source);
+    const total = codes.map((c) => index.byTotal(c)).find((i) => i !== undefined) ?? index.byOwn(o.code);
+    if (total !== undefined) {
+      const value = observationValue(o);
+      if (fromQr !== undefined && fromQr.instrumentId === total.id) {
+        if (value !== undefined && fromQr.score !== null && value !== fromQr.score) log.add(f.path, 'TOTAL_MISMATCH', `the total ${value} differs from its questionnaire response's items' total ${fromQr.score}; the items' is kept`, 'warning');
+        fromQr.status = status;
+        continue;
+      }
+      const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
+      if (takenAt === undefined) continue;
+      if (value === undefined) {
+        if (o.dataAbsentReason === undefined) log.add(f.path, 'NO_VALUE', `a ${total.name} total without a value`);
+        continue;
+      }
+      try {
+        describeTotal(total.id, value);
+      } catch (e) {
+        log.add(f.path, 'OUT_OF_RANGE', (e as Error).message);
+        continue;
+      }
+      const m: Draft = { id: unique(keyOf(f, 'Observation')), instrumentId: total.id, indicator: null, responses: null, score: value, takenAt, status, clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path };
+      out.push(m);
+      totals.set(`${total.id}|${takenAt}`, m);
+      continue;
+    }
+    const items = codes.flatMap((c) => index.byItem(c));
+    if (items.length > 0) {
+      if (fromQr !== undefined) continue; // its questionnaire response already gave the answer
+      const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
+      if (takenAt === undefined) continue;
+      // An item code several instruments share (the PHQ-2's are the PHQ-9's first two) counts for the larger.
+      const { instrument, item } = [...items].sort((a, b) => b.instrument.items.length - a.instrument.items.length)[0] as (typeof items)[number];
+      const v = responseOf(instrument, item, o, f.path, log);
+      if (v === undefined) continue;
+      const key = `${instrument.id}|${takenAt}`;
+      const group = itemGroups.get(key) ?? { instrument, responses: instrument.items.map(() => null), f, takenAt, status };
+      group.responses[item - 1] = v;
+      itemGroups.set(key, group);
+      continue;
+    }
+    const named = codings(o.code).length === 0 ? str(isObject(o.code) ? o.code.text : undefined) : undefined;
+    const value = observationValue(o);
+    if (named !== undefined && value !== undefined) {
+      const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
+      if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path });
+      continue;
+    }
+    log.add(`${f.path}/code`, 'UNMAPPED_OBSERVATION', `${JSON.stringify(codes[0] ?? (isObject(o.code) ? o.code.text : undefined) ?? 'an uncoded observation')} is not a registered instrument's total or item`, 'info');
+  }
+  // Items without a questionnaire response: given to the total of the same instrument and time, or scored on their own.
+  for (const [key, g] of itemGroups) {
+    const total = totals.get(key);
+    const score = scored(g.instrument, g.responses, g.f.path, log);
+    if (total !== undefined) {
+      if (score !== undefined && score !== null && score !== total.score) log.add(total.path, 'TOTAL_MISMATCH', `the total ${String(total.score)} differs from its items' total ${score}; the items' is kept`, 'warning');
+      if (score !== undefined) Object.assign(total, { responses: g.responses, score });
+    } else if (score !== undefined) {
+      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses, score, takenAt: g.takenAt, status: g.status, clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { seg, type IssueLog } from './issues.js';
+import { isObject, objects, str } from './values.js';
+
+/** A resource found in the input, with where it sits. */
+export interface Found {
+  readonly resource: Record<string, unknown>;
+  readonly type: string;
+  readonly path: string;
+  readonly fullUrl: string | undefined;
+  /** The resource that contains it (for `#id` references), if it is contained. */
+  readonly container: Found | undefined;
+}
+
+/** Every resource of the input and the indexes references are resolved through. */
+export interface Resources {
+  readonly all: readonly Found[];
+  ofType(type: string): Found[];
+  /** The resource a reference points to, seen from `from` (for contained references), or undefined. */
+  resolve(reference: unknown, from: Found): Found | undefined;
+}
+
+const MAX_RESOURCES = 200_000;
+
+/**
+ * Reads the input — a Bundle, an array of resources or one resource, as a value or JSON text — into
+ * a list of resources with JSON-pointer paths, contained resources included. What is not a resource
+ * is an issue.
+ */
+export function readResources(input: unknown, log: IssueLog): Resources {
+  let value = input;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch (e) {
+      log.add('', 'INVALID_JSON', `the input is not JSON: ${(e as Error).message}`);
+      value = undefined;
+    }
+  }
+  const all: Found[] = [];
+  const add = (resource: unknown, path: string, fullUrl: string | undefined, container: Found | undefined): void => {
+    if (all.length >= MAX_RESOURCES) return;
+    if (!isObject(resource) || typeof resource.resourceType !== 'string') {
+      log.add(path, 'NOT_A_RESOURCE', 'not a FHIR resource (an object with a resourceType)');
+      return;
+    }
+    if (resource.resourceType === 'Bundle' && container === undefined) {
+      const entries = Array.isArray(resource.entry) ? resource.entry : [];
+      entries.forEach((entry: unknown, i: number) => {
+        const p = `${path}/entry/${i}`;
+        if (!isObject(entry)) return log.add(p, 'NOT_A_RESOURCE', 'a Bundle entry must be an object');
+        if (entry.resource === undefined) return log.add(p, 'NO_RESOURCE', 'a Bundle entry without a resource (a search or a response?) is skipped', 'warning');
+        add(entry.resource, `${p}/resource`, str(entry.fullUrl), undefined);
+      });
+      return;
+    }
+    const found: Found = { resource, type: resource.resourceType, path, fullUrl, container };
+    all.push(found);
+    objects(resource.contained).forEach((c, i) => add(c, `${path}/contained/${i}`, undefined, found));
+  };
+  if (Array.isArray(value)) value.forEach((v, i) => add(v, seg(i), undefined, undefined));
+  else if (value !== undefined) add(value, '', undefined, undefined);
+  if (all.length >= MAX_RESOURCES) log.add('', 'TOO_MANY_RESOURCES', `only the first ${MAX_RESOURCES} resources are read`, 'warning');
+
+  const byUrl = new Map<string, Found>();
+  const byTypeId = new Map<string, Found>();
+  const byType = new Map<string, Found[]>();
+  for (const f of all) {
+    if (f.container !== undefined) continue;
+    if (f.fullUrl !== undefined) byUrl.set(f.fullUrl, f);
+    const id = str(f.resource.id);
+    if (id !== undefined) byTypeId.set(`${f.type}/${id}`, f);
+    const list = byType.get(f.type) ?? [];
+    list.push(f);
+    byType.set(f.type, list);
+  }
+  const byIdentifier = (type: string, query: string): Found | undefined => {
+    const m = /^identifier=(.*)$/.exec(query);
+    if (m === null) return undefined;
+    const [system, value] = (m[1] as string).includes('|') ? (m[1] as string).split('|').map(decodeURIComponent) : [undefined, decodeURIComponent(m[1] as string)];
+    return (byType.get(type) ?? []).find((f) => {
+      const ids = Array.isArray(f.resource.identifier) ? objects(f.resource.identifier) : objects([f.resource.identifier]);
+      return ids.some((i) => i.value === value && (system === undefined || system === '' || i.system === system));
+    });
+  };
+  return {
+    all,
+    ofType: (type) => byType.get(type) ?? [],
+    resolve(reference, from) {
+      const ref = isObject(reference) ? str(reference.reference) : undefined;
+      if (ref === undefined) return undefined;
+      if (ref.startsWith('#')) {
+        const host = from.container ?? from;
+        return all.find((f) => f.container === host && f.resource.id === ref.slice(1));
+      }
+      const direct = byUrl.get(ref);
+      if (direct !== undefined) return direct;
+      const conditional = /^([A-Za-z]+)\?(.*)$/.exec(ref);
+      if (conditional !== null) return byIdentifier(conditional[1] as string, conditional[2] as string);
+      // Relative (Type/id, Type/id/_history/n) or absolute (https://server/fhir/Type/id): the last Type/id.
+      const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref);
+      return m === null ? undefined : byTypeId.get(`${m[1] as string}/${m[2] as string}`);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { URGENCIES } from '../../case/model/case.js';
+import type { Actor, Setting } from '../../case/model/primitives.js';
+import type { CaseState } from '../../case/model/state.js';
+import { compareInstants } from '../../kernel/clock.js';
+import { dispatch } from '../../engine/dispatch.js';
+import type { CaseEvent } from '../../engine/events.js';
+import { toRecord, type CaseRecord } from '../../validate/validate-record.js';
+import type { IssueLog } from './issues.js';
+import { keyOf } from './keys.js';
+import type { ImportedMeasurement } from './measurements.js';
+import type { Found, Resources } from './read.js';
+import { codings, instantOf, isObject, objects, str } from './values.js';
+import { clientIdOf } from './subject.js';
+
+/** How the import builds a case record. */
+export interface RecordOptions {
+  readonly setting?: Setting;
+  readonly actor?: Actor;
+  readonly personSystem?: string;
+}
+
+/**
+ * A case record from an EpisodeOfCare and / or the referral's ServiceRequest, built by dispatching
+ * commands, so it validates by construction: the case opened at the referral; where the episode
+ * became active, the assessment started then, and the measurements recorded in time order.
+ * Statuses past `assessing` are not invented (they need assessments and plans FHIR does not carry):
+ * what is left out is reported.
+ */
+export function buildRecord(resources: Resources, measurements: readonly ImportedMeasurement[], goals: number, options: RecordOptions, log: IssueLog): CaseRecord | undefined {
+  const episode: Found | undefined = resources.ofType('EpisodeOfCare')[0];
+  const referred = episode === undefined ? undefined : objects(episode.resource.referralRequest).map((r) => resources.resolve(r, episode)).find((r) => r !== undefined);
+  const request: Found | undefined = referred ?? resources.ofType('ServiceRequest')[0];
+  if (episode === undefined && request === undefined) {
+    log.add('', 'NO_CASE', 'no EpisodeOfCare or ServiceRequest: measurements and goals are returned without a case record', 'info');
+    return undefined;
+  }
+  const anchor = (episode ?? request) as Found;
+  const subject = episode !== undefined ? episode.resource.patient : (request as Found).resource.subject;
+  const clientId = clientIdOf(subject, options.personSystem);
+  if (clientId === undefined) {
+    log.add(`${anchor.path}/${episode !== undefined ? 'patient' : 'subject'}`, 'NO_PATIENT', 'the case names no patient the import can read (a Patient reference or an identifier)');
+    return undefined;
+  }
+  const sr = request?.resource;
+  const period = episode !== undefined && isObject(episode.resource.period) ? episode.resource.period : undefined;
+  const receivedAt =
+    (sr?.authoredOn !== undefined ? instantOf(sr.authoredOn, `${request?.path ?? ''}/authoredOn`, log) : undefined) ??
+    (period?.start !== undefined ? instantOf(period.start, `${episode?.path ?? ''}/period/start`, log) : undefined);
+  if (receivedAt === undefined) {
+    log.add(anchor.path, 'NO_REFERRAL_TIME', 'neither the referral (authoredOn) nor the episode (period.start) says when the case began');
+    return undefined;
+  }
+  const reason = sr === undefined ? undefined : (objects(sr.reasonCode).map((c) => str(c.text) ?? codings(c)[0]?.display).find((t) => t !== undefined) ?? (isObject(sr.code) ? str(sr.code.text) : undefined));
+  const source = sr === undefined || !isObject(sr.requester) ? undefined : (str(sr.requester.display) ?? str(sr.requester.reference));
+  if (reason === undefined) log.add(request?.path ?? anchor.path, 'NO_REASON', 'the referral gives no reason: recorded as "not recorded"', 'warning');
+  if (source === undefined) log.add(request?.path ?? anchor.path, 'NO_SOURCE', 'the referral names no requester: its source is recorded as "not recorded"', 'warning');
+  const priority = str(sr?.priority);
+  const urgency = URGENCIES.find((u) => u === priority) ?? 'routine';
+  if (options.setting === undefined) log.add('', 'SETTING_ASSUMED', 'FHIR does not say where care happens: the setting is "community" (pass options.setting)', 'info');
+
+  const actor = options.actor ?? { id: 'fhir-import', role: 'lead-practitioner' };
+  const events: CaseEvent[] = [];
+  let state: CaseState | null = null;
+  let n = 0;
+  const run = (at: string, command: Record<string, unknown>, path: string): boolean => {
+    const r = dispatch(state, command, { actor, now: () => at, newId: () => `imported-${++n}` });
+    if (!r.ok) {
+      log.add(path, r.error.code, `${String(command.type)} could not be recorded: ${r.error.message}`);
+      return false;
+    }
+    state = r.state;
+    events.push(...r.events);
+    return true;
+  };
+  const caseId = episode !== undefined ? keyOf(episode, 'EpisodeOfCare') : `case-${keyOf(request as Found, 'ServiceRequest')}`;
+  const opened = run(
+    receivedAt,
+    { type: 'openCase', caseId, clientId, referral: { source: source ?? 'not recorded', reason: reason ?? 'not recorded', urgency, receivedAt }, setting: options.setting ?? 'community' },
+    anchor.path,
+  );
+  if (!opened) return undefined;
+
+  // When the episode became active: its history's first active period, else its start if it is active now.
+  const history = episode === undefined ? [] : objects(episode.resource.statusHistory);
+  const activeEntry = history.find((h) => h.status === 'active');
+  const status = str(episode?.resource.status);
+  const startedAt =
+    activeEntry !== undefined && isObject(activeEntry.period) && activeEntry.period.start !== undefined
+      ? instantOf(activeEntry.period.start, `${episode?.path ?? ''}/statusHistory/${history.indexOf(activeEntry)}/period/start`, log)
+      : status !== undefined && ['active', 'onhold', 'finished'].includes(status)
+        ? receivedAt
+        : undefined;
+  const filed = measurements.filter((m) => {
+    if (m.clientId !== null && m.clientId !== clientId) {
+      log.add(m.path, 'OTHER_PATIENT', `the measurement is about ${m.clientId}, not the case's client ${clientId}: returned, not filed`, 'warning');
+      return false;
+    }
+    return m.status !== 'entered-in-error';
+  });
+  if (startedAt === undefined) {
+    if (filed.length > 0) log.add(episode?.path ?? anchor.path, 'NOT_STARTED', `the episode never became active: its ${filed.length} measurement(s) are returned, not filed in the record`, 'info');
+    return toRecord(events, state as unknown as CaseState);
+  }
+  let now = compareInstants(startedAt, receivedAt) < 0 ? receivedAt : startedAt;
+  // The assessment is of the other system's records: that is the method the import knows.
+  if (!run(now, { type: 'startAssessment', methods: ['records-review'] }, episode?.path ?? anchor.path)) return toRecord(events, state as unknown as CaseState);
+  for (const m of [...filed].sort((a, b) => compareInstants(a.takenAt, b.takenAt))) {
+    if (compareInstants(m.takenAt, now) > 0) now = m.takenAt;
+    const value = m.responses !== null ? { responses: [...m.responses] } : { score: m.score as number };
+    if (m.instrumentId !== null && m.responses === null && m.score === null) continue;
+    run(
+      now,
+      { type: 'recordMeasurement', measurementId: m.id, ...(m.instrumentId !== null ? { instrumentId: m.instrumentId } : { indicator: m.indicator }), ...value, takenAt: m.takenAt, source: 'client-report' },
+      m.path,
+    );
+  }
+  if (status === 'finished' || status === 'cancelled') log.add(`${episode?.path ?? ''}/status`, 'NOT_CLOSED', `the episode is ${status}; the record stays open at "assessing": closing needs the plan FHIR does not carry`, 'info');
+  if (goals > 0) log.add('', 'GOALS_NOT_FILED', 'goals are returned, not filed in the record: proposing them needs a completed needs assessment', 'info');
+  return toRecord(events, state as unknown as CaseState);
+}
