@@ -26,7 +26,8 @@ export interface FhirIdentifier {
 /** A FHIR Reference: literal (`reference`), logical (`identifier`) and / or a display text. */
 export interface FhirReference {
   reference?: string;
-  type?: string;
+  /** The type of the resource referred to (R4 allows any resource type; these are the ones this library names). */
+  type?: FhirResource['resourceType'] | 'Patient' | 'Practitioner' | 'RelatedPerson';
   identifier?: FhirIdentifier;
   display?: string;
 }
