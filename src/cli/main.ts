@@ -9,6 +9,7 @@ import { parseArgs, type CliOptions } from './args.js';
 import { runValidate } from './validate.js';
 import { parseSimulateArgs, runSimulate, type SimulateOptions } from './simulate.js';
 import { parseOutcomesArgs, runOutcomes, type OutcomesOptions } from './outcomes.js';
+import { parseFhirArgs, runFhir } from './fhir.js';
 
 const HELP = `Usage: intervention-lifecycle <command> [options]
 
@@ -19,6 +20,10 @@ Commands:
                             outcome table, a summary on stderr
   outcomes <file|->         the outcome table (one row per case with research consent)
                             of existing records, each validated first
+  fhir export <file|->      case records as FHIR R4 Bundles (one record: a JSON Bundle;
+                            .ndjson or -: one Bundle per line)
+  fhir import <file|->      a FHIR Bundle, resource or array of them: the case record,
+                            measurements and goals as JSON (issues on stderr)
 
 Options for validate:
   --format text|json        output for people (default) or for machines
@@ -44,12 +49,18 @@ Options for outcomes:
   --as-of INSTANT           judge research consent at this instant (default: each case's last change)
   --quiet                   do not report the records skipped as invalid
 
+Options for fhir:
+  --type collection|transaction   export: the Bundle type (default collection)
+  --out FILE                export: write there; import: write the case record there
+  --setting SETTING         import: where care happens (FHIR does not say; default community)
+  --quiet                   print no issues; the exit code tells
+
 Other:
   -h, --help                show this help
   -v, --version             print the version
 
-Exit codes: 0 every record valid (simulate: done), 1 issues found (outcomes: invalid
-records skipped), 2 usage or I/O error.
+Exit codes: 0 every record valid (simulate: done; fhir: clean), 1 issues found (outcomes,
+fhir export: invalid records skipped; fhir import: issues reported), 2 usage or I/O error.
 `;
 
 function version(): string {
@@ -73,6 +84,18 @@ export async function main(args: readonly string[]): Promise<number> {
   if (first === '-v' || first === '--version') {
     process.stdout.write(`${version()}\n`);
     return 0;
+  }
+  if (first === 'fhir') {
+    const parsed = parseFhirArgs(rest);
+    if (parsed === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (typeof parsed === 'string') {
+      process.stderr.write(`intervention-lifecycle fhir: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
+      return 2;
+    }
+    return runFhir(parsed);
   }
   if (first === 'simulate' || first === 'outcomes') {
     const parsed = first === 'simulate' ? parseSimulateArgs(rest) : parseOutcomesArgs(rest);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -104,6 +104,25 @@ describe.runIf(existsSync('dist/simulate/index.js'))('the built ./simulate entry
     expect(lines[0]).toBe(lines[1]);
     const schema = require(`${name}/schema/scenario.schema.json`) as { title: string };
     expect(schema.title).toBe('intervention-lifecycle scenario');
+  });
+});
+
+describe.runIf(existsSync('dist/fhir/index.js'))('the built ./fhir entry', () => {
+  interface Fhir {
+    toFhirBundle: (r: unknown) => { entry: { resource: { resourceType: string } }[] };
+    fromFhir: (b: unknown) => { record?: unknown; measurements: unknown[]; issues: unknown[] };
+  }
+  it('loads as ESM and CommonJS; export then import gives the measurements back', async () => {
+    const record = JSON.parse(readFileSync('test/fixtures/records/valid-without-snapshot.json', 'utf8')) as unknown;
+    const out: string[] = [];
+    for (const fhir of [(await import(`${name}/fhir`)) as Fhir, require(`${name}/fhir`) as Fhir]) {
+      const bundle = fhir.toFhirBundle(record);
+      expect(bundle.entry[0]?.resource.resourceType).toBe('EpisodeOfCare');
+      const back = fhir.fromFhir(bundle);
+      expect(back.record).toBeDefined();
+      out.push(JSON.stringify(bundle));
+    }
+    expect(out[0]).toBe(out[1]);
   });
 });
 

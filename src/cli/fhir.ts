@@ -1,0 +1,104 @@
+/**
+ * `intervention-lifecycle fhir export|import`: case records to FHIR R4 Bundles (one per record;
+ * NDJSON for many) and a Bundle or loose resources back to a record, measurements and goals.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SETTINGS, type Setting } from '../case/model/primitives.js';
+import { toFhirBundle } from '../fhir/export/bundle.js';
+import { fromFhir } from '../fhir/import/from-fhir.js';
+import { isLifecycleError } from '../kernel/errors.js';
+import type { CliOptions } from './args.js';
+import { printable } from './printable.js';
+import { recordsOf } from './validate.js';
+
+/** The options of `fhir`. */
+export interface FhirOptions {
+  readonly action: 'export' | 'import';
+  readonly file: string;
+  readonly type: 'collection' | 'transaction';
+  readonly out: string | undefined;
+  readonly setting: Setting | undefined;
+  readonly quiet: boolean;
+}
+
+/** Parses the arguments after `fhir`; a string is a usage error. */
+export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | string {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (values.help === true) return 'help';
+  const [action, file, ...extra] = positionals;
+  if (action !== 'export' && action !== 'import') return action === undefined ? 'name an action: fhir export or fhir import' : `unknown fhir action "${action}" (export or import)`;
+  if (file === undefined) return action === 'export' ? 'name a records file (.json, .ndjson) or - for standard input' : 'name a FHIR file (a Bundle, a resource or an array of them) or - for standard input';
+  if (extra.length > 0) return `one file, not ${extra.length + 1}`;
+  const type = (values.type as string | undefined) ?? 'collection';
+  if (type !== 'collection' && type !== 'transaction') return `--type takes collection or transaction, not "${type}"`;
+  const setting = values.setting as string | undefined;
+  if (setting !== undefined && !SETTINGS.some((s) => s === setting)) return `--setting takes one of ${SETTINGS.join(', ')}, not "${setting}"`;
+  if (action === 'export' && values.setting !== undefined) return '--setting is for fhir import';
+  if (action === 'import' && values.type !== undefined) return '--type is for fhir export';
+  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, quiet: values.quiet === true };
+}
+
+async function runExport(o: FhirOptions): Promise<number> {
+  const reading: CliOptions = { files: [o.file], format: 'text', quiet: o.quiet, stdin: 'ndjson', maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, help: false };
+  const lines: string[] = [];
+  let invalid = 0;
+  const many = o.file === '-' || /\.(ndjson|jsonl)$/i.test(o.file);
+  for await (const item of recordsOf(o.file, reading)) {
+    const where = item.line !== undefined ? `line ${item.line}` : item.index !== undefined ? `record ${item.index}` : 'the record';
+    if (item.issue !== undefined) {
+      invalid++;
+      if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: ${printable(item.issue.message)} (skipped)\n`);
+      continue;
+    }
+    try {
+      const bundle = toFhirBundle(item.value, { type: o.type });
+      lines.push(JSON.stringify(bundle));
+      if (o.out === undefined && many) process.stdout.write(`${lines.pop() as string}\n`);
+    } catch (e) {
+      if (!isLifecycleError(e)) throw e;
+      invalid++;
+      if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: ${printable(e.message)} (skipped)\n`);
+    }
+  }
+  const text = lines.length === 1 && !many ? `${JSON.stringify(JSON.parse(lines[0] as string), null, 2)}\n` : lines.map((l) => `${l}\n`).join('');
+  if (o.out !== undefined) writeFileSync(o.out, text);
+  else process.stdout.write(text);
+  return invalid > 0 ? 1 : 0;
+}
+
+function runImport(o: FhirOptions): number {
+  const text = readFileSync(o.file === '-' ? 0 : o.file, 'utf8');
+  const result = fromFhir(text, o.setting === undefined ? {} : { setting: o.setting });
+  if (!o.quiet) for (const i of result.issues) process.stderr.write(`${i.severity} ${i.path || '/'} ${i.code}: ${printable(i.message)}\n`);
+  if (o.out !== undefined) {
+    if (result.record === undefined) {
+      process.stderr.write('intervention-lifecycle fhir import: the input holds no case (no EpisodeOfCare or referral with a patient); nothing written\n');
+      return 1;
+    }
+    writeFileSync(o.out, `${JSON.stringify(result.record, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${JSON.stringify({ record: result.record ?? null, measurements: result.measurements, goals: result.goals }, null, 2)}\n`);
+  }
+  return result.issues.some((i) => i.severity !== 'info') ? 1 : 0;
+}
+
+/** Runs `fhir export` or `fhir import`; resolves to 0 (clean), 1 (records skipped, or import issues) or 2 (I/O). */
+export async function runFhir(o: FhirOptions): Promise<number> {
+  try {
+    return o.action === 'export' ? await runExport(o) : runImport(o);
+  } catch (e) {
+    process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${printable((e as Error).message)}\n`);
+    return 2;
+  }
+}
