@@ -27,6 +27,8 @@ export const OWN = {
   goalOutcome: 'urn:intervention-lifecycle:goal-outcome',
   goalStatus: 'urn:intervention-lifecycle:goal-status',
   sessionStatus: 'urn:intervention-lifecycle:session-status',
+  /** Who gave a measurement's value: client-report, clinician-rated, observer. */
+  measurementSource: 'urn:intervention-lifecycle:measurement-source',
   consentScope: 'urn:intervention-lifecycle:consent-scope',
   event: 'urn:intervention-lifecycle:event',
   /** A goal's baseline: R4's Goal has no element for it. */

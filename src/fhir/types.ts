@@ -176,6 +176,7 @@ export interface FhirObservation extends FhirResourceBase {
   effectiveDateTime?: string;
   issued?: string;
   performer?: FhirReference[];
+  method?: FhirCodeableConcept;
   valueQuantity?: FhirQuantity;
   valueCodeableConcept?: FhirCodeableConcept;
   valueString?: string;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromFhir, toFhirBundle, type FhirImport } from '../../src/fhir/index.js';
 import { validateRecord } from '../../src/validate/index.js';
+import { parseScenario, policyFor, simulateClient } from '../../src/simulate/index.js';
 import { richCase } from './rich-case.js';
 
 const DIR = '../shared/conformance/fhir';
@@ -149,7 +150,7 @@ describe('fromFhir: what other systems send', () => {
 
 describe('round trip: export then import', () => {
   const project = (state: ReturnType<typeof richCase>['state']) => ({
-    measurements: state.measurements.map((m) => ({ id: m.id, instrumentId: m.instrumentId, indicator: m.indicator, responses: m.responses, score: m.score, takenAt: m.takenAt, status: m.status })),
+    measurements: state.measurements.map((m) => ({ id: m.id, instrumentId: m.instrumentId, indicator: m.indicator, responses: m.responses, score: m.score, takenAt: m.takenAt, status: m.status, source: m.source })),
     goals: Object.values(state.goals).map((g) => ({
       id: g.id,
       description: g.description,
@@ -160,6 +161,23 @@ describe('round trip: export then import', () => {
       targetDate: g.targetDate,
       addressesNeedIds: g.addressesNeedIds,
     })),
+  });
+
+  it('for any simulated case (fast-check over seeds of the example scenario), the same measurements and goals come back', () => {
+    const parsed = parseScenario(JSON.parse(readFileSync('scenarios/stepped-care.json', 'utf8')));
+    if (!parsed.ok) throw new Error('example scenario');
+    const scenario = parsed.scenario;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.nat(50), (seed, index) => {
+        const c = simulateClient(scenario, seed, index, policyFor(scenario));
+        const back = fromFhir(toFhirBundle(c.record, { policy: policyFor(scenario) }));
+        const byId = new Map(back.measurements.map((m) => [m.id, m]));
+        expect(back.measurements).toHaveLength(c.state.measurements.length);
+        for (const m of c.state.measurements) expect(byId.get(m.id)).toMatchObject({ instrumentId: m.instrumentId, score: m.score, responses: m.responses, takenAt: m.takenAt, status: m.status });
+        expect(back.goals.map((g) => [g.id, g.status, g.measure?.target, g.targetDate])).toEqual(Object.values(c.state.goals).map((g) => [g.id, g.status, g.measure.target, g.targetDate]));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('gives back the same measurements and goals, and a record that validates, for every export form', () => {

@@ -4,7 +4,7 @@ import { OWN } from '../codes.js';
 import type { FhirCarePlan, FhirCarePlanActivityDetail } from '../types.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Case status → CarePlan.status: a draft until the plan activates. A closed plan completed or was revoked (see {@link carePlanStatus}). */
+/** Case status → CarePlan.status: a draft until the plan activates. A closed plan completed or was revoked. */
 export const CARE_PLAN_STATUS: Readonly<Record<CaseStatus, FhirCarePlan['status']>> = {
   referred: 'draft',
   assessing: 'draft',

@@ -72,7 +72,7 @@ export interface ExportContext {
 const PERSON_SYSTEM = 'urn:intervention-lifecycle:person';
 const ID_SYSTEM = 'urn:intervention-lifecycle:id';
 
-/** The full URL of an entry, by the options' scheme (uncached; each export caches its own through {@link ExportContext}). */
+/** The full URL of an entry, by the options' scheme (uncached; each export context caches its own). */
 export function fullUrlOf(options: ToFhirOptions, caseId: string, type: ExportedType, key: string): string {
   const scheme = options.fullUrls ?? 'urn:uuid';
   if (scheme === 'urn:uuid' || options.conditionalReferences === true) return `urn:uuid:${uuidFor(`${caseId}|${type}|${key}`)}`;

@@ -77,6 +77,7 @@ export function toObservations(ctx: ExportContext): Mapped[] {
       subject: ctx.patient,
       effectiveDateTime: m.takenAt,
       issued: m.recordedAt,
+      method: { coding: [{ system: OWN.measurementSource, code: m.source }], text: m.source },
       ...(m.score === null
         ? { dataAbsentReason: { coding: [{ system: DATA_ABSENT_REASON, code: 'unknown' }], text: 'too many items unanswered to score' } }
         : { valueQuantity: m.instrumentId === null ? { value: m.score } : { value: m.score, ...SCORE } }),

@@ -1,4 +1,4 @@
-import type { MeasurementStatus } from '../../case/model/measurement.js';
+import { SOURCES, type MeasurementStatus } from '../../case/model/measurement.js';
 import { describeTotal, scoreInstrument } from '../../measures/instruments/score.js';
 import type { Instrument } from '../../measures/instruments/types.js';
 import { OWN, PANEL_CODES, UNSCORED_ITEMS } from '../codes.js';
@@ -16,7 +16,7 @@ import { clientIdOf } from './subject.js';
  *
  * @example
  * ```ts
- * const m: ImportedMeasurement = { id: 'phq-9-example', instrumentId: 'phq9', indicator: null, responses: [2, 2, 2, 2, 1, 1, 2, 0, 0], score: 12, takenAt: '2022-11-29T20:50:32.718Z', status: 'final', clientId: 'example', path: '/entry/0/resource' };
+ * const m: ImportedMeasurement = { id: 'phq-9-example', instrumentId: 'phq9', indicator: null, responses: [2, 2, 2, 2, 1, 1, 2, 0, 0], score: 12, takenAt: '2022-11-29T20:50:32.718Z', status: 'final', source: 'client-report', clientId: 'example', path: '/entry/0/resource' };
  * ```
  */
 export interface ImportedMeasurement {
@@ -29,6 +29,8 @@ export interface ImportedMeasurement {
   readonly score: number | null;
   readonly takenAt: string;
   readonly status: MeasurementStatus;
+  /** Who gave the value, where the Observation says so (our export writes it as its method); else client-report, as the instruments are self-reports. */
+  readonly source: (typeof SOURCES)[number];
   /** The client the resource is about (its subject's identifier or Patient id), or null where it names none. */
   readonly clientId: string | null;
   /** The JSON pointer of the resource it was read from. */
@@ -39,6 +41,12 @@ type Draft = { -readonly [K in keyof ImportedMeasurement]: ImportedMeasurement[K
 
 const OBSERVATION_STATUS: Readonly<Record<string, MeasurementStatus>> = { final: 'final', amended: 'amended', corrected: 'amended', 'entered-in-error': 'entered-in-error' };
 const RESPONSE_STATUS: Readonly<Record<string, MeasurementStatus>> = { completed: 'final', amended: 'amended', 'entered-in-error': 'entered-in-error' };
+
+/** Who gave an Observation's value: our method coding where present, else a self-report. */
+function sourceOf(o: Record<string, unknown>): (typeof SOURCES)[number] {
+  const code = codings(o.method).find((c) => c.system === OWN.measurementSource)?.code;
+  return SOURCES.find((s) => s === code) ?? 'client-report';
+}
 
 /** Scores responses as the engine would, or says why not. */
 function scored(instrument: Instrument, responses: (number | null)[], path: string, log: IssueLog): number | null | undefined {
@@ -133,7 +141,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (reportedTotal !== undefined && score !== null && reportedTotal !== score) {
       log.add(f.path, 'TOTAL_MISMATCH', `the response's own total ${reportedTotal} differs from its items' total ${score}; the items' is kept`, 'warning');
     }
-    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses, score, takenAt, status, clientId: clientIdOf(r.subject, undefined) ?? null, path: f.path };
+    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses, score, takenAt, status, source: 'client-report', clientId: clientIdOf(r.subject, undefined) ?? null, path: f.path };
     out.push(m);
     fromResponse.set(f, m);
   }
@@ -165,6 +173,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       if (fromQr !== undefined && fromQr.instrumentId === total.id) {
         if (value !== undefined && fromQr.score !== null && value !== fromQr.score) log.add(f.path, 'TOTAL_MISMATCH', `the total ${value} differs from its questionnaire response's items' total ${fromQr.score}; the items' is kept`, 'warning');
         fromQr.status = status;
+        fromQr.source = sourceOf(o);
         continue;
       }
       const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
@@ -179,7 +188,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
         log.add(f.path, 'OUT_OF_RANGE', (e as Error).message);
         continue;
       }
-      const m: Draft = { id: unique(keyOf(f, 'Observation')), instrumentId: total.id, indicator: null, responses: null, score: value, takenAt, status, clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path };
+      const m: Draft = { id: unique(keyOf(f, 'Observation')), instrumentId: total.id, indicator: null, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path };
       out.push(m);
       totals.set(`${total.id}|${takenAt}`, m);
       continue;
@@ -203,7 +212,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const value = observationValue(o);
     if (named !== undefined && value !== undefined) {
       const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
-      if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path });
+      if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path });
       continue;
     }
     log.add(`${f.path}/code`, 'UNMAPPED_OBSERVATION', `${JSON.stringify(codes[0] ?? (isObject(o.code) ? o.code.text : undefined) ?? 'an uncoded observation')} is not a registered instrument's total or item`, 'info');
@@ -216,7 +225,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       if (score !== undefined && score !== null && score !== total.score) log.add(total.path, 'TOTAL_MISMATCH', `the total ${String(total.score)} differs from its items' total ${score}; the items' is kept`, 'warning');
       if (score !== undefined) Object.assign(total, { responses: g.responses, score });
     } else if (score !== undefined) {
-      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses, score, takenAt: g.takenAt, status: g.status, clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
+      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses, score, takenAt: g.takenAt, status: g.status, source: 'client-report', clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
     }
   }
   return out;

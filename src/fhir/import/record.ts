@@ -110,7 +110,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     if (m.instrumentId !== null && m.responses === null && m.score === null) continue;
     run(
       now,
-      { type: 'recordMeasurement', measurementId: m.id, ...(m.instrumentId !== null ? { instrumentId: m.instrumentId } : { indicator: m.indicator }), ...value, takenAt: m.takenAt, source: 'client-report' },
+      { type: 'recordMeasurement', measurementId: m.id, ...(m.instrumentId !== null ? { instrumentId: m.instrumentId } : { indicator: m.indicator }), ...value, takenAt: m.takenAt, source: m.source },
       m.path,
     );
   }
