@@ -74,7 +74,8 @@ describe('toFhirBundle', () => {
     expect(b.type).toBe('transaction');
     const episode = b.entry[0];
     expect(episode?.request).toEqual({ method: 'POST', url: 'EpisodeOfCare', ifNoneExist: 'identifier=urn%3Aintervention-lifecycle%3Aid|case%3A2021_001' });
-    expect(episode?.resource.id).toBeUndefined();
+    // Ids stay (a server ignores them on POST): the same resource has the same id in every form.
+    expect(episode?.resource.id).toBe(toFhirBundle(rich.record).entry[0]?.resource.id);
     expect(ofType(b, 'Goal')[0]?.subject.reference).toBe('Patient?identifier=urn%3Aintervention-lifecycle%3Aperson|client-1');
     // Provenance has no identifier in R4: it is created without a condition.
     expect(b.entry.find((e) => e.resource.resourceType === 'Provenance')?.request).toEqual({ method: 'POST', url: 'Provenance' });

@@ -2,7 +2,6 @@ import { LifecycleError } from '../../kernel/errors.js';
 import { validateRecord } from '../../validate/validate-record.js';
 import type { CaseEvent } from '../../engine/events.js';
 import type { FhirBundle, FhirBundleEntry } from '../types.js';
-import { fhirId } from '../ids.js';
 import { exportContext, type ToFhirOptions, type Mapped } from './context.js';
 import { toEpisodeOfCare } from './episode-of-care.js';
 import { toServiceRequest } from './service-request.js';
@@ -63,7 +62,7 @@ export function toFhirBundle(record: unknown, options: ToFhirOptions = {}): Fhir
   const entry: FhirBundleEntry[] = mapped.map(({ key, resource }) => {
     const type = resource.resourceType;
     const fullUrl = ctx.fullUrl(type, key);
-    if (!transaction) return { fullUrl, resource: Object.assign({ resourceType: resource.resourceType, id: fhirId(key) }, resource) };
+    if (!transaction) return { fullUrl, resource };
     const identifier = 'identifier' in resource ? resource.identifier : undefined;
     const first = Array.isArray(identifier) ? identifier[0] : identifier;
     const request: NonNullable<FhirBundleEntry['request']> = { method: 'POST', url: type };

@@ -2,6 +2,7 @@ import type { CaseStatus } from '../../case/model/case.js';
 import type { StrategyStatus } from '../../case/model/strategy.js';
 import { OWN } from '../codes.js';
 import type { FhirCarePlan, FhirCarePlanActivityDetail } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** Case status → CarePlan.status: a draft until the plan activates. A closed plan completed or was revoked. */
@@ -42,6 +43,7 @@ export function toCarePlan(ctx: ExportContext): Mapped[] {
   const activated = state.statusHistory.find((c) => c.status === 'active');
   const resource: FhirCarePlan = {
     resourceType: 'CarePlan',
+      id: fhirId('plan'),
     identifier: ctx.identifier('CarePlan', 'plan'),
     status: carePlanStatus(ctx),
     intent: 'plan',

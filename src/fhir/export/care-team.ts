@@ -1,5 +1,6 @@
 import { OWN } from '../codes.js';
 import type { FhirCareTeam } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** The team's status: active while the case is open, inactive once it closed. */
@@ -15,6 +16,7 @@ export function toCareTeam(ctx: ExportContext): Mapped[] {
   const { state } = ctx;
   const resource: FhirCareTeam = {
     resourceType: 'CareTeam',
+      id: fhirId('team'),
     identifier: ctx.identifier('CareTeam', 'team'),
     status: careTeamStatus(ctx),
     subject: ctx.patient,

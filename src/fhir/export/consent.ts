@@ -2,6 +2,7 @@ import type { ConsentStatus } from '../../case/model/consent.js';
 import { consentStatus } from '../../case/rules/consent.js';
 import { ACT_CODE, CONSENT_SCOPE, LOINC, OWN, PARTICIPATION_TYPE, PATIENT_CONSENT } from '../codes.js';
 import type { FhirConsent } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** Consent status (judged at `asOf`) → Consent.status: a withdrawn or expired consent is inactive. */
@@ -32,6 +33,7 @@ export function toConsents(ctx: ExportContext): Mapped[] {
     const grantor = ctx.person(c.grantedBy, member?.role ?? 'family-member');
     const resource: FhirConsent = {
       resourceType: 'Consent',
+      id: fhirId(c.id),
       identifier: ctx.identifier('Consent', c.id),
       status: ctx.state.status === 'entered-in-error' ? 'entered-in-error' : CONSENT_STATUS[consentStatus(c, ctx.asOf)],
       scope: { coding: [{ system: CONSENT_SCOPE, code: scope }] },

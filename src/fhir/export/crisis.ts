@@ -1,6 +1,7 @@
 import type { RiskLevel } from '../../case/model/crisis.js';
 import { FLAG_CATEGORY, RISK_PROBABILITY } from '../codes.js';
 import type { FhirFlag, FhirRiskAssessment } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** Risk level → RiskAssessment.prediction.qualitativeRisk (R4's risk-probability codes). */
@@ -17,6 +18,7 @@ export function toRiskAssessments(ctx: ExportContext): Mapped[] {
   return ctx.state.riskHistory.map((entry, i) => {
     const resource: FhirRiskAssessment = {
       resourceType: 'RiskAssessment',
+      id: fhirId(`risk-${i + 1}`),
       identifier: ctx.identifier('RiskAssessment', `risk-${i + 1}`),
       status: ctx.state.status === 'entered-in-error' ? 'entered-in-error' : 'final',
       subject: ctx.patient,
@@ -44,6 +46,7 @@ export function toCrisisFlags(ctx: ExportContext): Mapped[] {
   return crises.map((c, i) => {
     const resource: FhirFlag = {
       resourceType: 'Flag',
+      id: fhirId(`crisis-${i + 1}`),
       identifier: ctx.identifier('Flag', `crisis-${i + 1}`),
       status: ctx.state.status === 'entered-in-error' ? 'entered-in-error' : c.until === null ? 'active' : 'inactive',
       category: [{ coding: [{ system: FLAG_CATEGORY, code: 'safety', display: 'Safety' }] }],

@@ -2,6 +2,7 @@ import type { Setting } from '../../case/model/primitives.js';
 import type { SessionStatus } from '../../case/model/session.js';
 import { ACT_CODE, ENCOUNTER_REASON_CANCELLED, OWN, UCUM } from '../codes.js';
 import type { FhirCoding, FhirEncounter } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** Session status → Encounter.status; a did-not-attend is `cancelled` with R4's reasonCancelled extension. */
@@ -33,6 +34,7 @@ export function toEncounters(ctx: ExportContext): Mapped[] {
     const end = attended && minutes !== undefined ? new Date(Date.parse(session.scheduledFor) + minutes * MINUTE).toISOString() : undefined;
     const resource: FhirEncounter = {
       resourceType: 'Encounter',
+      id: fhirId(session.id),
       identifier: ctx.identifier('Encounter', session.id),
       ...(session.status === 'did-not-attend'
         ? { extension: [{ url: ENCOUNTER_REASON_CANCELLED, valueCodeableConcept: { coding: [{ system: OWN.sessionStatus, code: 'did-not-attend' }], text: 'did not attend' } }] }

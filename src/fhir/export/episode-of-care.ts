@@ -1,5 +1,6 @@
 import type { CaseStatus, Closure } from '../../case/model/case.js';
 import type { FhirEpisodeOfCare } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** Case status → EpisodeOfCare.status. A closed case that never started (declined, not accepted) is `cancelled`. */
@@ -36,6 +37,7 @@ export function toEpisodeOfCare(ctx: ExportContext): Mapped {
   const lead = state.leadMemberId === null ? undefined : ctx.member(state.leadMemberId);
   const resource: FhirEpisodeOfCare = {
     resourceType: 'EpisodeOfCare',
+      id: fhirId(state.id),
     identifier: ctx.identifier('EpisodeOfCare', state.id),
     status: episodeStatus(state.status, state.closure),
     statusHistory: history,

@@ -2,6 +2,7 @@ import type { Goal, GoalMeasure, GoalStatus } from '../../case/model/goal.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
 import { GOAL_ACHIEVEMENT, LOINC, OWN, UCUM } from '../codes.js';
 import type { FhirCodeableConcept, FhirGoal, FhirGoalTarget, FhirReference } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /**
@@ -51,6 +52,7 @@ export function toGoals(ctx: ExportContext): Mapped[] {
     const reason = goal.status === 'superseded' && goal.supersededBy !== null ? `superseded by goal ${goal.supersededBy}` : goal.statusReason;
     const resource: FhirGoal = {
       resourceType: 'Goal',
+      id: fhirId(goal.id),
       identifier: ctx.identifier('Goal', goal.id),
       extension: [{ url: OWN.goalBaselineExtension, valueDecimal: goal.measure.baseline }],
       lifecycleStatus: ctx.state.status === 'entered-in-error' ? 'entered-in-error' : GOAL_LIFECYCLE[goal.status],

@@ -3,6 +3,7 @@ import { getInstrument } from '../../measures/instruments/registry.js';
 import type { Instrument } from '../../measures/instruments/types.js';
 import { DATA_ABSENT_REASON, LOINC, OBSERVATION_CATEGORY, OWN, UCUM } from '../codes.js';
 import type { FhirCodeableConcept, FhirObservation } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** Measurement status → Observation.status: the same three codes. */
@@ -55,6 +56,7 @@ export function toObservations(ctx: ExportContext): Mapped[] {
         const answer = answerCoding(instrument, response);
         const item: FhirObservation = {
           resourceType: 'Observation',
+          id: fhirId(itemKey(m.id, i + 1)),
           identifier: ctx.identifier('Observation', itemKey(m.id, i + 1)),
           status,
           category: SURVEY,
@@ -70,6 +72,7 @@ export function toObservations(ctx: ExportContext): Mapped[] {
     }
     const total: FhirObservation = {
       resourceType: 'Observation',
+      id: fhirId(m.id),
       identifier: ctx.identifier('Observation', m.id),
       status,
       category: SURVEY,

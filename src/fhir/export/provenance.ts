@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../../engine/events.js';
 import { OWN, PROVENANCE_AGENT_TYPE } from '../codes.js';
 import type { FhirProvenance, FhirReference } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, ExportedType, Mapped } from './context.js';
 
 /** The entity an event's data names, by the field that names it, and the resource it became. */
@@ -30,6 +31,7 @@ export function toProvenances(ctx: ExportContext): Mapped[] {
     const key = `event-${event.seq}`;
     const resource: FhirProvenance = {
       resourceType: 'Provenance',
+      id: fhirId(key),
       target: targetsOf(ctx, event),
       recorded: event.at,
       activity: { coding: [{ system: OWN.event, code: event.type }], text: event.type },

@@ -2,6 +2,7 @@ import type { Measurement } from '../../case/model/measurement.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
 import { OWN } from '../codes.js';
 import type { FhirIdentifier, FhirQuestionnaireResponse, FhirQuestionnaireResponseItem } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 import { answerCoding } from './observation.js';
 
@@ -31,6 +32,7 @@ export function toQuestionnaireResponses(ctx: ExportContext): Mapped[] {
     });
     const resource: FhirQuestionnaireResponse = {
       resourceType: 'QuestionnaireResponse',
+      id: fhirId(m.id),
       identifier: ctx.identifier('QuestionnaireResponse', m.id)[0] as FhirIdentifier,
       questionnaire: form === undefined ? `${OWN.instrument}:${m.instrumentId}` : `http://loinc.org/q/${form}`,
       status: ctx.state.status === 'entered-in-error' ? 'entered-in-error' : RESPONSE_STATUS[m.status],

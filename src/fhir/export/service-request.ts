@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../case/model/case.js';
 import type { FhirServiceRequest } from '../types.js';
+import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
 /** SNOMED CT 3457005 "Patient referral": what the ServiceRequest is. */
@@ -32,6 +33,7 @@ export function toServiceRequest(ctx: ExportContext): Mapped {
   const { referral } = ctx.state;
   const resource: FhirServiceRequest = {
     resourceType: 'ServiceRequest',
+      id: fhirId('referral'),
     identifier: ctx.identifier('ServiceRequest', 'referral'),
     status: referralStatus(ctx),
     intent: 'order',
