@@ -78,7 +78,7 @@ const phqTotal = (value: Record<string, unknown>, extra: Record<string, unknown>
   ...extra,
 });
 
-describe('fromFhir: what other systems send', () => {
+describe('fromFhir: what other systems send', { timeout: 30_000 }, () => {
   it('totals as valueQuantity, valueInteger, valueDecimal or valueString; anything else is an issue', () => {
     for (const v of [{ valueQuantity: { value: 14 } }, { valueInteger: 14 }, { valueDecimal: 14 }, { valueString: '14' }]) {
       expect(fromFhir(phqTotal(v)).measurements[0], JSON.stringify(v)).toMatchObject({ score: 14, takenAt: '2026-03-02T08:00:00.000Z' });
@@ -148,7 +148,7 @@ describe('fromFhir: what other systems send', () => {
   });
 });
 
-describe('round trip: export then import', () => {
+describe('round trip: export then import', { timeout: 60_000 }, () => {
   const project = (state: ReturnType<typeof richCase>['state']) => ({
     measurements: state.measurements.map((m) => ({ id: m.id, instrumentId: m.instrumentId, indicator: m.indicator, responses: m.responses, score: m.score, takenAt: m.takenAt, status: m.status, source: m.source })),
     goals: Object.values(state.goals).map((g) => ({
