@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // Kept small on purpose: tsup is in maintenance, and a move to another bundler should stay cheap.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'measures/index': 'src/measures/index.ts', 'validate/index': 'src/validate/index.ts', 'simulate/index': 'src/simulate/index.ts', 'fhir/index': 'src/fhir/index.ts' },
+    entry: { index: 'src/index.ts', 'measures/index': 'src/measures/index.ts', 'validate/index': 'src/validate/index.ts', 'simulate/index': 'src/simulate/index.ts', 'fhir/index': 'src/fhir/index.ts', 'programme/index': 'src/programme/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

@@ -51,7 +51,7 @@ function floor(file: string): number {
   if (path.startsWith('case/rules/')) return 4;
   if (path.startsWith('case/')) return 5; // the entity modules
   if (path.startsWith('engine/')) return 6;
-  if (path.startsWith('queries/') || path.startsWith('validate/') || path.startsWith('simulate/') || path.startsWith('fhir/')) return 7;
+  if (path.startsWith('queries/') || path.startsWith('validate/') || path.startsWith('simulate/') || path.startsWith('fhir/') || path.startsWith('programme/')) return 7;
   return 8; // cli/, index.ts: the entry points
 }
 

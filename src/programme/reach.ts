@@ -1,0 +1,57 @@
+import type { CaseState } from '../case/model/state.js';
+import type { CaseCommand } from '../engine/command-types.js';
+import type { ProgrammeEvent, ProgrammeState } from './model.js';
+
+/** The id of a group session in a member's case: the programme's and the session's, joined. */
+export const caseSessionId = (programmeId: string, sessionId: string): string => `${programmeId}:${sessionId}`;
+
+/**
+ * The case commands a programme's events imply for its members' cases, in order: a scheduled group
+ * session becomes a session of each expected member's strategy of the programme's modality; recorded
+ * attendance becomes each member's attendance; a cancelled session, and an enrolment that ends, cancel
+ * what is still scheduled.
+ */
+export function* caseCommandsFor(
+  before: ProgrammeState | null,
+  after: ProgrammeState,
+  events: readonly ProgrammeEvent[],
+  caseOf: (caseId: string) => CaseState | undefined,
+): Generator<{ caseId: string; command: CaseCommand } | { caseId: string; problem: string }> {
+  for (const e of events) {
+    if (e.type === 'groupSessionScheduled') {
+      for (const memberId of e.data.expected) {
+        const m = after.members[memberId];
+        if (m === undefined) continue;
+        const strategy = Object.values(caseOf(m.caseId)?.strategies ?? {}).find((st) => st.modality === after.modality && st.status === 'active');
+        if (strategy === undefined) {
+          yield { caseId: m.caseId, problem: `member ${memberId}'s case ${m.caseId} has no active ${after.modality} strategy to hold the session` };
+          continue;
+        }
+        yield {
+          caseId: m.caseId,
+          command: { type: 'scheduleSession', sessionId: caseSessionId(after.id, e.data.sessionId), strategyId: strategy.id, scheduledFor: e.data.scheduledFor, groupId: after.id },
+        };
+      }
+    } else if (e.type === 'groupAttendanceRecorded') {
+      for (const [memberId, attendance] of Object.entries(e.data.attendance)) {
+        const m = after.members[memberId];
+        if (m !== undefined) yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId: caseSessionId(after.id, e.data.sessionId), attendance } };
+      }
+    } else if (e.type === 'groupSessionCancelled') {
+      const g = after.sessions.find((s) => s.id === e.data.sessionId);
+      for (const memberId of g?.expected ?? []) {
+        const m = after.members[memberId];
+        if (m !== undefined && (before?.members[memberId]?.status === 'enrolled' || m.status === 'enrolled')) yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId: caseSessionId(after.id, e.data.sessionId), attendance: 'cancelled' } };
+      }
+    } else if (e.type === 'enrolmentEnded' || e.type === 'programmeEnded') {
+      const ids = e.type === 'enrolmentEnded' ? [e.data.memberId] : e.data.completedMemberIds;
+      for (const memberId of ids) {
+        const m = after.members[memberId];
+        if (m === undefined) continue;
+        for (const g of after.sessions) {
+          if (g.status === 'scheduled' && g.expected.includes(memberId)) yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId: caseSessionId(after.id, g.id), attendance: 'cancelled' } };
+        }
+      }
+    }
+  }
+}
