@@ -10,7 +10,7 @@ import { fromFhir } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
 import type { CliOptions } from './args.js';
 import { printable } from './printable.js';
-import { recordsOf } from './validate.js';
+import { recordsOf } from './read-records.js';
 
 /** The options of `fhir`. */
 export interface FhirOptions {

@@ -9,7 +9,7 @@ import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import { csvHeader, csvLine, instrumentsOf } from '../simulate/table.js';
 import type { CliOptions } from './args.js';
 import { printable } from './printable.js';
-import { recordsOf } from './validate.js';
+import { recordsOf } from './read-records.js';
 
 /** The options of `outcomes`. */
 export interface OutcomesOptions {

@@ -74,7 +74,9 @@ export function validateProgrammeRecord(input: unknown, options: { readonly case
       if (v.state === undefined) issues.push(issue(['cases', i], 'CASE_INVALID', `member case record ${i} does not validate: ${v.issues[0]?.message ?? ''}`));
       else cases.set(v.state.id, v.state);
     });
-    const checkCases = options.cases !== undefined;
+    const checkCases = (options.cases?.length ?? 0) > 0;
+    if (options.cases !== undefined && !checkCases) issues.push({ path: '', code: 'NO_MEMBER_CASES', message: "no member case records were given: attendance, enrolment and dose are not checked against them", severity: 'warning' });
+    const missing = new Set<string>();
     let state: ProgrammeState | null = null;
     const events = r.events as unknown[];
     for (let i = 0; i < events.length; i++) {
@@ -99,9 +101,9 @@ export function validateProgrammeRecord(input: unknown, options: { readonly case
       }
       state = evolveSafely(state, e);
       if (state === null) break;
-      if (checkCases) checkAgainstCases(state, e, i, cases, issues);
+      if (checkCases) checkAgainstCases(state, e, i, cases, missing, issues);
     }
-    return state === null ? { valid: false, issues } : { valid: issues.length === 0, issues, state };
+    return state === null ? { valid: false, issues } : { valid: !issues.some((x) => x.severity === 'error'), issues, state };
   } catch (e) {
     issues.push(issue([], 'INTERNAL', `the validator could not finish: ${isLifecycleError(e) ? e.message : String((e as Error)?.message ?? e)}`));
     return { valid: false, issues };
@@ -117,12 +119,16 @@ function evolveSafely(state: ProgrammeState | null, e: ProgrammeEvent): Programm
 }
 
 /** The agreements between a programme and its members' cases, checked as each event lands. */
-function checkAgainstCases(state: ProgrammeState, e: ProgrammeEvent, i: number, cases: Map<string, CaseState>, issues: RecordIssue[]): void {
+function checkAgainstCases(state: ProgrammeState, e: ProgrammeEvent, i: number, cases: Map<string, CaseState>, missing: Set<string>, issues: RecordIssue[]): void {
   const memberCase = (memberId: string): CaseState | undefined => {
     const m = state.members[memberId];
     if (m === undefined) return undefined;
     const c = cases.get(m.caseId);
-    if (c === undefined) issues.push(issue(['events', i], 'CASE_MISSING', `member ${memberId}'s case ${m.caseId} is not among the case records given`));
+    if (c === undefined) {
+      // Once per member: the first event that needs the case says it is missing.
+      if (!missing.has(m.caseId)) issues.push(issue(['events', i], 'CASE_MISSING', `member ${memberId}'s case ${m.caseId} is not among the case records given`));
+      missing.add(m.caseId);
+    }
     else if (c.clientId !== m.clientId) issues.push(issue(['events', i], 'CASE_MISMATCH', `case ${m.caseId} is client ${c.clientId}'s, not member ${memberId}'s (${m.clientId})`));
     return c;
   };

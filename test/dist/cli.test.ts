@@ -216,3 +216,26 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect(cli(['fhir', 'import', 'x.json', '--type', 'transaction']).err).toContain('--type is for fhir export');
   });
 });
+
+describe.runIf(existsSync(bin))('intervention-lifecycle validate with programme records', () => {
+  it('checks a programme record against its members\' case records given in the same run', async () => {
+    const { programmeFixture } = await import('../programme/fixture-files.js');
+    const dir = mkdtempSync(join(tmpdir(), 'il-prog-'));
+    try {
+      const { programme, cases } = programmeFixture();
+      writeFileSync(join(dir, 'p.json'), JSON.stringify(programme));
+      writeFileSync(join(dir, 'cases.ndjson'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+      expect(cli(['validate', join(dir, 'p.json'), join(dir, 'cases.ndjson')])).toMatchObject({ code: 0, out: '4 records checked: all valid.\n' });
+      // One member's case left out: the programme names it.
+      writeFileSync(join(dir, 'some.ndjson'), cases.slice(1).map((c) => JSON.stringify(c)).join('\n') + '\n');
+      const r = cli(['validate', join(dir, 'p.json'), join(dir, 'some.ndjson')]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/programme gp-1: 1 error/);
+      expect(r.out).toContain('CASE_MISSING');
+      // From standard input too.
+      expect(cli(['validate', join(dir, 'p.json'), '-'], cases.map((c) => JSON.stringify(c)).join('\n')).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

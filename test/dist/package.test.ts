@@ -126,6 +126,17 @@ describe.runIf(existsSync('dist/fhir/index.js'))('the built ./fhir entry', () =>
   });
 });
 
+describe.runIf(existsSync('dist/programme/index.js'))('the built ./programme entry', () => {
+  it('loads as ESM and CommonJS and validates a programme record', async () => {
+    const { programmeFixture } = await import('../programme/fixture-files.js');
+    const { programme, cases } = programmeFixture();
+    type P = { validateProgrammeRecord: (r: unknown, o: { cases: unknown[] }) => { valid: boolean; issues: unknown[] } };
+    for (const p of [(await import(`${name}/programme`)) as P, require(`${name}/programme`) as P]) {
+      expect(p.validateProgrammeRecord(programme, { cases }).issues).toEqual([]);
+    }
+  });
+});
+
 describe.runIf(existsSync('dist/index.js'))('one instrument registry for every entry point', () => {
   interface Both {
     registerInstrument: (i: unknown) => unknown;

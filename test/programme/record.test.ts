@@ -48,7 +48,7 @@ describe('programme records', () => {
     const missing = validateProgrammeRecord(programmeRecord(w), { cases: cases.filter((c) => c !== c1) });
     expect(missing.issues.map((i) => i.code)).toContain('CASE_MISSING');
     const illegal = programmeRecord(w);
-    (illegal.events[0] as { data: { capacity: number } }).data.capacity = 2; // three enrolled
+    (illegal.events[0] as unknown as { data: { capacity: number } }).data.capacity = 2; // three enrolled
     const r = validateProgrammeRecord(illegal);
     expect(r.issues[0]).toMatchObject({ code: 'CONFLICT', path: expect.stringMatching(/^\/events\/\d+$/) });
     expect(validateProgrammeRecord(null).issues[0]?.code).toBe('INVALID_SHAPE');
