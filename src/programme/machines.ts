@@ -10,6 +10,7 @@ import { ENDED_ENROLMENTS, ENROLMENT_STATUSES, GROUP_SESSION_STATUSES, PROGRAMME
 export interface ProgrammeGuardContext {
   readonly state: ProgrammeState | null;
   readonly at: string;
+  /** A member's case by id, as the context's `cases` gives it. */
   readonly caseOf: (caseId: string) => CaseState | undefined;
   readonly kinds: Readonly<Record<string, string>>;
   readonly peerRoles: Readonly<Record<string, readonly string[]>>;
