@@ -6,7 +6,7 @@
  * compares a meeting in the first week with one after a year.
  */
 import { dispatch, type Actor, type CaseState } from '../src/index.js';
-import { dispatchProgramme, roster, validateProgrammeRecord, type ProgrammeState } from '../src/programme/index.js';
+import { dispatchProgramme, validateProgrammeRecord, type ProgrammeState } from '../src/programme/index.js';
 import { runCommunity } from '../examples/therapeutic-community.js';
 import { median } from './harness.js';
 
@@ -21,7 +21,8 @@ function meetings(programme: ProgrammeState, cases: Map<string, CaseState>, roun
   let n = 0;
   const t0 = performance.now();
   for (let k = 0; k < rounds; k++) {
-    const members = roster(p);
+    // The enrolled members (not roster(), whose attendance counts read every past meeting).
+    const members = Object.values(p.members).filter((m) => m.status === 'enrolled').map((m) => ({ memberId: m.id, caseId: m.caseId }));
     if (byHand) {
       for (const m of members) {
         const sid = `hand-${k}`;

@@ -17,7 +17,11 @@ import type { CaseState } from './model/state.js';
 import type { DraftOf } from './model/events.js';
 import type { StrategyEvents } from './strategy.js';
 
-const scopeSchema = z.string().regex(/^(treatment|information-sharing|research|modality:[a-z0-9][a-z0-9-]*)$/, 'treatment, information-sharing, research or modality:<name>');
+// participant:<personId> is a family member's consent to take part in sessions (their own, or a
+// guardian's for a child).
+const scopeSchema = z
+  .string()
+  .regex(/^(treatment|information-sharing|research|modality:[a-z0-9][a-z0-9-]*|participant:[A-Za-z0-9][A-Za-z0-9._:-]{0,127})$/, 'treatment, information-sharing, research, modality:<name> or participant:<personId>');
 
 export const recordConsentSchema = z
   .object({

@@ -13,7 +13,7 @@ import { accept, idTaken, notFound, stepEntity } from './rules/decision.js';
 import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
 import type { Env } from './model/context.js';
-import { consentToTreat } from './rules/consent.js';
+import { consentToTreat, hasActiveConsent } from './rules/consent.js';
 import { findModality } from './model/modalities.js';
 
 export const scheduleSessionSchema = z
@@ -104,6 +104,27 @@ const participantsGuard = {
   },
 };
 
+/** The family members among the participants without an active consent to take part (`participant:<personId>`). */
+function familyWithoutConsent(state: CaseState, participants: readonly string[], at: string): string[] {
+  const family = new Set<string>();
+  for (const id in state.team) {
+    const m = state.team[id];
+    if (m !== undefined && m.status === 'active' && m.role === 'family-member') family.add(m.personId);
+  }
+  return participants.filter((p) => p !== state.clientId && family.has(p) && !hasActiveConsent(state, `participant:${p}`, at));
+}
+
+const familyConsentGuard = {
+  name: 'familyConsent',
+  check: (c: { readonly participants?: readonly string[] | undefined; readonly attendance?: string }, { state, env, session }: SessionContext) => {
+    if (c.attendance !== undefined && c.attendance !== 'attended') return true;
+    const participants = c.participants ?? session?.participants;
+    if (participants === undefined) return true;
+    const missing = familyWithoutConsent(state, participants, env.at);
+    return missing.length === 0 || { code: 'CONSENT_REQUIRED' as const, message: say.familyConsent({ missing }) };
+  },
+};
+
 /** Commands of sessions. */
 export type SessionCommand = ScheduleSession | RescheduleSession | RecordAttendance;
 type Module = EntityModule<SessionCommand, SessionEvents>;
@@ -127,6 +148,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
           },
         },
         participantsGuard,
+        familyConsentGuard,
         {
           name: 'consentToTreat',
           check: (c, { state, env }) => {
@@ -151,6 +173,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       to: { oneOf: ['attended', 'cancelled', 'did-not-attend'], pick: (c) => c.attendance },
       guards: [
         participantsGuard,
+        familyConsentGuard,
         {
           name: 'notInFuture',
           check: (c, { env, session }) =>

@@ -78,6 +78,9 @@ describe('who takes part in a session', () => {
     expect(rule(s, schedule(['client-1', 'p-ther']))).toBe('ok');
     expect(rule(s, schedule(['client-1', 'mum-1']))).toBe('GUARD_FAILED:participantsKnown');
     s = must(s, { type: 'addTeamMember', memberId: 'm-mum', personId: 'mum-1', role: 'family-member' }, ctx(people.lead));
+    // On the team, and then with her own consent to take part.
+    expect(rule(s, schedule(['client-1', 'mum-1']))).toBe('CONSENT_REQUIRED:familyConsent');
+    s = must(s, { type: 'recordConsent', scope: 'participant:mum-1', grantedBy: 'mum-1' }, ctx(people.lead));
     expect(rule(s, schedule(['client-1', 'mum-1']))).toBe('ok');
   });
 
@@ -97,6 +100,7 @@ describe('structured family intervention: outcome accepted or declined', () => {
     s = must(s, { type: 'proposeStrategy', strategyId: 's-sfi', modality: 'structured-family-intervention', description: 'Planned family meeting about drinking', goalIds: ['g-1'], responsibleMemberId: 'm-int', dose: { plannedSessions: 1, frequency: 'once' } }, ctx(people.lead));
     s = must(s, { type: 'planStrategy', strategyId: 's-sfi' }, ctx(people.lead));
     s = must(s, { type: 'startStrategy', strategyId: 's-sfi' }, ctx(people.lead));
+    s = must(s, { type: 'recordConsent', scope: 'participant:mum-1', grantedBy: 'mum-1' }, ctx(people.lead));
     return must(s, { type: 'scheduleSession', sessionId: 'v-f', strategyId: 's-sfi', scheduledFor: '2026-01-20T09:00:00.000Z', participants: ['client-1', 'mum-1', 'p-int'] }, ctx(people.lead));
   };
   const rule = (s: CaseState, command: object) => {

@@ -74,6 +74,8 @@ export const ruleMessages = {
       : f.problem === 'missing'
         ? 'a structured-family-intervention completes with its outcome: interventionOutcome accepted or declined'
         : `the family meeting of strategy ${f.strategyId ?? ''} has not taken place: record an attended session first`,
+  familyConsent: (f: { readonly missing: readonly string[] }): string =>
+    `family members take part with a consent to do so (scope participant:<personId>: their own, or a guardian's for a child); ${f.missing.join(', ')} ${f.missing.length === 1 ? 'has' : 'have'} none active`,
   participantsKnown: (f: { readonly clientId: string; readonly unknown: readonly string[] }): string =>
     `participants must be the client (${f.clientId}) or people on the care team; ${f.unknown.join(', ')} ${f.unknown.length === 1 ? 'is' : 'are'} neither`,
   strategyExists: (f: { readonly strategyId: string; readonly caseId: string }): string => `no strategy ${f.strategyId} in case ${f.caseId}`,
