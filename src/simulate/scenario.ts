@@ -68,6 +68,17 @@ export const scenarioSchema = z
     crisisPerWeek: share.default(0.005).describe('The weekly chance of a crisis (a high risk level, a safety plan, resolution a week later).'),
     reviewEveryWeeks: z.number().int().min(1).max(52).default(12).describe('Weeks between plan reviews.'),
     researchConsent: share.default(0.9).describe('The share of clients who consent to their data being used for research.'),
+    programme: z
+      .object({
+        kind: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('group-therapy-course').describe('A programme kind (group-therapy-course, psychoeducation-group, day-treatment-programme, residential-therapeutic-community, peer-support-group).'),
+        capacity: z.number().int().min(2).max(100).default(8).describe('Members per group.'),
+        weeks: z.number().int().min(1).max(104).default(12).describe('How long each group runs, in weeks.'),
+        meetingsPerWeek: z.number().int().min(1).max(5).default(1).describe('Meetings a week (on weekdays).'),
+        startEveryWeeks: z.number().int().min(1).max(52).default(4).describe('A new group starts this many weeks after the last.'),
+      })
+      .strict()
+      .optional()
+      .describe('A group programme (simulateProgrammes): groups of clients, each in their own case, meeting through the programme engine; attendance and dropout follow didNotAttend and dropoutPerWeek.'),
   })
   .strict();
 

@@ -1,0 +1,148 @@
+/**
+ * Group programmes in a simulation: groups of clients, each client in a case of their own, meeting
+ * through the programme engine (`dispatchProgramme`), so every meeting reaches every member's case
+ * and both records validate by construction. A group is the unit: its members are clients
+ * `g × capacity … g × capacity + capacity − 1`, each drawing from their own random stream, so a group
+ * comes out the same in any shard; `--shard i/n` takes the groups `g ≡ i (mod n)`.
+ */
+import { dispatch } from '../engine/dispatch.js';
+import type { Actor } from '../case/model/primitives.js';
+import type { CaseState } from '../case/model/state.js';
+import type { CaseEvent } from '../engine/events.js';
+import { toRecord, type CaseRecord } from '../validate/validate-record.js';
+import { dispatchProgramme } from '../programme/dispatch.js';
+import { PROGRAMME_KINDS, type ProgrammeEvent, type ProgrammeState } from '../programme/model.js';
+import { PROGRAMME_RECORD_FORMAT, type ProgrammeRecord } from '../programme/record.js';
+import { clientRandom } from './random.js';
+import type { Scenario } from './scenario.js';
+
+const DAY = 86_400_000;
+const LEAD: Actor = { id: 'p-lead', role: 'lead-practitioner' };
+const FACILITATOR: Actor = { id: 'p-group', role: 'therapist' };
+
+/** One simulated group: its programme record and its members' case records. */
+export interface SimulatedGroup {
+  readonly group: number;
+  readonly programme: ProgrammeRecord;
+  readonly state: ProgrammeState;
+  readonly cases: readonly CaseRecord[];
+}
+
+/** Options of {@link simulateProgrammes}. */
+export interface ProgrammeRunOptions {
+  readonly seed: number;
+  /** How many groups (default 10). */
+  readonly groups?: number;
+  /** Only the groups `g ≡ shard.index (mod shard.count)`. */
+  readonly shard?: { readonly index: number; readonly count: number };
+}
+
+/**
+ * Simulates the scenario's group programme: `groups` groups, one after another every
+ * `startEveryWeeks`, each with `capacity` members enrolled from their own active plans, meeting
+ * `meetingsPerWeek` times a week for `weeks` weeks; a member misses a meeting with the scenario's
+ * did-not-attend chance and drops out with its weekly dropout chance.
+ *
+ * @throws RangeError for a scenario without `programme`, or a bad seed, count or shard.
+ * @example
+ * ```ts
+ * for (const g of simulateProgrammes(parseScenarioOrThrow({ programme: { capacity: 8 } }), { seed: 1, groups: 3 })) store(g.programme, g.cases);
+ * ```
+ */
+export function* simulateProgrammes(scenario: Scenario, options: ProgrammeRunOptions): Generator<SimulatedGroup> {
+  const p = scenario.programme;
+  if (p === undefined) throw new RangeError('the scenario has no programme: add one ({ "programme": {} } takes every default)');
+  const groups = options.groups ?? 10;
+  const shard = options.shard ?? { index: 0, count: 1 };
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new RangeError(`seed must be a non-negative integer, not ${String(options.seed)}`);
+  if (!Number.isSafeInteger(groups) || groups < 0) throw new RangeError(`groups must be a non-negative integer, not ${String(groups)}`);
+  if (!Number.isSafeInteger(shard.count) || shard.count < 1 || !Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
+    throw new RangeError(`shard must be i/n with 0 ≤ i < n, not ${String(shard.index)}/${String(shard.count)}`);
+  }
+  const modality = PROGRAMME_KINDS[p.kind];
+  if (modality === undefined) throw new RangeError(`"${p.kind}" is not a programme kind (${Object.keys(PROGRAMME_KINDS).join(', ')})`);
+  for (let g = shard.index; g < groups; g += shard.count) yield simulateGroup(scenario, options.seed, g, modality);
+}
+
+function simulateGroup(scenario: Scenario, seed: number, g: number, modality: string): SimulatedGroup {
+  const p = scenario.programme as NonNullable<Scenario['programme']>;
+  let now = Date.parse(`${scenario.startDate}T08:00:00.000Z`) + g * p.startEveryWeeks * 7 * DAY;
+  const clock = () => new Date((now += 60_000)).toISOString();
+  let ids = 0;
+  const newId = () => `g${g}-${++ids}`;
+  const cases = new Map<string, CaseState>();
+  const logs = new Map<string, CaseEvent[]>();
+  const onCase = (caseId: string, actor: Actor, command: object): void => {
+    const r = dispatch(cases.get(caseId) ?? null, command, { actor, now: clock, newId });
+    if (!r.ok) throw new Error(`The simulator's ${(command as { type: string }).type} was refused for ${caseId}: ${r.error.message}`);
+    cases.set(caseId, r.state);
+    logs.set(caseId, [...(logs.get(caseId) ?? []), ...r.events]);
+  };
+  let programme: ProgrammeState | null = null;
+  const events: ProgrammeEvent[] = [];
+  const onProgramme = (command: object, actor: Actor = LEAD): void => {
+    const r = dispatchProgramme(programme, command, { actor, now: clock, newId, cases: (id) => cases.get(id) });
+    if (!r.ok) throw new Error(`The simulator's ${(command as { type: string }).type} was refused for group ${g}: ${r.error.message}`);
+    programme = r.state;
+    events.push(...r.events);
+    for (const u of r.cases) {
+      cases.set(u.caseId, u.state);
+      logs.get(u.caseId)?.push(...u.events);
+    }
+  };
+  const members = Array.from({ length: p.capacity }, (_, k) => g * p.capacity + k);
+  const rnd = new Map(members.map((i) => [i, clientRandom(seed, i)]));
+  for (const i of members) {
+    const caseId = `gcase-${i + 1}`;
+    const client: Actor = { id: `client-${i + 1}`, role: 'client' };
+    const start = new Date(now).toISOString().slice(0, 10);
+    onCase(caseId, LEAD, { type: 'openCase', caseId, clientId: client.id, referral: { source: 'GP', reason: 'Referred to the group', urgency: 'routine', receivedAt: new Date(now - 14 * DAY).toISOString() }, setting: 'community' });
+    onCase(caseId, LEAD, { type: 'addTeamMember', memberId: 'm-lead', personId: LEAD.id, role: LEAD.role });
+    onCase(caseId, LEAD, { type: 'assignLead', memberId: 'm-lead' });
+    onCase(caseId, LEAD, { type: 'addTeamMember', memberId: 'm-group', personId: FACILITATOR.id, role: FACILITATOR.role });
+    onCase(caseId, LEAD, { type: 'startAssessment', methods: ['interview'] });
+    onCase(caseId, LEAD, { type: 'recordNeed', needId: 'n-1', domain: 'psychological', description: 'Low mood and isolation', severity: 3, priority: 4 });
+    onCase(caseId, LEAD, { type: 'recordStrength', description: 'Willing to join a group' });
+    onCase(caseId, LEAD, { type: 'recordRiskScreen', level: 'low', factors: [] });
+    onCase(caseId, LEAD, { type: 'completeAssessment' });
+    onCase(caseId, LEAD, { type: 'proposeGoal', goalId: 'g-1', addressesNeedIds: ['n-1'], description: 'Take part in the group each week', measure: { kind: 'indicator', indicator: 'meetings attended a week', baseline: 0, target: p.meetingsPerWeek, direction: 'increase' }, startDate: start, targetDate: new Date(now + (p.weeks + 4) * 7 * DAY).toISOString().slice(0, 10) });
+    onCase(caseId, client, { type: 'agreeGoal', goalId: 'g-1', agreedBy: [client.id] });
+    onCase(caseId, LEAD, { type: 'proposeStrategy', strategyId: 's-group', modality, description: 'The group programme', goalIds: ['g-1'], responsibleMemberId: 'm-group', dose: { plannedSessions: p.weeks * p.meetingsPerWeek, frequency: p.meetingsPerWeek === 1 ? 'weekly' : p.meetingsPerWeek === 2 ? 'twice-weekly' : 'daily', sessionMinutes: 90 } });
+    onCase(caseId, LEAD, { type: 'planStrategy', strategyId: 's-group' });
+    onCase(caseId, client, { type: 'recordConsent', consentId: 'k-1', scope: 'treatment', grantedBy: client.id });
+    onCase(caseId, LEAD, { type: 'activatePlan' });
+    onCase(caseId, FACILITATOR, { type: 'startStrategy', strategyId: 's-group' });
+  }
+  onProgramme({ type: 'openProgramme', programmeId: `group-${g + 1}`, kind: p.kind, name: `Group ${g + 1}`, capacity: p.capacity });
+  onProgramme({ type: 'addFacilitator', facilitatorId: 'f-1', personId: FACILITATOR.id, role: FACILITATOR.role });
+  onProgramme({ type: 'startRecruiting' });
+  for (const i of members) {
+    onProgramme({ type: 'referMember', memberId: `m${i + 1}`, clientId: `client-${i + 1}`, caseId: `gcase-${i + 1}` }, FACILITATOR);
+    onProgramme({ type: 'enrolMember', memberId: `m${i + 1}`, consentId: 'k-1', confidentialityAgreedAt: new Date(now).toISOString() }, FACILITATOR);
+  }
+  onProgramme({ type: 'startProgramme' });
+  const weekStart = now;
+  for (let week = 0; week < p.weeks; week++) {
+    for (let m = 0; m < p.meetingsPerWeek; m++) {
+      now = Math.max(now, weekStart + (week * 7 + m) * DAY);
+      const state = programme as unknown as ProgrammeState;
+      const enrolled = Object.values(state.members).filter((x) => x.status === 'enrolled');
+      if (enrolled.length === 0) break;
+      const sessionId = `w${week + 1}-${m + 1}`;
+      onProgramme({ type: 'scheduleGroupSession', sessionId, kind: 'group-session', scheduledFor: new Date(now).toISOString() }, FACILITATOR);
+      const attendance: Record<string, string> = {};
+      for (const x of enrolled) attendance[x.id] = rnd.get(Number(x.id.slice(1)) - 1)?.chance(scenario.didNotAttend) === true ? 'did-not-attend' : 'attended';
+      onProgramme({ type: 'recordGroupAttendance', sessionId, attendance }, FACILITATOR);
+    }
+    for (const x of Object.values((programme as unknown as ProgrammeState).members)) {
+      if (x.status === 'enrolled' && rnd.get(Number(x.id.slice(1)) - 1)?.chance(scenario.dropoutPerWeek) === true) onProgramme({ type: 'recordDropOut', memberId: x.id, reason: 'Stopped coming' }, FACILITATOR);
+    }
+  }
+  onProgramme({ type: 'endProgramme' });
+  return {
+    group: g,
+    programme: { format: PROGRAMME_RECORD_FORMAT, schemaVersion: 1, events },
+    state: programme as unknown as ProgrammeState,
+    cases: members.map((i) => toRecord(logs.get(`gcase-${i + 1}`) ?? [], cases.get(`gcase-${i + 1}`))),
+  };
+}
