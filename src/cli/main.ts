@@ -10,6 +10,7 @@ import { runValidate } from './validate.js';
 import { parseSimulateArgs, runSimulate, type SimulateOptions } from './simulate.js';
 import { parseOutcomesArgs, runOutcomes, type OutcomesOptions } from './outcomes.js';
 import { parseFhirArgs, runFhir } from './fhir.js';
+import { parseDiagramArgs, runDiagram } from './diagram.js';
 
 const HELP = `Usage: intervention-lifecycle <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
                             outcome table, a summary on stderr
   outcomes <file|->         the outcome table (one row per case with research consent)
                             of existing records, each validated first
+  diagram [machine|all]     the lifecycle tables as Mermaid state diagrams (or --format json)
   fhir export <file|->      case records as FHIR R4 Bundles (one record: a JSON Bundle;
                             .ndjson or -: one Bundle per line)
   fhir import <file|->      a FHIR Bundle, resource or array of them: the case record,
@@ -48,6 +50,11 @@ Options for outcomes:
   --format csv|ndjson       the table's format (default csv)
   --as-of INSTANT           judge research consent at this instant (default: each case's last change)
   --quiet                   do not report the records skipped as invalid
+
+Options for diagram:
+  --format mermaid|json     diagrams (default) or the tables' rows as JSON; machines: case, goal,
+                            strategy, session, assessment, measurement, evaluation, consent,
+                            crisis, team, programme, enrolment, group-session
 
 Options for fhir:
   --type collection|transaction   export: the Bundle type (default collection)
@@ -84,6 +91,18 @@ export async function main(args: readonly string[]): Promise<number> {
   if (first === '-v' || first === '--version') {
     process.stdout.write(`${version()}\n`);
     return 0;
+  }
+  if (first === 'diagram') {
+    const parsed = parseDiagramArgs(rest);
+    if (parsed === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (typeof parsed === 'string') {
+      process.stderr.write(`intervention-lifecycle diagram: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
+      return 2;
+    }
+    return runDiagram(parsed);
   }
   if (first === 'fhir') {
     const parsed = parseFhirArgs(rest);
