@@ -1,4 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { CHROMIUM } from './test/site/browser.js';
+
+/**
+ * Resolves `intervention-lifecycle` and its subpaths as a browser bundler does, through the
+ * package's own exports map (the "import" condition) to the built files: the browser tests use the
+ * package as published.
+ */
+function selfReference(): Plugin {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; exports: Record<string, { import?: { default?: string } } | string> };
+  return {
+    name: 'self-reference',
+    enforce: 'pre',
+    resolveId(id) {
+      if (id !== pkg.name && !id.startsWith(`${pkg.name}/`)) return null;
+      const entry = pkg.exports[`.${id.slice(pkg.name.length)}`];
+      const target = typeof entry === 'string' ? entry : entry?.import?.default;
+      return target === undefined ? null : resolve(target);
+    },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -7,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'src',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/dist/**'],
+          exclude: ['test/dist/**', 'test/site/**', 'test/browser/**'],
           setupFiles: ['test/setup.ts'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
@@ -15,6 +38,24 @@ export default defineConfig({
       {
         // Runs against the built package through its exports map: a broken map fails here.
         test: { name: 'dist', include: ['test/dist/**/*.test.ts'], setupFiles: ['test/setup.ts'] },
+      },
+      {
+        // The built package in Chromium (vitest browser mode): what "runs in browsers" means.
+        plugins: [selfReference()],
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: ['--no-sandbox'] } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // The built documentation site in Debian's Chromium (after `npm run docs`).
+        test: { name: 'site', include: ['test/site/**/*.test.ts'] },
       },
     ],
   },
