@@ -5,7 +5,9 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'measures/index': 'src/measures/index.ts', 'validate/index': 'src/validate/index.ts', 'simulate/index': 'src/simulate/index.ts', 'fhir/index': 'src/fhir/index.ts', 'programme/index': 'src/programme/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations come from tsc (tsconfig.build.json), one file per source: tsup's bundled ones were
+    // hashed chunks with aliased names.
+    dts: false,
     clean: true,
     target: 'es2022',
     sourcemap: true,

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -104,6 +105,19 @@ describe.runIf(existsSync('dist/simulate/index.js'))('the built ./simulate entry
     expect(lines[0]).toBe(lines[1]);
     const schema = require(`${name}/schema/scenario.schema.json`) as { title: string };
     expect(schema.title).toBe('intervention-lifecycle scenario');
+  });
+});
+
+describe.runIf(existsSync('dist/types/index.d.ts'))('the published declarations', () => {
+  it('are one file per source file, named as the source is, with no hashed chunks or aliased names', () => {
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+    const declarations = walk('dist/types').filter((f) => f.endsWith('.d.ts'));
+    for (const f of declarations) expect(existsSync(f.replace(/^dist\/types\//, 'src/').replace(/\.d\.ts$/, '.ts')), f).toBe(true);
+    for (const f of declarations) expect(existsSync(f.replace(/\.d\.ts$/, '.d.cts')), `${f} has its .d.cts twin`).toBe(true);
+    expect(readdirSync('dist').filter((f) => /\.d\.c?ts$/.test(f))).toEqual([]);
+    const root = readFileSync('dist/types/index.d.ts', 'utf8');
+    expect(root).toContain("export { openCase, dispatch, dispatchOrThrow, evolve, replay, type DispatchResult } from './engine/dispatch.js';");
+    expect(root).not.toMatch(/\bas [a-z][A-Za-z0-9]?\b/);
   });
 });
 
