@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['kernel', 'dispatch', 'parse', 'replay', 'validate', 'growth', 'simulate', 'fhir', 'programme'] as const;
+const BENCHMARKS = ['kernel', 'dispatch', 'parse', 'replay', 'validate', 'growth', 'simulate', 'fhir', 'programme', 'bundle'] as const;
 const only = process.argv[2];
 
 if (only === undefined) {
@@ -35,6 +35,8 @@ if (only === undefined) {
   await (await import('./validate.js')).benchValidate();
 } else if (only === 'simulate') {
   (await import('./simulate.js')).benchSimulate();
+} else if (only === 'bundle') {
+  await (await import('./bundle.js')).benchBundle();
 } else if (only === 'programme') {
   (await import('./programme.js')).benchProgramme();
 } else if (only === 'fhir') {
