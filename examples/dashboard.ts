@@ -2,7 +2,7 @@
  * A client who is not on track, and the alerts a dashboard shows for them.
  * Run with `npx tsx examples/dashboard.ts`.
  */
-import { alerts, dispatchOrThrow, goalProgress, overdueMeasurements, type Actor, type CaseState } from '../src/index.js';
+import { alerts, dispatchOrThrow, goalProgress, overdueMeasurements, type Actor, type CaseState } from 'intervention-lifecycle';
 
 const lead: Actor = { id: 'dr-okafor', role: 'lead-practitioner' };
 const client: Actor = { id: 'client-jo', role: 'client' };

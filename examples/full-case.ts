@@ -2,7 +2,7 @@
  * An adult-depression case from GP referral to closure, driven through the engine and printed as a
  * readable timeline. Run with `npm run example`.
  */
-import { alerts, dispatch, doseDelivered, goalProgress, sequentialIds, steppingClock, summary, type Actor, type CaseEvent, type CaseState, type Context } from '../src/index.js';
+import { alerts, dispatch, doseDelivered, goalProgress, sequentialIds, steppingClock, summary, type Actor, type CaseEvent, type CaseState, type Context } from 'intervention-lifecycle';
 
 const lead: Actor = { id: 'dr-okafor', role: 'lead-practitioner' };
 const therapist: Actor = { id: 'sam-reyes', role: 'therapist' };

@@ -2,7 +2,7 @@
  * A small machine defined with the kernel: its Mermaid diagram, a legal step and a refused one.
  * Run with `npm run example`.
  */
-import { defineMachine, step, toMermaid } from '../src/index.js';
+import { defineMachine, step, toMermaid } from 'intervention-lifecycle';
 
 type Status = 'waiting' | 'seen' | 'discharged';
 type Command = { type: 'arrive' } | { type: 'see' } | { type: 'discharge'; note: string };

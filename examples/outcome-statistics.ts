@@ -3,7 +3,7 @@
  * reliable and clinically significant change, NHS Talking Therapies rates and a GAS T-score.
  * Run with `npx tsx examples/outcome-statistics.ts`.
  */
-import { cohortChange, gasTScore, getInstrument, reliableChange, scoreInstrument, talkingTherapiesRates } from '../src/measures/index.js';
+import { cohortChange, gasTScore, getInstrument, reliableChange, scoreInstrument, talkingTherapiesRates } from 'intervention-lifecycle/measures';
 
 // 1. Score item responses. PHQ-9 allows one missing item (prorated); item 9 > 0 raises a flag.
 const intake = scoreInstrument('phq9', [3, 2, 2, 3, 1, 2, 1, 2, 1]);

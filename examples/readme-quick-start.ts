@@ -1,7 +1,7 @@
 /**
  * The README's quick start, kept here so CI proves it still runs. Keep the two in step.
  */
-import { openCase, dispatch, allowedCommands } from '../src/index.js';
+import { openCase, dispatch, allowedCommands } from 'intervention-lifecycle';
 
 const lead = { id: 'dr-okafor', role: 'lead-practitioner' } as const;
 const ctx = { actor: lead }; // add now, newId and policy for deterministic runs and app rules

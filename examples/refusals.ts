@@ -3,7 +3,7 @@
  * was; `allowedCommands` tells a UI which buttons to draw in the first place.
  * Run with `npx tsx examples/refusals.ts`.
  */
-import { allowedCommands, dispatch, dispatchOrThrow, type Actor, type CaseState, type Context } from '../src/index.js';
+import { allowedCommands, dispatch, dispatchOrThrow, type Actor, type CaseState, type Context } from 'intervention-lifecycle';
 
 const lead: Actor = { id: 'dr-okafor', role: 'lead-practitioner' };
 const therapist: Actor = { id: 'sam-reyes', role: 'therapist' };

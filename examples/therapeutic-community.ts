@@ -5,9 +5,9 @@
  * in their own record. Run with `npx tsx examples/therapeutic-community.ts`.
  */
 import { fileURLToPath } from 'node:url';
-import { dispatch, doseDelivered, type Actor, type CaseEvent, type CaseState } from '../src/index.js';
-import { capacity, dispatchProgramme, roster, validateProgrammeRecord, PROGRAMME_RECORD_FORMAT, type ProgrammeEvent, type ProgrammeState } from '../src/programme/index.js';
-import { toRecord } from '../src/validate/index.js';
+import { dispatch, doseDelivered, type Actor, type CaseEvent, type CaseState } from 'intervention-lifecycle';
+import { capacity, dispatchProgramme, roster, validateProgrammeRecord, PROGRAMME_RECORD_FORMAT, type ProgrammeEvent, type ProgrammeState } from 'intervention-lifecycle/programme';
+import { toRecord } from 'intervention-lifecycle/validate';
 
 const lead: Actor = { id: 'dr-amara', role: 'lead-practitioner' };
 const peer: Actor = { id: 'jo-peer', role: 'peer-supporter' };
