@@ -29,6 +29,19 @@ export type { SetMonitoringSchedule, RecordMeasurement, AmendMeasurement, VoidMe
 export { MEASUREMENT_STATUSES, type Measurement, type MeasurementStatus, type MeasuredValue, type MonitoringSchedule } from './case/model/measurement.js';
 export type { Crisis, RiskEntry, RiskLevel, SafetyPlan } from './case/model/crisis.js';
 export type { CaseEvent, CaseEventOf, EventType, EventMap } from './engine/events.js';
+// The data of each event, by name (EventMap lists them by event type).
+export type { AssessmentStartedData, NeedRecordedData, StrengthRecordedData, ClientPriorityRecordedData, CulturalConsiderationsRecordedData, RiskScreenRecordedData, AssessmentCompletedData } from './case/model/assessment.js';
+export type { CaseOpenedData, ReferralDeclinedData, CaseHeldData, CaseResumedData, CaseReopenedData, CaseClosedData } from './case/model/case.js';
+export type { ConsentRecordedData, ConsentWithdrawnData } from './case/model/consent.js';
+export type { RiskLevelRecordedData, SafetyPlanRecordedData } from './case/model/crisis.js';
+export type { EvaluationRecordedData } from './case/model/evaluation.js';
+export type { GoalProposedData, GoalAgreedData, GoalHeldData, GoalResumedData, GoalCancelledData, GoalRejectedData, GoalOutcomeRecordedData, GoalRevisedData } from './case/model/goal.js';
+export type { MonitoringScheduleSetData, MeasurementRecordedData, MeasurementAmendedData, MeasurementVoidedData } from './case/model/measurement.js';
+export type { NoteAddedData } from './case/model/note.js';
+export type { PlanActivatedData, ReviewCompletedData } from './case/model/case.js';
+export type { SessionScheduledData, SessionRescheduledData, AttendanceRecordedData } from './case/model/session.js';
+export type { StrategyProposedData, StrategyPlannedData, StrategyStartedData, StrategySuspendedData, StrategyResumedData, StrategyCompletedData, StrategyDiscontinuedData } from './case/model/strategy.js';
+export type { TeamMemberAddedData, TeamMemberRemovedData, LeadAssignedData } from './case/model/team.js';
 export type { Context, Policy } from './engine/context.js';
 export { DEFAULT_ROLES } from './engine/registry.js';
 export { permitted } from './engine/policy.js';

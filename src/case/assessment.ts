@@ -1,8 +1,9 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { AssessmentStartedData, NeedRecordedData, StrengthRecordedData, ClientPriorityRecordedData, CulturalConsiderationsRecordedData, RiskScreenRecordedData, AssessmentCompletedData } from './model/assessment.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
-import { ASSESSMENT_METHODS, NEED_DOMAINS, RISK_LEVELS, type NeedsAssessment, type Need, type Strength, type ClientPriority, type CulturalConsiderations, type RiskScreen, type AssessmentStatus } from './model/assessment.js';
+import { ASSESSMENT_METHODS, NEED_DOMAINS, RISK_LEVELS, type NeedsAssessment, type AssessmentStatus } from './model/assessment.js';
 import { findNeed, newAssessment } from './rules/assessments.js';
 import { append, editItem, writable } from './store/draft.js';
 import type { Writable, CaseState } from './model/state.js';
@@ -105,13 +106,13 @@ type Module = EntityModule<AssessmentCommand, AssessmentEvents>;
 
 /** Events of needs assessments. */
 export interface AssessmentEvents {
-  assessmentStarted: { readonly assessmentId: string; readonly methods: NeedsAssessment['methods'] };
-  needRecorded: { readonly assessmentId: string; readonly need: Need };
-  strengthRecorded: { readonly assessmentId: string; readonly strength: Strength };
-  clientPriorityRecorded: { readonly assessmentId: string; readonly priority: Omit<ClientPriority, 'recordedAt'> };
-  culturalConsiderationsRecorded: { readonly assessmentId: string; readonly considerations: CulturalConsiderations };
-  riskScreenRecorded: { readonly assessmentId: string; readonly level: RiskScreen['level']; readonly factors: readonly string[] };
-  assessmentCompleted: { readonly assessmentId: string; readonly noStrengthsReason?: string; readonly methods?: NeedsAssessment['methods'] };
+  assessmentStarted: AssessmentStartedData;
+  needRecorded: NeedRecordedData;
+  strengthRecorded: StrengthRecordedData;
+  clientPriorityRecorded: ClientPriorityRecordedData;
+  culturalConsiderationsRecorded: CulturalConsiderationsRecordedData;
+  riskScreenRecorded: RiskScreenRecordedData;
+  assessmentCompleted: AssessmentCompletedData;
 }
 
 /** The assessment lifecycle: in-progress → completed; findings are recorded only while in progress. */

@@ -1,10 +1,11 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { CaseOpenedData, ReferralDeclinedData, CaseHeldData, CaseResumedData, CaseReopenedData, CaseClosedData } from './model/case.js';
 import type { Rule, Guard, GuardVerdict } from '../kernel/machine.js';
 import type { CaseGuardContext, Env } from './model/context.js';
-import { CLINICAL_ROLES, LEAD_ROLES, idSchema, instantSchema, labelSchema, settingSchema, textSchema, type Setting } from './model/primitives.js';
+import { CLINICAL_ROLES, LEAD_ROLES, idSchema, instantSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf } from './rules/command-of.js';
 import { defineEntity, type EntityModule } from './rules/entity.js';
-import { URGENCIES, CLOSE_REASONS, type Referral, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
+import { URGENCIES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
 import { append, editEntry, editItem } from './store/draft.js';
 import type { Writable } from './model/state.js';
 import { sharingConsent } from './rules/consent.js';
@@ -76,20 +77,12 @@ type Module = EntityModule<CaseLifecycleCommand, LifecycleEvents>;
 
 /** Events of the case's own lifecycle. */
 export interface LifecycleEvents {
-  caseOpened: { readonly caseId: string; readonly clientId: string; readonly referral: Referral; readonly setting: Setting };
-  referralDeclined: { readonly reason: 'declined' | 'not-accepted'; readonly summary?: string };
-  caseHeld: { readonly from: CaseStatus };
-  caseResumed: { readonly to: CaseStatus };
-  caseClosed: {
-    readonly reason: CloseReason;
-    readonly summary?: string;
-    readonly destination?: string;
-    /** Strategies still open, ended with the case. */
-    readonly endedStrategyIds: readonly string[];
-    /** Sessions still scheduled, cancelled with the case. */
-    readonly cancelledSessionIds: readonly string[];
-  };
-  caseReopened: { readonly assessmentId: string };
+  caseOpened: CaseOpenedData;
+  referralDeclined: ReferralDeclinedData;
+  caseHeld: CaseHeldData;
+  caseResumed: CaseResumedData;
+  caseClosed: CaseClosedData;
+  caseReopened: CaseReopenedData;
 }
 
 

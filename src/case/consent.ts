@@ -1,10 +1,11 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { ConsentRecordedData, ConsentWithdrawnData } from './model/consent.js';
 import { speaksForClient } from './rules/people.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, type EntityModule } from './rules/entity.js';
-import { type Consent, type ConsentStatus, CONSENT_STATUSES } from './model/consent.js';
+import { type ConsentStatus, CONSENT_STATUSES } from './model/consent.js';
 import { consentStatus, hasActiveConsent } from './rules/consent.js';
 import { compareInstants } from '../kernel/clock.js';
 import { editEntry, put } from './store/draft.js';
@@ -55,8 +56,8 @@ export interface WithdrawConsent {
 
 /** Events of consents. */
 export interface ConsentEvents {
-  consentRecorded: { readonly consent: Omit<Consent, 'status' | 'withdrawnAt'> };
-  consentWithdrawn: { readonly consentId: string };
+  consentRecorded: ConsentRecordedData;
+  consentWithdrawn: ConsentWithdrawnData;
 }
 
 /** Commands of consents. */

@@ -1,9 +1,10 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { RiskLevelRecordedData, SafetyPlanRecordedData } from './model/crisis.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema } from './model/primitives.js';
 import { dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, type EntityModule } from './rules/entity.js';
-import type { RiskLevel, SafetyPlan } from './model/crisis.js';
+import type { RiskLevel } from './model/crisis.js';
 import { crisisCopier } from './store/copies.js';
 import { append, writable } from './store/draft.js';
 import { z } from 'zod';
@@ -55,8 +56,8 @@ export interface ResolveCrisis {
 
 /** Events of the crisis overlay. */
 export interface CrisisEvents {
-  riskLevelRecorded: { readonly level: RiskLevel; readonly factors: readonly string[]; readonly opensCrisis: boolean };
-  safetyPlanRecorded: { readonly plan: Omit<SafetyPlan, 'agreedAt'>; readonly attachesToCrisis: boolean };
+  riskLevelRecorded: RiskLevelRecordedData;
+  safetyPlanRecorded: SafetyPlanRecordedData;
   crisisResolved: Record<string, never>;
 }
 

@@ -1,8 +1,9 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { EvaluationRecordedData } from './model/evaluation.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick, type Data } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
-import { EVALUATION_STATUSES, GOAL_PROGRESS, DECISIONS, type Evaluation, type EvaluationStatus } from './model/evaluation.js';
+import { EVALUATION_STATUSES, GOAL_PROGRESS, DECISIONS, type EvaluationStatus } from './model/evaluation.js';
 import { put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
@@ -43,7 +44,7 @@ type Module = EntityModule<EvaluationCommand, EvaluationEvents>;
 
 /** Events of evaluations. */
 export interface EvaluationEvents {
-  evaluationRecorded: { readonly evaluation: Omit<Evaluation, 'at' | 'reviewStartedAtVersion'> };
+  evaluationRecorded: EvaluationRecordedData;
 }
 
 /** The evaluation lifecycle: draft → final; a final evaluation cannot change. */

@@ -1,4 +1,5 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { GoalProposedData, GoalAgreedData, GoalHeldData, GoalResumedData, GoalCancelledData, GoalRejectedData, GoalOutcomeRecordedData, GoalRevisedData } from './model/goal.js';
 import { speaksForClient } from './rules/people.js';
 import { datesInOrder, planRunning, type GoalContext, goalFields, newGoal } from './rules/goals.js';
 import { DELIVERING, PLANNING_ON } from './model/case.js';
@@ -8,7 +9,7 @@ import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { z } from 'zod';
 
-import { goalFieldsShape, measureSchema, gasSchema, GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, type ProposedGoal, type GoalOutcome, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
+import { goalFieldsShape, measureSchema, gasSchema, GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
 import { editEntry, put } from './store/draft.js';
 import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './model/context.js';
@@ -110,19 +111,14 @@ type Module = EntityModule<GoalCommand, GoalEvents>;
 
 /** Events of goals. */
 export interface GoalEvents {
-  goalProposed: { readonly goal: ProposedGoal };
-  goalAgreed: { readonly goalId: string; readonly agreedBy: readonly string[]; readonly status: 'agreed' | 'active' };
-  goalRevised: {
-    readonly goalId: string;
-    readonly goal: ProposedGoal;
-    /** Strategies still open that served the old goal and now serve the new one. */
-    readonly movedStrategyIds: readonly string[];
-  };
-  goalHeld: { readonly goalId: string };
-  goalResumed: { readonly goalId: string };
-  goalCancelled: { readonly goalId: string };
-  goalRejected: { readonly goalId: string };
-  goalOutcomeRecorded: { readonly goalId: string; readonly outcome: GoalOutcome; readonly evidence?: string };
+  goalProposed: GoalProposedData;
+  goalAgreed: GoalAgreedData;
+  goalRevised: GoalRevisedData;
+  goalHeld: GoalHeldData;
+  goalResumed: GoalResumedData;
+  goalCancelled: GoalCancelledData;
+  goalRejected: GoalRejectedData;
+  goalOutcomeRecorded: GoalOutcomeRecordedData;
 }
 
 const OPEN = OPEN_GOAL_STATUSES;

@@ -1,9 +1,10 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { MonitoringScheduleSetData, MeasurementRecordedData, MeasurementAmendedData, MeasurementVoidedData } from './model/measurement.js';
 import { OPEN_CASE_STATUSES, PLANNING_ON } from './model/case.js';
 import { CLINICAL_ROLES, dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, type Data } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
-import { SOURCES, type MonitoringSchedule, type Measurement, type MeasuredValue, type MeasurementStatus, MEASUREMENT_STATUSES, UNSCORED } from './model/measurement.js';
+import { SOURCES, type Measurement, type MeasuredValue, type MeasurementStatus, MEASUREMENT_STATUSES, UNSCORED } from './model/measurement.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, writable } from './store/draft.js';
 import { z } from 'zod';
@@ -79,10 +80,10 @@ export interface VoidMeasurement {
 
 /** Events of measurements and monitoring. */
 export interface MeasurementEvents {
-  monitoringScheduleSet: { readonly schedule: MonitoringSchedule };
-  measurementRecorded: { readonly measurement: Omit<Measurement, 'status' | 'recordedAt' | 'history' | 'statusReason'> };
-  measurementAmended: { readonly measurementId: string; readonly value: MeasuredValue };
-  measurementVoided: { readonly measurementId: string };
+  monitoringScheduleSet: MonitoringScheduleSetData;
+  measurementRecorded: MeasurementRecordedData;
+  measurementAmended: MeasurementAmendedData;
+  measurementVoided: MeasurementVoidedData;
 }
 
 /** Commands of measurements and monitoring. */

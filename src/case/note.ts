@@ -1,4 +1,5 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { NoteAddedData } from './model/note.js';
 import { NOTE_KINDS, VISIBILITIES, type Note } from './model/note.js';
 import { append } from './store/draft.js';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ export interface AddNote {
 
 /** Events of notes. */
 export interface NoteEvents {
-  noteAdded: { readonly note: Omit<Note, 'at'> };
+  noteAdded: NoteAddedData;
 }
 
 /** Commands of notes. */

@@ -1,4 +1,5 @@
 import { ruleMessages as say } from './model/messages.js';
+import { REVIEW_OUTCOMES, type PlanActivatedData, type ReviewCompletedData } from './model/case.js';
 import type { Rule, Precondition } from '../kernel/machine.js';
 import type { CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, LEAD_ROLES, textSchema } from './model/primitives.js';
@@ -17,7 +18,6 @@ import { moveTo, own } from './store/lookup.js';
 /** Default days between reviews: twelve weeks. */
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 84;
 
-export const REVIEW_OUTCOMES = ['continue', 'revise', 'step-up', 'step-down', 're-plan'] as const;
 
 export const activatePlanSchema = z.object({ type: z.literal('activatePlan') }).strict();
 export const startReviewSchema = z.object({ type: z.literal('startReview') }).strict();
@@ -44,9 +44,9 @@ type Module = EntityModule<PlanCommand, PlanEvents>;
 
 /** Events of the plan and its reviews. */
 export interface PlanEvents {
-  planActivated: { readonly activatedGoalIds: readonly string[]; readonly reviewDueBy: string };
+  planActivated: PlanActivatedData;
   reviewStarted: Record<string, never>;
-  reviewCompleted: { readonly outcome: (typeof REVIEW_OUTCOMES)[number]; readonly evaluationId: string; readonly reviewDueBy?: string; readonly summary?: string };
+  reviewCompleted: ReviewCompletedData;
 }
 
 function agreedGoals(state: CaseState) {

@@ -1,4 +1,5 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { SessionScheduledData, SessionRescheduledData, AttendanceRecordedData } from './model/session.js';
 import { DELIVERING } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
@@ -65,14 +66,9 @@ export interface RecordAttendance {
 
 /** Events of sessions. */
 export interface SessionEvents {
-  sessionScheduled: { readonly session: Omit<Session, 'status' | 'notes' | 'recordedAt' | 'groupId'> & { readonly groupId?: string } };
-  attendanceRecorded: {
-    readonly sessionId: string;
-    readonly attendance: (typeof ATTENDANCE)[number];
-    readonly participants?: readonly string[];
-    readonly notes?: string;
-  };
-  sessionRescheduled: { readonly sessionId: string; readonly scheduledFor: string; readonly previousScheduledFor: string };
+  sessionScheduled: SessionScheduledData;
+  attendanceRecorded: AttendanceRecordedData;
+  sessionRescheduled: SessionRescheduledData;
 }
 
 interface SessionContext {

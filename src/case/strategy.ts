@@ -1,10 +1,11 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { StrategyProposedData, StrategyPlannedData, StrategyStartedData, StrategySuspendedData, StrategyResumedData, StrategyCompletedData, StrategyDiscontinuedData } from './model/strategy.js';
 import { consentGuard, memberGuard, type StrategyContext } from './rules/strategies.js';
 import { PLANNING_ON, type CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
-import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type InterventionOutcome, type StrategyStatus, STRATEGY_STATUSES, FAMILY_INTERVENTION } from './model/strategy.js';
+import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, STRATEGY_STATUSES, FAMILY_INTERVENTION } from './model/strategy.js';
 
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
@@ -87,13 +88,13 @@ type Module = EntityModule<StrategyCommand, StrategyEvents>;
 
 /** Events of strategies. */
 export interface StrategyEvents {
-  strategyProposed: { readonly strategy: Omit<Strategy, 'status' | 'startedAt' | 'endedAt' | 'statusReason' | 'suspendedByConsentId' | 'interventionOutcome'> };
-  strategyPlanned: { readonly strategyId: string };
-  strategyStarted: { readonly strategyId: string };
-  strategySuspended: { readonly strategyId: string; readonly consentId?: string };
-  strategyResumed: { readonly strategyId: string };
-  strategyCompleted: { readonly strategyId: string; readonly interventionOutcome?: InterventionOutcome };
-  strategyDiscontinued: { readonly strategyId: string };
+  strategyProposed: StrategyProposedData;
+  strategyPlanned: StrategyPlannedData;
+  strategyStarted: StrategyStartedData;
+  strategySuspended: StrategySuspendedData;
+  strategyResumed: StrategyResumedData;
+  strategyCompleted: StrategyCompletedData;
+  strategyDiscontinued: StrategyDiscontinuedData;
 }
 
 /** The strategy lifecycle (DESIGN.md §4). */

@@ -1,4 +1,5 @@
 import { ruleMessages as say } from './model/messages.js';
+import type { TeamMemberAddedData, TeamMemberRemovedData, LeadAssignedData } from './model/team.js';
 import { type Role, TEAM_MANAGER_ROLES, CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { clean, dataOf, nested } from './rules/command-of.js';
@@ -36,9 +37,9 @@ export interface AssignLead {
 
 /** Events of the care team. */
 export interface TeamEvents {
-  teamMemberAdded: { readonly member: Omit<TeamMember, 'status' | 'joinedAt' | 'leftAt'> };
-  teamMemberRemoved: { readonly memberId: string };
-  leadAssigned: { readonly memberId: string; readonly previousMemberId?: string };
+  teamMemberAdded: TeamMemberAddedData;
+  teamMemberRemoved: TeamMemberRemovedData;
+  leadAssigned: LeadAssignedData;
 }
 
 /** Whether the plan has been activated and not sent back to planning (so a lead is required). */

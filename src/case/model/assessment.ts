@@ -75,3 +75,47 @@ export interface NeedsAssessment {
   readonly noStrengthsReason: string | null;
   readonly completedAt: string | null;
 }
+
+/** The data of a `assessmentStarted` event. */
+export interface AssessmentStartedData {
+  readonly assessmentId: string;
+  readonly methods: NeedsAssessment['methods'];
+}
+
+/** The data of a `needRecorded` event. */
+export interface NeedRecordedData {
+  readonly assessmentId: string;
+  readonly need: Need;
+}
+
+/** The data of a `strengthRecorded` event. */
+export interface StrengthRecordedData {
+  readonly assessmentId: string;
+  readonly strength: Strength;
+}
+
+/** The data of a `clientPriorityRecorded` event. */
+export interface ClientPriorityRecordedData {
+  readonly assessmentId: string;
+  readonly priority: Omit<ClientPriority, 'recordedAt'>;
+}
+
+/** The data of a `culturalConsiderationsRecorded` event. */
+export interface CulturalConsiderationsRecordedData {
+  readonly assessmentId: string;
+  readonly considerations: CulturalConsiderations;
+}
+
+/** The data of a `riskScreenRecorded` event. */
+export interface RiskScreenRecordedData {
+  readonly assessmentId: string;
+  readonly level: RiskScreen['level'];
+  readonly factors: readonly string[];
+}
+
+/** The data of a `assessmentCompleted` event. */
+export interface AssessmentCompletedData {
+  readonly assessmentId: string;
+  readonly noStrengthsReason?: string;
+  readonly methods?: NeedsAssessment['methods'];
+}

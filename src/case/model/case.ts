@@ -1,3 +1,5 @@
+import type { Setting } from './primitives.js';
+
 /** The statuses of a case (DESIGN.md §4). */
 export const CASE_STATUSES = ['referred', 'assessing', 'planning', 'active', 'reviewing', 'on-hold', 'closed', 'entered-in-error'] as const;
 
@@ -38,3 +40,60 @@ export const PLANNING_ON: readonly CaseStatus[] = ['planning', 'active', 'review
 
 /** While the plan is delivered: sessions and goal outcomes. */
 export const DELIVERING: readonly CaseStatus[] = ['active', 'reviewing'];
+
+/** The data of a `caseOpened` event. */
+export interface CaseOpenedData {
+  readonly caseId: string;
+  readonly clientId: string;
+  readonly referral: Referral;
+  readonly setting: Setting;
+}
+
+/** The data of a `referralDeclined` event. */
+export interface ReferralDeclinedData {
+  readonly reason: 'declined' | 'not-accepted';
+  readonly summary?: string;
+}
+
+/** The data of a `caseHeld` event. */
+export interface CaseHeldData {
+  readonly from: CaseStatus;
+}
+
+/** The data of a `caseResumed` event. */
+export interface CaseResumedData {
+  readonly to: CaseStatus;
+}
+
+/** The data of a `caseReopened` event. */
+export interface CaseReopenedData {
+  readonly assessmentId: string;
+}
+
+/** The data of a `caseClosed` event. */
+export interface CaseClosedData {
+  readonly reason: CloseReason;
+  readonly summary?: string;
+  readonly destination?: string;
+  /** Strategies still open, ended with the case. */
+  readonly endedStrategyIds: readonly string[];
+  /** Sessions still scheduled, cancelled with the case. */
+  readonly cancelledSessionIds: readonly string[];
+}
+
+/** The data of a `planActivated` event. */
+export interface PlanActivatedData {
+  readonly activatedGoalIds: readonly string[];
+  readonly reviewDueBy: string;
+}
+
+/** How a review ends: the plan continues as it is, is revised, steps care up or down, or goes back to planning. */
+export const REVIEW_OUTCOMES = ['continue', 'revise', 'step-up', 'step-down', 're-plan'] as const;
+
+/** The data of a `reviewCompleted` event. */
+export interface ReviewCompletedData {
+  readonly outcome: (typeof REVIEW_OUTCOMES)[number];
+  readonly evaluationId: string;
+  readonly reviewDueBy?: string;
+  readonly summary?: string;
+}

@@ -15,3 +15,13 @@ export interface Consent {
   readonly sharingWith: readonly string[];
   readonly withdrawnAt: string | null;
 }
+
+/** The data of a `consentRecorded` event. */
+export interface ConsentRecordedData {
+  readonly consent: Omit<Consent, 'status' | 'withdrawnAt'>;
+}
+
+/** The data of a `consentWithdrawn` event. */
+export interface ConsentWithdrawnData {
+  readonly consentId: string;
+}

@@ -28,3 +28,16 @@ export interface SafetyPlan {
   readonly meansSafety: readonly string[];
   readonly agreedAt: string;
 }
+
+/** The data of a `riskLevelRecorded` event. */
+export interface RiskLevelRecordedData {
+  readonly level: RiskLevel;
+  readonly factors: readonly string[];
+  readonly opensCrisis: boolean;
+}
+
+/** The data of a `safetyPlanRecorded` event. */
+export interface SafetyPlanRecordedData {
+  readonly plan: Omit<SafetyPlan, 'agreedAt'>;
+  readonly attachesToCrisis: boolean;
+}

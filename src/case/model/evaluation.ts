@@ -61,3 +61,8 @@ export interface CaseTalkingTherapies extends Omit<TalkingTherapiesOutcome, 'rec
   readonly recovery: boolean | 'not-applicable';
   readonly reliableRecovery: boolean | 'not-applicable';
 }
+
+/** The data of a `evaluationRecorded` event. */
+export interface EvaluationRecordedData {
+  readonly evaluation: Omit<Evaluation, 'at' | 'reviewStartedAtVersion'>;
+}

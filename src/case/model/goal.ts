@@ -92,3 +92,50 @@ export const goalFieldsShape = {
   targetDate: dateSchema,
   gas: gasSchema.optional(),
 };
+
+/** The data of a `goalProposed` event. */
+export interface GoalProposedData {
+  readonly goal: ProposedGoal;
+}
+
+/** The data of a `goalAgreed` event. */
+export interface GoalAgreedData {
+  readonly goalId: string;
+  readonly agreedBy: readonly string[];
+  readonly status: 'agreed' | 'active';
+}
+
+/** The data of a `goalHeld` event. */
+export interface GoalHeldData {
+  readonly goalId: string;
+}
+
+/** The data of a `goalResumed` event. */
+export interface GoalResumedData {
+  readonly goalId: string;
+}
+
+/** The data of a `goalCancelled` event. */
+export interface GoalCancelledData {
+  readonly goalId: string;
+}
+
+/** The data of a `goalRejected` event. */
+export interface GoalRejectedData {
+  readonly goalId: string;
+}
+
+/** The data of a `goalOutcomeRecorded` event. */
+export interface GoalOutcomeRecordedData {
+  readonly goalId: string;
+  readonly outcome: GoalOutcome;
+  readonly evidence?: string;
+}
+
+/** The data of a `goalRevised` event. */
+export interface GoalRevisedData {
+  readonly goalId: string;
+  readonly goal: ProposedGoal;
+  /** Strategies still open that served the old goal and now serve the new one. */
+  readonly movedStrategyIds: readonly string[];
+}

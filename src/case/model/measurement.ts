@@ -43,3 +43,24 @@ export interface MonitoringSchedule {
 
 /** The flag of a measurement kept without a total (too many items missing) because it answers a risk item. */
 export const UNSCORED = 'unscored';
+
+/** The data of a `monitoringScheduleSet` event. */
+export interface MonitoringScheduleSetData {
+  readonly schedule: MonitoringSchedule;
+}
+
+/** The data of a `measurementRecorded` event. */
+export interface MeasurementRecordedData {
+  readonly measurement: Omit<Measurement, 'status' | 'recordedAt' | 'history' | 'statusReason'>;
+}
+
+/** The data of a `measurementAmended` event. */
+export interface MeasurementAmendedData {
+  readonly measurementId: string;
+  readonly value: MeasuredValue;
+}
+
+/** The data of a `measurementVoided` event. */
+export interface MeasurementVoidedData {
+  readonly measurementId: string;
+}

@@ -10,3 +10,8 @@ export interface Note {
   readonly visibility: (typeof VISIBILITIES)[number];
   readonly at: string;
 }
+
+/** The data of a `noteAdded` event. */
+export interface NoteAddedData {
+  readonly note: Omit<Note, 'at'>;
+}

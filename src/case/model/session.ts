@@ -17,3 +17,23 @@ export interface Session {
   /** When attendance was recorded; null while scheduled. */
   readonly recordedAt: string | null;
 }
+
+/** The data of a `sessionScheduled` event. */
+export interface SessionScheduledData {
+  readonly session: Omit<Session, 'status' | 'notes' | 'recordedAt' | 'groupId'> & { readonly groupId?: string };
+}
+
+/** The data of a `sessionRescheduled` event. */
+export interface SessionRescheduledData {
+  readonly sessionId: string;
+  readonly scheduledFor: string;
+  readonly previousScheduledFor: string;
+}
+
+/** The data of a `attendanceRecorded` event. */
+export interface AttendanceRecordedData {
+  readonly sessionId: string;
+  readonly attendance: (typeof ATTENDANCE)[number];
+  readonly participants?: readonly string[];
+  readonly notes?: string;
+}

@@ -54,3 +54,40 @@ export type InterventionOutcome = (typeof INTERVENTION_OUTCOMES)[number];
 
 /** The modality whose completion records an accepted / declined outcome. */
 export const FAMILY_INTERVENTION = 'structured-family-intervention';
+
+/** The data of a `strategyProposed` event. */
+export interface StrategyProposedData {
+  readonly strategy: Omit<Strategy, 'status' | 'startedAt' | 'endedAt' | 'statusReason' | 'suspendedByConsentId' | 'interventionOutcome'>;
+}
+
+/** The data of a `strategyPlanned` event. */
+export interface StrategyPlannedData {
+  readonly strategyId: string;
+}
+
+/** The data of a `strategyStarted` event. */
+export interface StrategyStartedData {
+  readonly strategyId: string;
+}
+
+/** The data of a `strategySuspended` event. */
+export interface StrategySuspendedData {
+  readonly strategyId: string;
+  readonly consentId?: string;
+}
+
+/** The data of a `strategyResumed` event. */
+export interface StrategyResumedData {
+  readonly strategyId: string;
+}
+
+/** The data of a `strategyCompleted` event. */
+export interface StrategyCompletedData {
+  readonly strategyId: string;
+  readonly interventionOutcome?: InterventionOutcome;
+}
+
+/** The data of a `strategyDiscontinued` event. */
+export interface StrategyDiscontinuedData {
+  readonly strategyId: string;
+}

@@ -9,3 +9,19 @@ export interface TeamMember {
   readonly joinedAt: string;
   readonly leftAt: string | null;
 }
+
+/** The data of a `teamMemberAdded` event. */
+export interface TeamMemberAddedData {
+  readonly member: Omit<TeamMember, 'status' | 'joinedAt' | 'leftAt'>;
+}
+
+/** The data of a `teamMemberRemoved` event. */
+export interface TeamMemberRemovedData {
+  readonly memberId: string;
+}
+
+/** The data of a `leadAssigned` event. */
+export interface LeadAssignedData {
+  readonly memberId: string;
+  readonly previousMemberId?: string;
+}
