@@ -77,6 +77,20 @@ function version(): string {
   return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
+/** A subcommand: its argument parser (options, `'help'`, or a usage error) and its runner. */
+interface Subcommand {
+  parse(args: readonly string[]): object | 'help' | string;
+  run(options: never): number | Promise<number>;
+}
+const subcommand = <O extends object>(parse: (args: readonly string[]) => O | 'help' | string, run: (options: O) => number | Promise<number>): Subcommand => ({ parse, run: run as (options: never) => number | Promise<number> });
+
+const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  simulate: subcommand<SimulateOptions>(parseSimulateArgs, runSimulate),
+  outcomes: subcommand<OutcomesOptions>(parseOutcomesArgs, runOutcomes),
+  fhir: subcommand(parseFhirArgs, runFhir),
+  diagram: subcommand(parseDiagramArgs, runDiagram),
+};
+
 /** Runs the CLI with its arguments; resolves to the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
   const [first, ...rest] = args;
@@ -92,32 +106,9 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (first === 'diagram') {
-    const parsed = parseDiagramArgs(rest);
-    if (parsed === 'help') {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (typeof parsed === 'string') {
-      process.stderr.write(`intervention-lifecycle diagram: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
-      return 2;
-    }
-    return runDiagram(parsed);
-  }
-  if (first === 'fhir') {
-    const parsed = parseFhirArgs(rest);
-    if (parsed === 'help') {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (typeof parsed === 'string') {
-      process.stderr.write(`intervention-lifecycle fhir: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
-      return 2;
-    }
-    return runFhir(parsed);
-  }
-  if (first === 'simulate' || first === 'outcomes') {
-    const parsed = first === 'simulate' ? parseSimulateArgs(rest) : parseOutcomesArgs(rest);
+  const command = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;
+  if (command !== undefined) {
+    const parsed = command.parse(rest);
     if (parsed === 'help') {
       process.stdout.write(HELP);
       return 0;
@@ -126,7 +117,7 @@ export async function main(args: readonly string[]): Promise<number> {
       process.stderr.write(`intervention-lifecycle ${first}: ${parsed}\nRun "intervention-lifecycle --help" for usage.\n`);
       return 2;
     }
-    return first === 'simulate' ? runSimulate(parsed as SimulateOptions) : runOutcomes(parsed as OutcomesOptions);
+    return command.run(parsed as never);
   }
   if (first !== 'validate') {
     process.stderr.write(`intervention-lifecycle: unknown command "${first}"\nRun "intervention-lifecycle --help" for usage.\n`);
