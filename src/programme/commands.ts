@@ -7,7 +7,14 @@ import { GROUP_SESSION_KINDS } from './model.js';
 const phaseSchema = z.object({ id: idSchema, name: labelSchema, minDays: z.number().int().min(0).max(3650).optional() }).strict();
 const attendanceSchema = z.record(idSchema, z.enum(['attended', 'did-not-attend']));
 
-/** The zod schemas of the programme commands, by type. */
+/**
+ * The zod schemas of the programme commands, by type.
+ *
+ * @example
+ * ```ts
+ * PROGRAMME_COMMAND_SCHEMAS.openProgramme.safeParse({ type: 'openProgramme', programmeId: 'g1', kind: 'peer-support-group', name: 'Peers', capacity: 10 }).success; // true
+ * ```
+ */
 export const PROGRAMME_COMMAND_SCHEMAS = {
   openProgramme: z
     .object({
@@ -47,10 +54,25 @@ export type ProgrammeCommand = { [K in ProgrammeCommandType]: z.output<Schemas[K
 /** The programme command of one type. */
 export type ProgrammeCommandOf<K extends ProgrammeCommandType> = z.output<Schemas[K]>;
 
-/** Every programme command type. */
+/**
+ * Every programme command type.
+ *
+ * @example
+ * ```ts
+ * PROGRAMME_COMMAND_TYPES.includes('enrolMember'); // true
+ * ```
+ */
 export const PROGRAMME_COMMAND_TYPES = Object.keys(PROGRAMME_COMMAND_SCHEMAS) as ProgrammeCommandType[];
 
-/** Parses a programme command from unknown input: the command, or INVALID_COMMAND with every problem and its path. */
+/**
+ * Parses a programme command from unknown input: the command, or INVALID_COMMAND with every problem and its path.
+ *
+ * @example
+ * ```ts
+ * const r = parseProgrammeCommand({ type: 'enrolMember', memberId: 'm1' });
+ * r.ok; // false: consentId and confidentialityAgreedAt are missing (each issue has its path)
+ * ```
+ */
 export function parseProgrammeCommand(input: unknown): Result<ProgrammeCommand> {
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
   const schema = typeof type === 'string' && Object.prototype.hasOwnProperty.call(PROGRAMME_COMMAND_SCHEMAS, type) ? PROGRAMME_COMMAND_SCHEMAS[type as ProgrammeCommandType] : undefined;

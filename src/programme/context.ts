@@ -48,6 +48,11 @@ export interface ProgrammeContext {
  * The default peer roles and what each may do. A peer acts only on the programme's own record:
  * commands that reach members' cases (sessions, attendance, ending enrolments) stay with the
  * facilitators, because a case is written only by its client and their care team.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_PEER_ROLES['senior-resident']; // ['movePhase', 'assignPeerRole']
+ * ```
  */
 export const DEFAULT_PEER_ROLES: Readonly<Record<string, readonly ProgrammeCommandType[]>> = {
   'senior-resident': ['movePhase', 'assignPeerRole'],
@@ -55,5 +60,12 @@ export const DEFAULT_PEER_ROLES: Readonly<Record<string, readonly ProgrammeComma
   buddy: [],
 };
 
-/** The programme commands that reach members' cases, which no peer role may be given. */
+/**
+ * The programme commands that reach members' cases, which no peer role may be given.
+ *
+ * @example
+ * ```ts
+ * REACHES_CASES.includes('recordGroupAttendance'); // true: no peer role may issue it
+ * ```
+ */
 export const REACHES_CASES: readonly ProgrammeCommandType[] = ['scheduleGroupSession', 'recordGroupAttendance', 'cancelGroupSession', 'completeEnrolment', 'dischargeMember', 'transitionMember', 'recordDropOut', 'endProgramme'];

@@ -30,7 +30,14 @@ export type ProgrammeResult =
 const MANAGE: readonly Role[] = ['lead-practitioner', 'supervisor', 'admin'];
 const DELIVER: readonly Role[] = CLINICAL_ROLES;
 
-/** Who may issue each programme command by default. */
+/**
+ * Who may issue each programme command by default.
+ *
+ * @example
+ * ```ts
+ * PROGRAMME_ROLES.enrolMember.includes('therapist'); // true
+ * ```
+ */
 export const PROGRAMME_ROLES: Readonly<Record<ProgrammeCommandType, readonly Role[]>> = {
   openProgramme: MANAGE,
   addFacilitator: MANAGE,

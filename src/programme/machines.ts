@@ -24,7 +24,14 @@ type SessionCommand = Extract<ProgrammeCommand, { type: 'scheduleGroupSession' |
 const enrolledCount = (s: ProgrammeState): number => Object.values(s.members).filter((m) => m.status === 'enrolled').length;
 const OPEN = ['planned', 'recruiting', 'running'] as const;
 
-/** The programme: planned → recruiting → running → ended | cancelled; member and session commands need it open. */
+/**
+ * The programme: planned → recruiting → running → ended | cancelled; member and session commands need it open.
+ *
+ * @example
+ * ```ts
+ * toMermaid(programmeMachine); // stateDiagram-v2 … planned --> recruiting : startRecruiting …
+ * ```
+ */
 export const programmeMachine = defineMachine<ProgrammeStatus, ProgrammeCommand, X>({
   id: 'programme',
   states: [...PROGRAMME_STATUSES],
@@ -80,7 +87,14 @@ function consentHolds(c: ProgrammeCommandOf<'enrolMember'>, x: X): true | { code
   return fits || { code: 'CONSENT_REQUIRED', message: `consent ${c.consentId} is not an active treatment (or modality:${x.state?.modality ?? ''}) consent in the member's case` };
 }
 
-/** A member's enrolment: referred → waitlisted → enrolled → completed | discharged | transitioned | dropped-out. */
+/**
+ * A member's enrolment: referred → waitlisted → enrolled → completed | discharged | transitioned | dropped-out.
+ *
+ * @example
+ * ```ts
+ * allowedMachineCommands(enrolmentMachine, 'waitlisted'); // ['enrolMember', 'dischargeMember']
+ * ```
+ */
 export const enrolmentMachine = defineMachine<EnrolmentStatus, MemberCommand, X>({
   id: 'enrolment',
   states: [...ENROLMENT_STATUSES],
@@ -137,7 +151,14 @@ export const enrolmentMachine = defineMachine<EnrolmentStatus, MemberCommand, X>
   },
 });
 
-/** A group session: scheduled → held | cancelled. Attendance covers the members expected, and only them. */
+/**
+ * A group session: scheduled → held | cancelled. Attendance covers the members expected, and only them.
+ *
+ * @example
+ * ```ts
+ * machineEntries(groupSessionMachine).map((e) => e.command); // ['scheduleGroupSession', 'recordGroupAttendance', 'cancelGroupSession']
+ * ```
+ */
 export const groupSessionMachine = defineMachine<GroupSessionStatus, SessionCommand, X & { expected: readonly string[]; scheduledFor: string }>({
   id: 'group-session',
   states: [...GROUP_SESSION_STATUSES],

@@ -1,18 +1,46 @@
 import type { Actor, Role } from '../case/model/primitives.js';
 
-/** Programme statuses (DESIGN.md §14): planned → recruiting → running → ended | cancelled. */
+/**
+ * Programme statuses (DESIGN.md §14): planned → recruiting → running → ended | cancelled.
+ *
+ * @example
+ * ```ts
+ * PROGRAMME_STATUSES[0]; // 'planned'
+ * ```
+ */
 export const PROGRAMME_STATUSES = ['planned', 'recruiting', 'running', 'ended', 'cancelled'] as const;
 /** A programme's status. */
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
 
-/** Enrolment statuses: referred → waitlisted → enrolled → completed | discharged | transitioned | dropped-out. */
+/**
+ * Enrolment statuses: referred → waitlisted → enrolled → completed | discharged | transitioned | dropped-out.
+ *
+ * @example
+ * ```ts
+ * ENROLMENT_STATUSES.includes('waitlisted'); // true
+ * ```
+ */
 export const ENROLMENT_STATUSES = ['referred', 'waitlisted', 'enrolled', 'completed', 'discharged', 'transitioned', 'dropped-out'] as const;
 /** A member's enrolment status. */
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-/** The statuses an enrolment ends in. */
+/**
+ * The statuses an enrolment ends in.
+ *
+ * @example
+ * ```ts
+ * ENDED_ENROLMENTS.includes('dropped-out'); // true
+ * ```
+ */
 export const ENDED_ENROLMENTS: readonly EnrolmentStatus[] = ['completed', 'discharged', 'transitioned', 'dropped-out'];
 
-/** Group session statuses: scheduled → held | cancelled. */
+/**
+ * Group session statuses: scheduled → held | cancelled.
+ *
+ * @example
+ * ```ts
+ * GROUP_SESSION_STATUSES; // ['scheduled', 'held', 'cancelled']
+ * ```
+ */
 export const GROUP_SESSION_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 /** A group session's status. */
 export type GroupSessionStatus = (typeof GROUP_SESSION_STATUSES)[number];
@@ -20,6 +48,11 @@ export type GroupSessionStatus = (typeof GROUP_SESSION_STATUSES)[number];
 /**
  * The built-in programme kinds and the modality a member's plan must hold a strategy of to enrol
  * (apps add kinds through the policy, as they add modalities).
+ *
+ * @example
+ * ```ts
+ * PROGRAMME_KINDS['residential-therapeutic-community']; // 'residential-programme'
+ * ```
  */
 export const PROGRAMME_KINDS: Readonly<Record<string, string>> = {
   'group-therapy-course': 'group-therapy',
@@ -29,7 +62,14 @@ export const PROGRAMME_KINDS: Readonly<Record<string, string>> = {
   'peer-support-group': 'peer-support',
 };
 
-/** Kinds of group meeting: a therapy or psychoeducation session, a community meeting, a family session. */
+/**
+ * Kinds of group meeting: a therapy or psychoeducation session, a community meeting, a family session.
+ *
+ * @example
+ * ```ts
+ * GROUP_SESSION_KINDS; // ['group-session', 'community-meeting', 'family-session']
+ * ```
+ */
 export const GROUP_SESSION_KINDS = ['group-session', 'community-meeting', 'family-session'] as const;
 
 /** A phase of a programme (induction, primary treatment, re-entry …), in order. */

@@ -2,7 +2,14 @@ import type { CaseState } from '../case/model/state.js';
 import type { CaseCommand } from '../engine/command-types.js';
 import type { ProgrammeEvent, ProgrammeState } from './model.js';
 
-/** The id of a group session in a member's case: the programme's and the session's, joined. */
+/**
+ * The id of a group session in a member's case: the programme's and the session's, joined.
+ *
+ * @example
+ * ```ts
+ * caseSessionId('tc-1', 'cm-12'); // 'tc-1:cm-12'
+ * ```
+ */
 export const caseSessionId = (programmeId: string, sessionId: string): string => `${programmeId}:${sessionId}`;
 
 /**

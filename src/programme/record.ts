@@ -9,7 +9,14 @@ import type { ProgrammePolicy } from './context.js';
 import { caseSessionId } from './reach.js';
 import { commandOfProgrammeEvent } from './command-of.js';
 
-/** The format tag of a programme record. */
+/**
+ * The format tag of a programme record.
+ *
+ * @example
+ * ```ts
+ * const record = { format: PROGRAMME_RECORD_FORMAT, schemaVersion: 1, events };
+ * ```
+ */
 export const PROGRAMME_RECORD_FORMAT = 'intervention-lifecycle/programme';
 
 /**

@@ -5,7 +5,14 @@ import type { FhirCarePlan, FhirCarePlanActivityDetail } from '../types.js';
 import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Case status → CarePlan.status: a draft until the plan activates. A closed plan completed or was revoked. */
+/**
+ * Case status → CarePlan.status: a draft until the plan activates. A closed plan completed or was revoked.
+ *
+ * @example
+ * ```ts
+ * CARE_PLAN_STATUS.active; // 'active'
+ * ```
+ */
 export const CARE_PLAN_STATUS: Readonly<Record<CaseStatus, FhirCarePlan['status']>> = {
   referred: 'draft',
   assessing: 'draft',
@@ -17,7 +24,14 @@ export const CARE_PLAN_STATUS: Readonly<Record<CaseStatus, FhirCarePlan['status'
   'entered-in-error': 'entered-in-error',
 };
 
-/** Strategy status → CarePlan.activity.detail.status. */
+/**
+ * Strategy status → CarePlan.activity.detail.status.
+ *
+ * @example
+ * ```ts
+ * ACTIVITY_STATUS.suspended; // 'on-hold'
+ * ```
+ */
 export const ACTIVITY_STATUS: Readonly<Record<StrategyStatus, FhirCarePlanActivityDetail['status']>> = {
   proposed: 'not-started',
   planned: 'scheduled',

@@ -5,7 +5,14 @@ import type { FhirConsent } from '../types.js';
 import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Consent status (judged at `asOf`) → Consent.status: a withdrawn or expired consent is inactive. */
+/**
+ * Consent status (judged at `asOf`) → Consent.status: a withdrawn or expired consent is inactive.
+ *
+ * @example
+ * ```ts
+ * CONSENT_STATUS.withdrawn; // 'inactive'
+ * ```
+ */
 export const CONSENT_STATUS: Readonly<Record<ConsentStatus, FhirConsent['status']>> = {
   active: 'active',
   withdrawn: 'inactive',

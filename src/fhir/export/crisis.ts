@@ -4,7 +4,14 @@ import type { FhirFlag, FhirRiskAssessment } from '../types.js';
 import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Risk level → RiskAssessment.prediction.qualitativeRisk (R4's risk-probability codes). */
+/**
+ * Risk level → RiskAssessment.prediction.qualitativeRisk (R4's risk-probability codes).
+ *
+ * @example
+ * ```ts
+ * RISK_PROBABILITY_CODE.imminent; // 'certain'
+ * ```
+ */
 export const RISK_PROBABILITY_CODE: Readonly<Record<RiskLevel, string>> = {
   none: 'negligible',
   low: 'low',

@@ -5,7 +5,14 @@ import type { FhirCoding, FhirEncounter } from '../types.js';
 import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Session status → Encounter.status; a did-not-attend is `cancelled` with R4's reasonCancelled extension. */
+/**
+ * Session status → Encounter.status; a did-not-attend is `cancelled` with R4's reasonCancelled extension.
+ *
+ * @example
+ * ```ts
+ * ENCOUNTER_STATUS['did-not-attend']; // 'cancelled' (with the reasonCancelled extension)
+ * ```
+ */
 export const ENCOUNTER_STATUS: Readonly<Record<SessionStatus, FhirEncounter['status']>> = {
   scheduled: 'planned',
   attended: 'finished',

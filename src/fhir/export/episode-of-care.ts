@@ -3,7 +3,14 @@ import type { FhirEpisodeOfCare } from '../types.js';
 import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Case status → EpisodeOfCare.status. A closed case that never started (declined, not accepted) is `cancelled`. */
+/**
+ * Case status → EpisodeOfCare.status. A closed case that never started (declined, not accepted) is `cancelled`.
+ *
+ * @example
+ * ```ts
+ * EPISODE_STATUS['on-hold']; // 'onhold'
+ * ```
+ */
 export const EPISODE_STATUS: Readonly<Record<CaseStatus, FhirEpisodeOfCare['status']>> = {
   referred: 'waitlist',
   assessing: 'active',

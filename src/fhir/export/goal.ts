@@ -9,6 +9,11 @@ import type { ExportContext, Mapped } from './context.js';
  * Goal status → Goal.lifecycleStatus. R4 has one `completed` for our three outcomes and one
  * `cancelled` for cancelled and superseded goals; the outcome travels as `outcomeCode` and the
  * successor in `statusReason`.
+ *
+ * @example
+ * ```ts
+ * GOAL_LIFECYCLE.agreed; // 'accepted'
+ * ```
  */
 export const GOAL_LIFECYCLE: Readonly<Record<GoalStatus, FhirGoal['lifecycleStatus']>> = {
   proposed: 'proposed',

@@ -6,7 +6,14 @@ import type { FhirCodeableConcept, FhirObservation } from '../types.js';
 import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 
-/** Measurement status → Observation.status: the same three codes. */
+/**
+ * Measurement status → Observation.status: the same three codes.
+ *
+ * @example
+ * ```ts
+ * OBSERVATION_STATUS.amended; // 'amended'
+ * ```
+ */
 export const OBSERVATION_STATUS: Readonly<Record<Measurement['status'], FhirObservation['status']>> = {
   final: 'final',
   amended: 'amended',

@@ -6,7 +6,14 @@ import { fhirId } from '../ids.js';
 import type { ExportContext, Mapped } from './context.js';
 import { answerCoding } from './observation.js';
 
-/** Measurement status → QuestionnaireResponse.status. */
+/**
+ * Measurement status → QuestionnaireResponse.status.
+ *
+ * @example
+ * ```ts
+ * RESPONSE_STATUS.final; // 'completed'
+ * ```
+ */
 export const RESPONSE_STATUS: Readonly<Record<Measurement['status'], FhirQuestionnaireResponse['status']>> = {
   final: 'completed',
   amended: 'amended',

@@ -9,6 +9,11 @@ const REFERRAL = { system: 'http://snomed.info/sct', code: '3457005', display: '
 /**
  * Case status → the referral's ServiceRequest.status: active while it waits, completed once taken
  * on. A referral declined or not accepted is `revoked`.
+ *
+ * @example
+ * ```ts
+ * REFERRAL_STATUS.referred; // 'active'
+ * ```
  */
 export const REFERRAL_STATUS: Readonly<Record<CaseStatus, FhirServiceRequest['status']>> = {
   referred: 'active',
