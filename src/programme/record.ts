@@ -1,5 +1,6 @@
 import type { CaseState } from '../case/model/state.js';
 import { isLifecycleError } from '../kernel/errors.js';
+import { compareInstants, toInstant } from '../kernel/clock.js';
 import { pointer, type RecordIssue } from '../validate/issue.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { runProgramme } from './dispatch.js';
@@ -88,6 +89,11 @@ export function validateProgrammeRecord(input: unknown, options: { readonly case
     const events = r.events as unknown[];
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as ProgrammeEvent;
+      const frame = frameProblem(e, i, state, i === 0 ? null : (events[i - 1] as ProgrammeEvent));
+      if (frame !== null) {
+        issues.push(issue(['events', i], 'INVALID_LOG', frame));
+        break;
+      }
       const command = commandOfProgrammeEvent(e);
       if (command === undefined) {
         issues.push(issue(['events', i], 'INVALID_EVENT', `event ${i} is not a programme event`));
@@ -115,6 +121,22 @@ export function validateProgrammeRecord(input: unknown, options: { readonly case
     issues.push(issue([], 'INTERNAL', `the validator could not finish: ${isLifecycleError(e) ? e.message : String((e as Error)?.message ?? e)}`));
     return { valid: false, issues };
   }
+}
+
+/** What is wrong with an event's envelope (its place in the log, programme, time, actor), or null. */
+function frameProblem(e: ProgrammeEvent, i: number, state: ProgrammeState | null, previous: ProgrammeEvent | null): string | null {
+  if (typeof e !== 'object' || e === null) return `event ${i} is not an object`;
+  if (e.seq !== i + 1) return `event ${i} has seq ${JSON.stringify(e.seq)}; expected ${i + 1}`;
+  if (state !== null && e.programmeId !== state.id) return `event ${i} is of programme ${JSON.stringify(e.programmeId)}, not ${state.id}`;
+  if (typeof e.actor !== 'object' || e.actor === null || typeof e.actor.id !== 'string' || typeof e.actor.role !== 'string') return `event ${i} names no actor { id, role }`;
+  let at: string;
+  try {
+    at = toInstant(e.at);
+  } catch {
+    return `event ${i} has no instant with an offset as its time (${JSON.stringify(e.at)})`;
+  }
+  if (previous !== null && typeof previous.at === 'string' && compareInstants(at, toInstant(previous.at)) < 0) return `event ${i} at ${e.at} is earlier than the event before it (${previous.at})`;
+  return null;
 }
 
 function evolveSafely(state: ProgrammeState | null, e: ProgrammeEvent): ProgrammeState | null {

@@ -52,6 +52,16 @@ describe('programme records', () => {
     const r = validateProgrammeRecord(illegal);
     expect(r.issues[0]).toMatchObject({ code: 'CONFLICT', path: expect.stringMatching(/^\/events\/\d+$/) });
     expect(validateProgrammeRecord(null).issues[0]?.code).toBe('INVALID_SHAPE');
+    // The log's frame: its order, its programme, its clock.
+    const frame = (edit: (events: Record<string, unknown>[]) => void) => {
+      const r = programmeRecord(w) as unknown as { events: Record<string, unknown>[] };
+      edit(r.events);
+      return validateProgrammeRecord(r).issues[0];
+    };
+    expect(frame((es) => ((es[3] as Record<string, unknown>).seq = 9))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
+    expect(frame((es) => ((es[3] as Record<string, unknown>).programmeId = 'other'))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
+    expect(frame((es) => ((es[3] as Record<string, unknown>).at = '2020-01-01T00:00:00.000Z'))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
+    expect(frame((es) => ((es[3] as Record<string, unknown>).at = '2026-01-05T09:00:00'))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
     expect(validateProgrammeRecord({ ...programmeRecord(w), format: 'x' }).issues[0]?.code).toBe('INVALID_FORMAT');
     expect(validateProgrammeRecord({ format: PROGRAMME_RECORD_FORMAT, schemaVersion: 1, events: [null] }).valid).toBe(false);
   });
