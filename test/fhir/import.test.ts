@@ -190,7 +190,12 @@ describe('round trip: export then import', { timeout: 60_000 }, () => {
       };
       expect(got, JSON.stringify(options)).toEqual(project(rich.state));
       expect(back.issues.filter((i) => i.severity !== 'info'), JSON.stringify(options)).toEqual([]);
-      expect(validateRecord(back.record).valid).toBe(true);
+      const filed = validateRecord(back.record);
+      expect(filed.valid).toBe(true);
+      // Every measurement is filed in the record; one entered in error at the source is voided there.
+      expect(filed.state?.measurements.map((m) => [m.id, m.status === 'entered-in-error'])).toEqual(
+        [...rich.state.measurements].sort((a, b) => a.takenAt.localeCompare(b.takenAt)).map((m) => [m.id, m.status === 'entered-in-error']),
+      );
     }
   });
 });

@@ -95,7 +95,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
       log.add(m.path, 'OTHER_PATIENT', `the measurement is about ${m.clientId}, not the case's client ${clientId}: returned, not filed`, 'warning');
       return false;
     }
-    return m.status !== 'entered-in-error';
+    return true;
   });
   if (startedAt === undefined) {
     if (filed.length > 0) log.add(episode?.path ?? anchor.path, 'NOT_STARTED', `the episode never became active: its ${filed.length} measurement(s) are returned, not filed in the record`, 'info');
@@ -108,11 +108,13 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     if (compareInstants(m.takenAt, now) > 0) now = m.takenAt;
     const value = m.responses !== null ? { responses: [...m.responses] } : { score: m.score as number };
     if (m.instrumentId !== null && m.responses === null && m.score === null) continue;
-    run(
+    const recorded = run(
       now,
       { type: 'recordMeasurement', measurementId: m.id, ...(m.instrumentId !== null ? { instrumentId: m.instrumentId } : { indicator: m.indicator }), ...value, takenAt: m.takenAt, source: m.source },
       m.path,
     );
+    // Entered in error at the source: recorded and voided, so the record keeps what was said and that it was withdrawn.
+    if (recorded && m.status === 'entered-in-error') run(now, { type: 'voidMeasurement', measurementId: m.id, reason: 'Marked entered-in-error in the FHIR source' }, m.path);
   }
   if (status === 'finished' || status === 'cancelled') log.add(`${episode?.path ?? ''}/status`, 'NOT_CLOSED', `the episode is ${status}; the record stays open at "assessing": closing needs the plan FHIR does not carry`, 'info');
   if (goals > 0) log.add('', 'GOALS_NOT_FILED', 'goals are returned, not filed in the record: proposing them needs a completed needs assessment', 'info');
