@@ -91,4 +91,15 @@ describe('formatInstant', () => {
     }
     expect(() => formatInstant(Number.NaN)).toThrow(RangeError);
   });
+
+  it('drops a fractional millisecond as Date does (toward zero), never writing it', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -62_167_219_200_000, max: 253_402_300_799_999, noNaN: true }), (ms) => {
+        expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 3000 },
+    );
+    expect(formatInstant(1.9)).toBe('1970-01-01T00:00:00.001Z');
+    expect(formatInstant(-0.5)).toBe(new Date(-0.5).toISOString());
+  });
 });
