@@ -41,6 +41,9 @@ function printText(o: Outcome): void {
   }
 }
 
+/** How many case records from standard input are kept for checking programme records against. */
+const STDIN_KEPT = 10_000;
+
 /** Validates every input named in the options and reports; resolves to the exit code. */
 export async function runValidate(options: CliOptions): Promise<number> {
   let policy: Policy = {};
@@ -58,7 +61,9 @@ export async function runValidate(options: CliOptions): Promise<number> {
   if (json) process.stdout.write('{\n  "results": [');
   const progress = options.format === 'text' && !options.quiet && process.stderr.isTTY === true;
   const held: HeldProgramme[] = [];
-  // Standard input cannot be read twice: its case records are kept for the programmes' check.
+  // Standard input cannot be read twice: its case records are kept for the programmes' check — the
+  // first STDIN_KEPT of them, so a long stream still runs in bounded memory (a programme whose members
+  // come later says CASE_MISSING; give such records as files).
   const stdinCases: unknown[] = [];
   const count = (outcome: Outcome): void => {
     tally.records += 1;
@@ -81,7 +86,7 @@ export async function runValidate(options: CliOptions): Promise<number> {
           held.push({ ...base, value: item.value });
           continue;
         }
-        if (file === '-' && item.value !== undefined) stdinCases.push(item.value);
+        if (file === '-' && item.value !== undefined && stdinCases.length < STDIN_KEPT) stdinCases.push(item.value);
         if (item.issue) {
           outcome = { ...base, valid: false, issues: [item.issue] };
         } else {
