@@ -12,6 +12,7 @@ export { parseProgrammeCommand, PROGRAMME_COMMAND_SCHEMAS, PROGRAMME_COMMAND_TYP
 export { DEFAULT_PEER_ROLES, REACHES_CASES, type ProgrammeContext, type ProgrammePolicy } from './context.js';
 export { roster, capacity, programmeHistory, type RosterRow } from './queries.js';
 export { validateProgrammeRecord, PROGRAMME_RECORD_FORMAT, type ProgrammeRecord, type ProgrammeValidation } from './record.js';
+export { programmeRecordSchema, programmeRecordJsonSchema, PROGRAMME_EVENT_TYPES } from './record-schema.js';
 export { caseSessionId } from './reach.js';
 export {
   PROGRAMME_STATUSES,

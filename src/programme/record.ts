@@ -9,16 +9,9 @@ import type { ProgrammeEvent, ProgrammeState } from './model.js';
 import type { ProgrammePolicy } from './context.js';
 import { caseSessionId } from './reach.js';
 import { commandOfProgrammeEvent } from './command-of.js';
+import { PROGRAMME_RECORD_FORMAT, programmeRecordSchema } from './record-schema.js';
 
-/**
- * The format tag of a programme record.
- *
- * @example
- * ```ts
- * const record = { format: PROGRAMME_RECORD_FORMAT, schemaVersion: 1, events };
- * ```
- */
-export const PROGRAMME_RECORD_FORMAT = 'intervention-lifecycle/programme';
+export { PROGRAMME_RECORD_FORMAT };
 
 /**
  * A programme record: its event log (the truth), as a case record holds a case's.
@@ -75,6 +68,16 @@ export function validateProgrammeRecord(input: unknown, options: { readonly case
     if (r.format !== PROGRAMME_RECORD_FORMAT) issues.push(issue(['format'], 'INVALID_FORMAT', `format must be "${PROGRAMME_RECORD_FORMAT}"`));
     if (r.schemaVersion !== 1) issues.push(issue(['schemaVersion'], 'INVALID_SHAPE', 'schemaVersion must be 1'));
     if (!Array.isArray(r.events) || r.events.length === 0) return { valid: false, issues: [...issues, issue(['events'], 'INVALID_SHAPE', 'events must be a non-empty array')] };
+    // The shape of the record and each envelope first, every problem with its path (as the JSON Schema states it).
+    const shape = programmeRecordSchema().safeParse(input);
+    if (!shape.success) {
+      for (const i of shape.error.issues.slice(0, 50)) {
+        const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+        if (path[0] === 'format' || path[0] === 'schemaVersion') continue; // reported above
+        issues.push(issue(path, 'INVALID_SHAPE', i.message));
+      }
+      if (issues.length > 0) return { valid: false, issues };
+    }
     // The members' cases, by id, at their final states (their own validity is checked too).
     const cases = new Map<string, CaseState>();
     (options.cases ?? []).forEach((c, i) => {

@@ -148,6 +148,7 @@ describe.runIf(existsSync('dist/programme/index.js'))('the built ./programme ent
     for (const p of [(await import(`${name}/programme`)) as P, require(`${name}/programme`) as P]) {
       expect(p.validateProgrammeRecord(programme, { cases }).issues).toEqual([]);
     }
+    expect((require(`${name}/schema/programme-record.schema.json`) as { title: string }).title).toBe('intervention-lifecycle programme record');
   });
 });
 

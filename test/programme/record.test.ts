@@ -61,7 +61,7 @@ describe('programme records', () => {
     expect(frame((es) => ((es[3] as Record<string, unknown>).seq = 9))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
     expect(frame((es) => ((es[3] as Record<string, unknown>).programmeId = 'other'))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
     expect(frame((es) => ((es[3] as Record<string, unknown>).at = '2020-01-01T00:00:00.000Z'))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
-    expect(frame((es) => ((es[3] as Record<string, unknown>).at = '2026-01-05T09:00:00'))).toMatchObject({ code: 'INVALID_LOG', path: '/events/3' });
+    expect(frame((es) => ((es[3] as Record<string, unknown>).at = '2026-01-05T09:00:00'))).toMatchObject({ code: 'INVALID_SHAPE', path: '/events/3/at' });
     expect(validateProgrammeRecord({ ...programmeRecord(w), format: 'x' }).issues[0]?.code).toBe('INVALID_FORMAT');
     expect(validateProgrammeRecord({ format: PROGRAMME_RECORD_FORMAT, schemaVersion: 1, events: [null] }).valid).toBe(false);
   });
@@ -121,5 +121,27 @@ describe('programme records', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the programme record JSON Schema', () => {
+  it('accepts a real programme record and rejects a broken one, as the validator\'s shape check does', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { programmeRecordJsonSchema } = await import('../../src/programme/index.js');
+    const check = new Ajv2020({ strict: false, validateFormats: false }).compile(programmeRecordJsonSchema());
+    const w = world(2);
+    w.running(2);
+    weeks(w, 1);
+    const record = programmeRecord(w);
+    expect(check(record), JSON.stringify(check.errors)).toBe(true);
+    const broken = JSON.parse(JSON.stringify(record)) as { events: Record<string, unknown>[] };
+    (broken.events[1] as Record<string, unknown>).type = 'somethingElse';
+    (broken.events[2] as Record<string, unknown>).extra = true;
+    expect(check(broken)).toBe(false);
+    const issues = validateProgrammeRecord(broken).issues;
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['/events/1/type', 'INVALID_SHAPE'],
+      ['/events/2', 'INVALID_SHAPE'],
+    ]);
   });
 });
