@@ -98,13 +98,18 @@ export function exportContext(state: CaseState, events: readonly CaseEvent[], op
     (conditional
       ? { reference: search('Patient', personSystem, state.clientId), type: 'Patient', identifier: { system: personSystem, value: state.clientId } }
       : { reference: `Patient/${fhirId(state.clientId)}`, type: 'Patient', identifier: { system: personSystem, value: state.clientId } });
-  const urls = new Map<string, string>();
+  // By type, then key: no string is built to look one up.
+  const urls = new Map<ExportedType, Map<string, string>>();
   const fullUrl = (type: ExportedType, key: string): string => {
-    const k = `${type}|${key}`;
-    let url = urls.get(k);
+    let byKey = urls.get(type);
+    if (byKey === undefined) {
+      byKey = new Map();
+      urls.set(type, byKey);
+    }
+    let url = byKey.get(key);
     if (url === undefined) {
       url = fullUrlOf(options, state.id, type, key);
-      urls.set(k, url);
+      byKey.set(key, url);
     }
     return url;
   };
