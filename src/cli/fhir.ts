@@ -8,9 +8,8 @@ import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
 import { fromFhir } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
-import type { CliOptions } from './args.js';
 import { printable } from './printable.js';
-import { recordsOf } from './read-records.js';
+import { readingOptions, recordsOf } from './read-records.js';
 
 /** The options of `fhir`. */
 export interface FhirOptions {
@@ -50,7 +49,7 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
 }
 
 async function runExport(o: FhirOptions): Promise<number> {
-  const reading: CliOptions = { files: [o.file], format: 'text', quiet: o.quiet, stdin: 'ndjson', maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, help: false };
+  const reading = readingOptions(o.file, o.quiet);
   const lines: string[] = [];
   let invalid = 0;
   const many = o.file === '-' || /\.(ndjson|jsonl)$/i.test(o.file);

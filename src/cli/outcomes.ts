@@ -7,9 +7,8 @@ import { parseArgs } from 'node:util';
 import { validateRecord } from '../validate/validate-record.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import { csvHeader, csvLine, instrumentsOf } from '../simulate/table.js';
-import type { CliOptions } from './args.js';
 import { printable } from './printable.js';
-import { recordsOf } from './read-records.js';
+import { readingOptions, recordsOf } from './read-records.js';
 
 /** The options of `outcomes`. */
 export interface OutcomesOptions {
@@ -39,7 +38,7 @@ export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'h
 
 /** Runs `outcomes`; resolves to 0 (every record valid), 1 (some skipped as invalid) or 2. */
 export async function runOutcomes(o: OutcomesOptions): Promise<number> {
-  const reading: CliOptions = { files: [o.file], format: 'text', quiet: o.quiet, stdin: 'ndjson', maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, help: false };
+  const reading = readingOptions(o.file, o.quiet);
   const rows: OutcomeRow[] = [];
   let invalid = 0;
   try {

@@ -50,3 +50,7 @@ export async function* recordsOf(file: string, options: CliOptions): AsyncGenera
   }
 }
 
+/** The reading options of a command that reads one records file with the defaults of `validate` (NDJSON on stdin, 50 MiB a record). */
+export function readingOptions(file: string, quiet: boolean): CliOptions {
+  return { files: [file], format: 'text', quiet, stdin: 'ndjson', maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, help: false };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema, idSchema, writtenInstantSchema } from '../case/model/primitives.js';
+import { shippedJsonSchema } from '../validate/record.js';
 import type { ProgrammeEventType } from './model.js';
 
 /**
@@ -92,13 +93,10 @@ export function programmeRecordSchema(): z.ZodType {
  * ```
  */
 export function programmeRecordJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(programmeRecordSchema(), { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://unpkg.com/intervention-lifecycle/schema/programme-record.schema.json',
+  return shippedJsonSchema(programmeRecordSchema(), {
+    file: 'programme-record.schema.json',
     title: 'intervention-lifecycle programme record',
     description:
       'A programme record: its event log (the truth). This schema checks the shape of the record and of each event envelope; whether each event was a legal step, and whether the programme agrees with its members\u2019 case records, is checked by validateProgrammeRecord and the CLI.',
-    ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
-  };
+  });
 }

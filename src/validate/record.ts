@@ -62,13 +62,22 @@ export function caseRecordSchema(): z.ZodType {
  * ```
  */
 export function recordJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(caseRecordSchema(), { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://unpkg.com/intervention-lifecycle/schema/case-record.schema.json',
+  return shippedJsonSchema(caseRecordSchema(), {
+    file: 'case-record.schema.json',
     title: 'intervention-lifecycle case record',
     description:
       'A case record: its event log (the truth) and optionally a snapshot of the state. This schema checks the shape of the record and of each event envelope; whether each event was a legal step is checked by validateRecord and the CLI.',
+  });
+}
+
+/** A zod schema as the JSON Schema (draft 2020-12) the package ships in schema/, with its id, title and description. */
+export function shippedJsonSchema(schema: z.ZodType, about: { readonly file: string; readonly title: string; readonly description: string }): Record<string, unknown> {
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `https://unpkg.com/intervention-lifecycle/schema/${about.file}`,
+    title: about.title,
+    description: about.description,
     ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
   };
 }
