@@ -8,6 +8,7 @@ import { simulateClient } from '../simulate/client.js';
 import { policyFor } from '../simulate/cohort.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import type { Scenario } from '../simulate/scenario.js';
+import { setFreezesStates } from '../case/store/freezing.js';
 
 const BLOCK = 32;
 const AHEAD = 2;
@@ -100,6 +101,8 @@ const encoder = new TextEncoder();
 async function workerMain(job: Job): Promise<void> {
   const port = parentPort;
   if (port === null) return;
+  // As in the main thread (simulate.ts): the states are this worker's own, so none is frozen.
+  setFreezesStates(false);
   const policy = policyFor(job.scenario);
   let credits = AHEAD;
   let wake: (() => void) | null = null;

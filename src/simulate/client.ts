@@ -7,6 +7,7 @@
 import { dispatch } from '../engine/dispatch.js';
 import { formatInstant } from '../kernel/clock.js';
 import { toRecord, type CaseRecord } from '../validate/validate-record.js';
+import { deepFreeze, freezesStates, setFreezesStates } from '../case/store/freezing.js';
 import type { Context, Policy } from '../engine/context.js';
 import type { CaseEvent } from '../engine/events.js';
 import type { CaseState } from '../case/model/state.js';
@@ -89,6 +90,22 @@ class Course {
  * ```
  */
 export function simulateClient(scenario: Scenario, seed: number, index: number, policy: Policy): SimulatedCase {
+  // The states between commands are the simulator's own, never seen outside: freezing each of them
+  // (outside production) would cost a quarter of the run. The final state is frozen whole instead,
+  // so what the caller receives is exactly as frozen as dispatch would have made it.
+  const freeze = freezesStates();
+  setFreezesStates(false);
+  let course: Course;
+  try {
+    course = runCourse(scenario, seed, index, policy);
+  } finally {
+    setFreezesStates(freeze);
+  }
+  const state = course.state as CaseState;
+  return { index, record: toRecord(course.events), events: course.events, state: freeze ? deepFreeze(state) : state };
+}
+
+function runCourse(scenario: Scenario, seed: number, index: number, policy: Policy): Course {
   const rnd = clientRandom(seed, index);
   const weekMs = 7 * DAY;
   const referredAt = Date.parse(`${scenario.startDate}T09:00:00.000Z`) + (index / scenario.arrivalsPerWeek) * weekMs + rnd.next() * (weekMs / scenario.arrivalsPerWeek) * 0.5;
@@ -135,7 +152,7 @@ export function simulateClient(scenario: Scenario, seed: number, index: number, 
   course.run({ type: 'startStrategy', strategyId: 's-1' });
 
   deliver(course, scenario, pathway.steps, trajectory, rnd, endAt);
-  return { index, record: toRecord(course.events), events: course.events, state: course.state as CaseState };
+  return course;
 }
 
 function pickPathway(scenario: Scenario, rnd: Random): Scenario['pathways'][number] {

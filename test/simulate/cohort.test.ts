@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clientRandom, parseScenario, policyFor, simulateCohort, type Scenario } from '../../src/simulate/index.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
+import { dispatch } from '../../src/index.js';
+import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
 
 const example = JSON.parse(readFileSync('scenarios/stepped-care.json', 'utf8')) as unknown;
 
@@ -27,6 +29,26 @@ describe('simulateCohort', () => {
     }
     expect(n).toBe(1000);
     expect(problems).toEqual([]);
+  });
+
+  it('hands back states as frozen as dispatch makes them, and leaves the freezing setting as it was', () => {
+    const s = scenario(example);
+    for (const freeze of [true, false]) {
+      setFreezesStates(freeze);
+      try {
+        const [c] = [...simulateCohort(s, { seed: 7, clients: 1 })];
+        if (c === undefined) throw new Error('no client');
+        expect(freezesStates()).toBe(freeze);
+        expect(Object.isFrozen(c.state)).toBe(freeze);
+        expect(Object.isFrozen(c.state.measurements)).toBe(freeze);
+        expect(Object.isFrozen(Object.values(c.state.goals)[0])).toBe(freeze);
+        // The state is a proper base for further commands either way.
+        const r = dispatch(c.state, { type: 'reopenCase', reason: 'Came back' }, { actor: { id: 'p-lead', role: 'lead-practitioner' }, now: () => '2030-01-01T00:00:00.000Z' });
+        expect(r.ok).toBe(true);
+      } finally {
+        setFreezesStates(undefined);
+      }
+    }
   });
 
   it('is deterministic: frozen random vectors and a frozen digest of a small run', () => {
