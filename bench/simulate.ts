@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { comparePeer } from './simulate-peer.js';
 
 interface Run {
   readonly code: number;
@@ -24,6 +25,11 @@ function run(clients: number, workers: number): Run {
 export function benchSimulate(): void {
   const clients = Number(process.env.SIM_CLIENTS ?? 20_000);
   console.log(`\nSimulation: the stepped-care example, ${clients.toLocaleString('en')} clients × 26 weeks, records to NDJSON (target for 100,000: < 10 s with 2 workers, < 1 GB)`);
+  const peer = comparePeer(Number(process.env.SIM_PEER_CLIENTS ?? 6_000));
+  console.log(`  per client, one thread (median of blocks of 32, interleaved; ${(peer.bytes / 1024).toFixed(1)} KB of NDJSON a client):`);
+  console.log(`    through dispatch (this library)   ${peer.dispatchMs.toFixed(3)} ms`);
+  console.log(`    through replay only (the peer)    ${peer.replayMs.toFixed(3)} ms   → dispatch costs ${(peer.dispatchMs / peer.replayMs).toFixed(2)}× the peer`);
+  console.log(`    the peer's 100,000 on one thread  ${(peer.replayMs * 100).toFixed(1)} s; ours ${(peer.dispatchMs * 100).toFixed(1)} s`);
   console.log('  workers    seconds    clients/s   projected 100k   peak RSS');
   for (const workers of [1, 2]) {
     const r = run(clients, workers);
