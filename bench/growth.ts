@@ -138,6 +138,10 @@ export function benchGrowth(): void {
     ),
     [3, 5],
   );
+  // Evaluations summarise every instrument's first and latest score and the sessions attended.
+  const evaluation = { type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'in-progress', evidence: 'Scores' }], barriers: [], decision: 'continue' };
+  row('recordEvaluation (N measurements)', perOp(SIZES, command('measurements', () => evaluation), fewer, 7), [3, 5]);
+  row('recordEvaluation (N sessions)', perOp(SIZES, command('sessions', () => evaluation), fewer, 7), [3, 5]);
   const once = (n: number) => (n >= 10_000 ? 1 : 5);
   const asOf = new Date(Date.UTC(2030, 0, 1)).toISOString();
   row('alerts (N measurements)', perOp(SIZES, (n) => () => void alerts((cases.measurements.get(n) as Built).state, asOf), once, 5));
