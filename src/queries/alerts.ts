@@ -1,6 +1,6 @@
 import { asOfInstant } from '../kernel/clock.js';
 import type { Policy } from '../engine/context.js';
-import { instrumentChanges, instrumentSeries } from '../case/rules/outcomes.js';
+import { endsOf, instrumentChanges } from '../case/rules/outcomes.js';
 import type { CaseState } from '../case/model/state.js';
 import { dueReviews, overdueMeasurements } from './due.js';
 import { riskItemStatuses } from './risk.js';
@@ -40,11 +40,9 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
       out.push({ code: 'risk-item-unanswered', severity: 'warning', message: `${name} item ${r.item.item} was not answered: ask it directly`, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
     }
   }
-  // Grouped and sorted once for every alert that reads the series.
-  const series = instrumentSeries(state);
-  for (const change of instrumentChanges(state, series)) {
+  for (const change of instrumentChanges(state)) {
     if (change.category !== 'deteriorated') continue;
-    const last = series.get(change.instrumentId)?.at(-1);
+    const last = endsOf(state).get(change.instrumentId)?.last;
     out.push({
       code: 'not-on-track',
       severity: 'warning',

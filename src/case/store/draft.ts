@@ -35,6 +35,7 @@ export { deepFreeze, freezesStates, setFreezesStates } from './freezing.js';
 import { LifecycleError } from '../../kernel/errors.js';
 import { ID_PATTERN } from '../model/primitives.js';
 import { positionOf, shareIndex } from './series-index.js';
+import { entryReplaced } from './series-tallies.js';
 import { VEC_KEYS, asVector, itemAt, seriesOf, setArrayFreezing, setVec, vecFrom, vecPush, vecSet, vecsOf, type Vec, type VecKey } from './series.js';
 
 /** Entity collections keyed by id. */
@@ -130,6 +131,8 @@ export function editItem<K extends ListKey>(d: Draft, key: K, id: string): Writa
   const i = positionOf(d[key] as readonly { readonly id: string }[], id);
   if (i === -1) return undefined;
   const items = writableIn(fresh, d, key) as object[];
+  // Before the entry changes (in place, or replaced by a copy): the series' tallies must know.
+  entryReplaced(items, i, items[i]);
   return writableIn(fresh, items, i, COPIERS[key] as Copier<object> | undefined) as Writable<CaseState[K][number]>;
 }
 
@@ -192,6 +195,7 @@ function editVecItem(fresh: Session, d: Draft, key: VecKey, id: string): object 
   fresh.copies.add(copy, item, (copier?.changed ?? changedFields) as Made['changed']);
   const next = vecSet(vec, i, copy);
   shareIndex(vec, next);
+  entryReplaced(next, i, item);
   setVec(d, key, next);
   fresh.editedItems.push(copy);
   return copy;

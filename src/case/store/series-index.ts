@@ -13,6 +13,7 @@
  */
 
 import { itemAt, type Series as SeriesOf } from './series.js';
+import { shareTallies } from './series-tallies.js';
 
 interface Index {
   /** id → position, shared by the versions of one series. */
@@ -78,7 +79,7 @@ export function goalPairs(series: Series): GoalPairs {
 }
 
 /**
- * Hands a series' index (shared) and goal pairs (copied) to its copy: copy-on-write made `copy` from
+ * Hands a series' index (shared), goal pairs and tallies (copied, series-tallies.ts) to its copy: copy-on-write made `copy` from
  * `original`, and the copy should not index its entries again.
  */
 export function shareIndex(original: object, copy: object): void {
@@ -86,4 +87,5 @@ export function shareIndex(original: object, copy: object): void {
   if (index !== undefined) INDEXES.set(copy, { positions: index.positions, upTo: Math.min(index.upTo, (copy as Series).length) });
   const pairs = PAIRS.get(original);
   if (pairs !== undefined) PAIRS.set(copy, new Map(pairs));
+  shareTallies(original, copy);
 }
