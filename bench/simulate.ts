@@ -6,6 +6,8 @@
  * simulate` measures it directly, the default projects it from 20,000.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparePeer } from './simulate-peer.js';
 
@@ -15,9 +17,19 @@ interface Run {
   readonly rssMB: number;
 }
 
-function run(clients: number, workers: number): Run {
+/** The built CLI, when it is newer than every source file (else the run would measure old code). */
+function builtCli(): string | null {
+  const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+  if (!existsSync(cli)) return null;
+  const src = fileURLToPath(new URL('../src', import.meta.url));
+  const newest = readdirSync(src, { recursive: true, encoding: 'utf8' }).reduce((t, f) => Math.max(t, statSync(join(src, f)).mtimeMs), 0);
+  return statSync(cli).mtimeMs >= newest ? cli : null;
+}
+
+function run(clients: number, workers: number, cli: string | null): Run {
   const script = fileURLToPath(new URL('./simulate-run.ts', import.meta.url));
-  const r = spawnSync(process.execPath, [...process.execArgv, script, String(clients), String(workers)], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const args = [...process.execArgv, script, String(clients), String(workers), ...(cli === null ? [] : [cli])];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`simulate run failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Run;
 }
@@ -30,9 +42,11 @@ export function benchSimulate(): void {
   console.log(`    through dispatch (this library)   ${peer.dispatchMs.toFixed(3)} ms`);
   console.log(`    through replay only (the peer)    ${peer.replayMs.toFixed(3)} ms   → dispatch costs ${(peer.dispatchMs / peer.replayMs).toFixed(2)}× the peer`);
   console.log(`    the peer's 100,000 on one thread  ${(peer.replayMs * 100).toFixed(1)} s; ours ${(peer.dispatchMs * 100).toFixed(1)} s`);
+  const cli = builtCli();
+  console.log(`  the whole run, ${cli === null ? 'from the sources through tsx (run `npm run build` first to measure the built CLI)' : 'with the built CLI (dist/cli/main.js)'}:`);
   console.log('  workers    seconds    clients/s   projected 100k   peak RSS');
   for (const workers of [1, 2]) {
-    const r = run(clients, workers);
+    const r = run(clients, workers, cli);
     const perSecond = clients / (r.ms / 1000);
     console.log(`  ${String(workers).padEnd(9)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${Math.round(perSecond).toLocaleString('en').padStart(11)}  ${(100_000 / perSecond).toFixed(0).padStart(13)} s  ${r.rssMB.toFixed(0).padStart(6)} MB`);
   }
