@@ -22,6 +22,8 @@ interface Job {
   readonly shard: { readonly index: number; readonly count: number };
   readonly worker: number;
   readonly workers: number;
+  /** Whether to compute each client's outcome rows (the summary or --outcomes needs them). */
+  readonly rows: boolean;
 }
 
 interface Block {
@@ -51,7 +53,7 @@ function blockCount(job: Pick<Job, 'clients' | 'shard'>): number {
 
 /** Simulates with `o.workers` threads, handing each client's record line to `onLine` in order. */
 export async function runWorkers(
-  o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number },
+  o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number; readonly rows: boolean },
   parsed: Scenario,
   onRecords: (ndjson: Uint8Array, rows: readonly OutcomeRow[], events: number, clients: number) => Promise<void>,
 ): Promise<void> {
@@ -66,7 +68,7 @@ export async function runWorkers(
   const fromSources = url.pathname.endsWith('.ts');
   const entry = fromSources ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` : url;
   for (let w = 0; w < Math.min(o.workers, Math.max(total, 1)); w++) {
-    const job: Job = { kind: KIND, scenario: parsed, seed: o.seed, clients: o.clients, shard: o.shard, worker: w, workers: Math.min(o.workers, Math.max(total, 1)) };
+    const job: Job = { kind: KIND, scenario: parsed, seed: o.seed, clients: o.clients, shard: o.shard, worker: w, workers: Math.min(o.workers, Math.max(total, 1)), rows: o.rows };
     const worker = new Worker(entry, { workerData: job, eval: fromSources });
     worker.on('message', (m: Block) => {
       pending.set(m.block, m);
@@ -121,7 +123,7 @@ async function workerMain(job: Job): Promise<void> {
     for (const i of clients) {
       const c = simulateClient(job.scenario, job.seed, i, policy);
       text += `${JSON.stringify(c.record)}\n`;
-      rows.push(...outcomeRows(c.state));
+      if (job.rows) rows.push(...outcomeRows(c.state));
       events += c.events.length;
     }
     const bytes = encoder.encode(text);

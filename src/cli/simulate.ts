@@ -97,6 +97,8 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   let events = 0;
   let clients = 0;
   const progress = !o.quiet && process.stderr.isTTY === true;
+  // Outcome rows feed the summary and --outcomes: a quiet run that writes no table needs none.
+  const wantRows = o.outcomes !== null || !o.quiet;
   const started = Date.now();
   // Records are written a block of clients at a time: one write per block, not per record.
   const onRecords = async (ndjson: string | Uint8Array, blockRows: readonly OutcomeRow[], eventCount: number, blockClients: number): Promise<void> => {
@@ -108,7 +110,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   };
   try {
     if (o.workers > 1) {
-      await runWorkers(o, scenario, onRecords);
+      await runWorkers({ ...o, rows: wantRows }, scenario, onRecords);
     } else {
       let text = '';
       let blockRows: OutcomeRow[] = [];
@@ -116,7 +118,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
       let inBlock = 0;
       for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
         text += `${JSON.stringify(c.record)}\n`;
-        blockRows.push(...outcomeRows(c.state));
+        if (wantRows) blockRows.push(...outcomeRows(c.state));
         blockEvents += c.events.length;
         if (++inBlock === 32) {
           await onRecords(text, blockRows, blockEvents, inBlock);
