@@ -9,6 +9,7 @@ import { policyFor } from '../simulate/cohort.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import type { Scenario } from '../simulate/scenario.js';
 import { setFreezesStates } from '../case/store/freezing.js';
+import { NdjsonBlock } from './ndjson-block.js';
 
 const BLOCK = 32;
 const AHEAD = 2;
@@ -98,8 +99,6 @@ export async function runWorkers(
   }
 }
 
-const encoder = new TextEncoder();
-
 async function workerMain(job: Job): Promise<void> {
   const port = parentPort;
   if (port === null) return;
@@ -113,20 +112,22 @@ async function workerMain(job: Job): Promise<void> {
     wake?.();
   });
   const total = blockCount(job);
+  let expected = 1 << 20;
   for (let b = job.worker; b < total; b += job.workers) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    let text = '';
+    const block = new NdjsonBlock(expected);
     const rows: OutcomeRow[] = [];
     let events = 0;
     const clients = blockClients(job, b);
     for (const i of clients) {
       const c = simulateClient(job.scenario, job.seed, i, policy);
-      text += `${JSON.stringify(c.record)}\n`;
+      block.add(JSON.stringify(c.record));
       if (job.rows) rows.push(...outcomeRows(c.state));
       events += c.events.length;
     }
-    const bytes = encoder.encode(text);
+    const bytes = block.view();
+    expected = Math.ceil(block.size * 1.25);
     port.postMessage({ block: b, bytes, rows, events, clients: clients.length } satisfies Block, [bytes.buffer]);
   }
   port.close();

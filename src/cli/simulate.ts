@@ -11,6 +11,7 @@ import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import { csvHeader, csvLine, summarise } from '../simulate/table.js';
 import { printable } from './printable.js';
 import { runWorkers } from './simulate-workers.js';
+import { NdjsonBlock } from './ndjson-block.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 
 /** The options of `simulate`, checked. */
@@ -112,23 +113,23 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
     if (o.workers > 1) {
       await runWorkers({ ...o, rows: wantRows }, scenario, onRecords);
     } else {
-      let text = '';
+      let block = new NdjsonBlock(1 << 20);
       let blockRows: OutcomeRow[] = [];
       let blockEvents = 0;
       let inBlock = 0;
       for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
-        text += `${JSON.stringify(c.record)}\n`;
+        block.add(JSON.stringify(c.record));
         if (wantRows) blockRows.push(...outcomeRows(c.state));
         blockEvents += c.events.length;
         if (++inBlock === 32) {
-          await onRecords(text, blockRows, blockEvents, inBlock);
-          text = '';
+          await onRecords(block.view(), blockRows, blockEvents, inBlock);
+          block = new NdjsonBlock(Math.ceil(block.size * 1.25));
           blockRows = [];
           blockEvents = 0;
           inBlock = 0;
         }
       }
-      if (inBlock > 0) await onRecords(text, blockRows, blockEvents, inBlock);
+      if (inBlock > 0) await onRecords(block.view(), blockRows, blockEvents, inBlock);
     }
     await end(records);
     if (o.outcomes !== null) writeOutcomes(o.outcomes, rows, scenario.monitoring.instruments);
