@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch, replay, type CaseEvent } from '../../src/index.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
@@ -16,6 +17,47 @@ describe('the actor', () => {
     expect(recorded).toEqual({ id: 'p-lead', role: 'lead-practitioner' });
     expect(recorded).not.toBe(actor);
     expect(Object.keys(recorded)).toEqual(['id', 'role']);
+  });
+});
+
+describe('contexts the engine has seen before', () => {
+  // dispatch remembers the last few actor objects and id generators it checked (by identity): more
+  // of them than it remembers, reused in any order and changed in place, must change nothing.
+  it('each event records the actor as the context gives it now, and every id is checked', () => {
+    const people = [
+      { id: 'p-lead', role: 'lead-practitioner' },
+      { id: 'p-ther', role: 'therapist' },
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ actor: fc.nat(5), who: fc.nat(1), generator: fc.nat(5), bad: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+        (steps) => {
+          const actors = Array.from({ length: 6 }, (_, i) => ({ ...people[i % 2] }) as { id: string; role: string });
+          let n = 0;
+          let bad = false;
+          const generators = Array.from({ length: 6 }, (_, i) => () => (bad ? 'not an id' : `note-${i}-${++n}`));
+          let state = caseAt('active');
+          let at = Date.parse('2026-03-01T00:00:00.000Z');
+          for (const step of steps) {
+            // Changed in place: the next command must record the new values, not a remembered copy.
+            Object.assign(actors[step.actor] as object, people[step.who]);
+            bad = step.bad;
+            const actor = actors[step.actor] as { id: string; role: string };
+            const r = dispatch(state, { type: 'addNote', kind: 'communication', text: 'Called', authorMemberId: 'm-lead', visibility: 'team' }, { actor: actor as never, now: () => new Date((at += 1000)).toISOString(), newId: generators[step.generator] as () => string });
+            if (step.bad) {
+              expect(r.ok).toBe(false);
+              if (!r.ok) expect(r.error.code).toBe('INVALID_COMMAND');
+              continue;
+            }
+            if (!r.ok) throw r.error;
+            expect((r.events[0] as CaseEvent).actor).toEqual({ id: actor.id, role: actor.role });
+            expect((r.events[0] as CaseEvent).actor).not.toBe(actor);
+            state = r.state;
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
