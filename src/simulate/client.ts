@@ -81,7 +81,8 @@ class Course {
 }
 
 /**
- * Simulates client `index` of a run: deterministic in (scenario, seed, index) alone.
+ * Simulates client `index` of a run: deterministic in (scenario, seed, index) alone. The state it
+ * returns is frozen outside production, as dispatch's states are.
  *
  * @example
  * ```ts
