@@ -79,8 +79,8 @@ export function goalPairs(series: Series): GoalPairs {
 }
 
 /**
- * Hands a series' index (shared), goal pairs and tallies (copied, series-tallies.ts) to its copy: copy-on-write made `copy` from
- * `original`, and the copy should not index its entries again.
+ * Hands a series' index (shared), goal pairs and tallies (copied, series-tallies.ts) to its copy:
+ * copy-on-write made `copy` from `original`, and the copy should not index its entries again.
  */
 export function shareIndex(original: object, copy: object): void {
   const index = INDEXES.get(original);
