@@ -145,6 +145,26 @@ export function benchGrowth(): void {
   const once = (n: number) => (n >= 10_000 ? 1 : 5);
   const asOf = new Date(Date.UTC(2030, 0, 1)).toISOString();
   row('alerts (N measurements)', perOp(SIZES, (n) => () => void alerts((cases.measurements.get(n) as Built).state, asOf), once, 5));
+  // What a dashboard does after each change: alerts on the new version (its summaries carried over).
+  row(
+    'recordMeasurement, then alerts',
+    perOp(
+      SIZES,
+      (n) => {
+        const b = cases.measurements.get(n) as Built;
+        let at = b.nextAt;
+        const ctx: Context = { actor: lead, now: () => new Date((at += 1)).toISOString() };
+        return (i: number) => {
+          const r = dispatch(b.state, { type: 'recordMeasurement', instrumentId: 'phq9', score: i % 27, source: 'clinician-rated' }, ctx);
+          if (!r.ok) throw r.error;
+          void alerts(r.state, asOf);
+        };
+      },
+      fewer,
+      7,
+    ),
+    [3, 5],
+  );
   row('goalProgress (N measurements)', perOp(SIZES, (n) => () => void goalProgress((cases.measurements.get(n) as Built).state, 'g-1'), once, 5));
   // Whole-case operations grow with the case by nature: their cost per event should stay flat.
   const perEvent = (f: (b: Built) => void) => (n: number) => {

@@ -1,6 +1,9 @@
 import { asOfInstant } from '../kernel/clock.js';
 import { addDaysUtc, calendarDaysUtc } from '../case/rules/dates.js';
 import type { CaseState } from '../case/model/state.js';
+import type { Measurement } from '../case/model/measurement.js';
+import { seriesOf } from '../case/store/series.js';
+import { latestMeasurements } from '../case/store/series-tallies.js';
 
 /** A measurement that is due and not taken. */
 export interface OverdueMeasurement {
@@ -28,13 +31,12 @@ export function overdueMeasurements(state: CaseState, asOf: string): OverdueMeas
   asOf = asOfInstant(asOf);
   if (!current(state)) return [];
   const out: OverdueMeasurement[] = [];
+  const latest = latestMeasurements(seriesOf<Measurement>(state, 'measurements')).byKind;
   for (const schedule of state.monitoring) {
-    let last: string | null = null;
-    for (const m of state.measurements) {
-      if (m.status === 'entered-in-error' || m.instrumentId !== schedule.instrumentId || m.indicator !== schedule.indicator) continue;
-      if (m.takenAt.slice(0, 10) < schedule.startDate) continue;
-      if (last === null || m.takenAt > last) last = m.takenAt;
-    }
+    // The latest valid measurement of the schedule's kind counts if it was taken on or after the
+    // start date; if it was not, none was (every other is no later).
+    const newest = latest.get(schedule.instrumentId)?.get(schedule.indicator);
+    const last = newest !== undefined && newest.takenAt.slice(0, 10) >= schedule.startDate ? newest.takenAt : null;
     const dueOn = last === null ? schedule.startDate : addDaysUtc(last, schedule.everyDays);
     const daysOverdue = calendarDaysUtc(dueOn, asOf);
     if (daysOverdue > 0) out.push({ instrumentId: schedule.instrumentId, indicator: schedule.indicator, dueOn, daysOverdue, lastTakenAt: last });

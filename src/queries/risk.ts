@@ -1,6 +1,8 @@
 import type { Measurement } from '../case/model/measurement.js';
 import type { CaseState } from '../case/model/state.js';
 import { getInstrument } from '../measures/instruments/registry.js';
+import { seriesOf } from '../case/store/series.js';
+import { latestMeasurements } from '../case/store/series-tallies.js';
 import type { RiskItem } from '../measures/instruments/types.js';
 
 /** Where a registered risk item stands in a case: answered above its threshold, or never answered. */
@@ -21,27 +23,16 @@ export interface RiskItemStatus {
  */
 export function riskItemStatuses(state: CaseState): RiskItemStatus[] {
   const out: RiskItemStatus[] = [];
-  const byInstrument = new Map<string, Measurement[]>();
-  for (const m of state.measurements) {
-    if (m.status === 'entered-in-error' || m.instrumentId === null) continue;
-    const list = byInstrument.get(m.instrumentId);
-    if (list === undefined) byInstrument.set(m.instrumentId, [m]);
-    else list.push(m);
-  }
+  // Kept beside the series (series-tallies.ts): the latest valid measurement of each instrument, and
+  // the latest that answered each item, by time taken; no scan or sort of the series here.
+  const latest = latestMeasurements(seriesOf<Measurement>(state, 'measurements'));
   const lastReview = state.riskHistory.length === 0 ? '' : (state.riskHistory[state.riskHistory.length - 1] as { at: string }).at;
-  for (const [instrumentId, list] of byInstrument) {
+  for (const [instrumentId, newest] of latest.byInstrument) {
     const instrument = getInstrument(instrumentId);
     if (instrument === undefined || instrument.riskItems.length === 0) continue;
-    // Oldest first by the time taken; a tie keeps the order recorded.
-    const series = list.slice().sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
-    const newest = series[series.length - 1] as Measurement;
+    const answering = latest.answering.get(instrumentId);
     for (const item of instrument.riskItems) {
-      let answered: Measurement | undefined;
-      for (let i = series.length - 1; i >= 0 && answered === undefined; i--) {
-        const m = series[i] as Measurement;
-        const response = m.responses?.[item.item - 1];
-        if (response !== null && response !== undefined) answered = m;
-      }
+      const answered = answering?.[item.item - 1];
       const response = answered?.responses?.[item.item - 1];
       if (answered !== undefined && typeof response === 'number' && response > item.above && !(lastReview > answered.recordedAt)) {
         out.push({ instrumentId, item, status: 'raised', measurement: answered });

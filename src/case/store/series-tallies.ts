@@ -7,10 +7,12 @@
  * - {@link instrumentEnds}: each instrument's first and latest valid, scored measurement by time
  *   taken, as a stable sort by `takenAt` would order them (list order breaks ties), and how many.
  * - {@link attendedCount}: how many sessions are attended.
+ * - {@link latestMeasurements}: the latest valid measurement of each instrument, of each kind
+ *   (instrument and indicator), and answering each response position (what `alerts` reads).
  *
  * Series grow at the end; an entry is replaced only through `editItem` (draft.ts), which tells this
  * module ({@link entryReplaced}) before the entry changes. Appends are caught up on the next read;
- * a replaced measurement drops that version's ends (amendments and voidings are rare), a replaced
+ * a replaced measurement drops that version's summaries (amendments and voidings are rare), a replaced
  * session is re-read on the next count. Copy-on-write hands each new version a copy of the
  * summaries (see series-index.ts, `shareIndex`). Short series are read whole: cheaper than a
  * summary for every version.
@@ -43,6 +45,7 @@ const TALLY_FROM = 256;
 
 const ENDS = new WeakMap<object, Ends>();
 const ATTENDED = new WeakMap<object, Attended>();
+const LATEST = new WeakMap<object, Latest>();
 
 function addMeasurement(byInstrument: Map<string, InstrumentEnd>, m: Measurement): void {
   if (m.status === 'entered-in-error' || m.instrumentId === null || m.score === null) return;
@@ -113,12 +116,76 @@ export function attendedCount(series: Series<Session>): number {
   return tally.count;
 }
 
+/** The latest valid measurements of a series, by what they measure (see {@link latestMeasurements}). */
+export interface LatestMeasurements {
+  /** Per instrument: its latest valid measurement, scored or not (instruments in order of first appearance). */
+  readonly byInstrument: ReadonlyMap<string, Measurement>;
+  /** Per instrument id (or null), then per indicator (or null): the latest valid measurement of that kind. */
+  readonly byKind: ReadonlyMap<string | null, ReadonlyMap<string | null, Measurement>>;
+  /** Per instrument, at each response position: the latest valid measurement that answers it (not null). */
+  readonly answering: ReadonlyMap<string, readonly (Measurement | undefined)[]>;
+}
+
+interface Latest {
+  readonly byInstrument: Map<string, Measurement>;
+  readonly byKind: Map<string | null, Map<string | null, Measurement>>;
+  readonly answering: Map<string, (Measurement | undefined)[]>;
+  upTo: number;
+}
+
+// "Latest" as a stable sort by time taken would leave it last: a later entry wins a tie.
+const later = (m: Measurement, than: Measurement | undefined): boolean => than === undefined || m.takenAt >= than.takenAt;
+
+function addLatest(latest: Latest, m: Measurement): void {
+  if (m.status === 'entered-in-error') return;
+  let kinds = latest.byKind.get(m.instrumentId);
+  if (kinds === undefined) {
+    kinds = new Map();
+    latest.byKind.set(m.instrumentId, kinds);
+  }
+  if (later(m, kinds.get(m.indicator))) kinds.set(m.indicator, m);
+  if (m.instrumentId === null) return;
+  if (later(m, latest.byInstrument.get(m.instrumentId))) latest.byInstrument.set(m.instrumentId, m);
+  if (m.responses === null) return;
+  let answers = latest.answering.get(m.instrumentId);
+  if (answers === undefined) {
+    answers = [];
+    latest.answering.set(m.instrumentId, answers);
+  }
+  for (let k = 0; k < m.responses.length; k++) {
+    const response = m.responses[k];
+    if (response !== null && response !== undefined && later(m, answers[k])) answers[k] = m;
+  }
+}
+
+/**
+ * The latest valid (not entered-in-error) measurement of each instrument, of each kind, and
+ * answering each response position, by time taken (a later entry wins a tie).
+ *
+ * @example
+ * ```ts
+ * latestMeasurements(seriesOf(state, 'measurements')).answering.get('phq9')?.[8]?.takenAt; // when item 9 was last answered
+ * ```
+ */
+export function latestMeasurements(series: Series<Measurement>): LatestMeasurements {
+  let latest = LATEST.get(series);
+  if (latest === undefined) {
+    latest = { byInstrument: new Map(), byKind: new Map(), answering: new Map(), upTo: 0 };
+    if (series.length >= TALLY_FROM) LATEST.set(series, latest);
+  }
+  for (let i = latest.upTo; i < series.length; i++) addLatest(latest, itemAt(series, i) as Measurement);
+  latest.upTo = series.length;
+  return latest;
+}
+
 /**
  * Called by `editItem` before the entry at position `i` of `series` (this very version) is changed:
- * a measurement's ends are dropped for this version, a session is taken out of the count until read again.
+ * a measurement's ends and latest are dropped for this version, a session is taken out of the count
+ * until read again.
  */
 export function entryReplaced(series: object, i: number, before: unknown): void {
   ENDS.delete(series);
+  LATEST.delete(series);
   const tally = ATTENDED.get(series);
   if (tally === undefined || i >= tally.upTo || tally.pending.includes(i)) return;
   if ((before as Session).status === 'attended') tally.count -= 1;
@@ -131,4 +198,13 @@ export function shareTallies(original: object, copy: object): void {
   if (ends !== undefined) ENDS.set(copy, { byInstrument: new Map(ends.byInstrument), upTo: ends.upTo });
   const tally = ATTENDED.get(original);
   if (tally !== undefined) ATTENDED.set(copy, { count: tally.count, upTo: tally.upTo, pending: [...tally.pending] });
+  const latest = LATEST.get(original);
+  if (latest !== undefined) {
+    LATEST.set(copy, {
+      byInstrument: new Map(latest.byInstrument),
+      byKind: new Map([...latest.byKind].map(([id, kinds]) => [id, new Map(kinds)])),
+      answering: new Map([...latest.answering].map(([id, answers]) => [id, answers.slice()])),
+      upTo: latest.upTo,
+    });
+  }
 }
