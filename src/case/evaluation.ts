@@ -11,7 +11,7 @@ import { accept, idTaken, stepEntity } from './rules/decision.js';
 import { own } from './store/lookup.js';
 import type { CaseState } from './model/state.js';
 import { gasTScore } from '../measures/gas.js';
-import { instrumentChanges, talkingTherapiesOf } from './rules/outcomes.js';
+import { endsOf, instrumentChanges, talkingTherapiesOf } from './rules/outcomes.js';
 
 export const recordEvaluationSchema = z
   .object({
@@ -87,13 +87,15 @@ const deciders: Module['deciders'] = {
     // Outcome statistics are computed when the evaluation is recorded, so the log carries them as facts.
     const goalOutcomes = c.goalOutcomes.map((o) => ({ goalId: o.goalId, status: o.status, evidence: o.evidence, gasLevel: o.gasLevel ?? null }));
     const scaled = goalOutcomes.filter((o) => o.gasLevel !== null);
+    // Read once for both summaries (a short series is read whole each time).
+    const ends = endsOf(state);
     const evaluation = {
       id,
       status: c.status,
       goalOutcomes,
-      measureChanges: instrumentChanges(state),
+      measureChanges: instrumentChanges(state, ends),
       gasTScore: scaled.length === 0 ? null : gasTScore(scaled.map((o) => o.gasLevel as number), scaled.map((o) => own(state.goals, o.goalId)?.gas?.weight ?? 1)),
-      talkingTherapies: talkingTherapiesOf(state),
+      talkingTherapies: talkingTherapiesOf(state, ends),
       barriers: c.barriers,
       decision: c.decision,
       clientFeedback: c.clientFeedback ?? null,

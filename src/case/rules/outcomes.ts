@@ -17,10 +17,11 @@ export type ScoredMeasurement = Measurement & { readonly score: number };
  * SD (the clinical norm where the catalogue has one): the Jacobson–Truax index with the exact
  * critical value. Instruments without them are left out rather than given a made-up SD. Read from
  * the series' kept ends (series-tallies.ts), not by sorting the series: evaluations record these.
+ * `ends`: the case's {@link endsOf}, when the caller has them already.
  */
-export function instrumentChanges(state: CaseState): InstrumentChange[] {
+export function instrumentChanges(state: CaseState, ends: ReadonlyMap<string, InstrumentEnd> = endsOf(state)): InstrumentChange[] {
   const out: InstrumentChange[] = [];
-  for (const [instrumentId, end] of endsOf(state)) {
+  for (const [instrumentId, end] of ends) {
     if (end.count < 2) continue;
     const instrument = getInstrument(instrumentId);
     const norm = instrument?.norms?.find((n) => /caseness|clinical/i.test(n.population)) ?? instrument?.norms?.[0];
@@ -40,9 +41,11 @@ export function endsOf(state: CaseState): ReadonlyMap<string, InstrumentEnd> {
 /** Attended sessions that make a finished course (NHS Talking Therapies). */
 export const FINISHED_COURSE_SESSIONS = 2;
 
-/** The NHS Talking Therapies outcome when both PHQ-9 and GAD-7 have a first and a latest score. */
-export function talkingTherapiesOf(state: CaseState): CaseTalkingTherapies | null {
-  const ends = endsOf(state);
+/**
+ * The NHS Talking Therapies outcome when both PHQ-9 and GAD-7 have a first and a latest score
+ * (`ends`: the case's {@link endsOf}, when the caller has them already).
+ */
+export function talkingTherapiesOf(state: CaseState, ends: ReadonlyMap<string, InstrumentEnd> = endsOf(state)): CaseTalkingTherapies | null {
   const phq = ends.get('phq9');
   const gad = ends.get('gad7');
   if (!phq || !gad || phq.count < 2 || gad.count < 2) return null;

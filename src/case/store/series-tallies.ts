@@ -28,8 +28,15 @@ export interface InstrumentEnd {
   readonly count: number;
 }
 
+/** An {@link InstrumentEnd} as this module keeps it: changed in place, copied for each new version. */
+interface KeptEnd {
+  first: InstrumentEnd['first'];
+  last: InstrumentEnd['last'];
+  count: number;
+}
+
 interface Ends {
-  readonly byInstrument: Map<string, InstrumentEnd>;
+  readonly byInstrument: Map<string, KeptEnd>;
   upTo: number;
 }
 
@@ -47,7 +54,7 @@ const ENDS = new WeakMap<object, Ends>();
 const ATTENDED = new WeakMap<object, Attended>();
 const LATEST = new WeakMap<object, Latest>();
 
-function addMeasurement(byInstrument: Map<string, InstrumentEnd>, m: Measurement): void {
+function addMeasurement(byInstrument: Map<string, KeptEnd>, m: Measurement): void {
   if (m.status === 'entered-in-error' || m.instrumentId === null || m.score === null) return;
   const scored = m as InstrumentEnd['first'];
   const end = byInstrument.get(m.instrumentId);
@@ -56,11 +63,9 @@ function addMeasurement(byInstrument: Map<string, InstrumentEnd>, m: Measurement
     return;
   }
   // A stable sort keeps list order among equal times: the first stays first, a later one is last.
-  byInstrument.set(m.instrumentId, {
-    first: m.takenAt < end.first.takenAt ? scored : end.first,
-    last: m.takenAt >= end.last.takenAt ? scored : end.last,
-    count: end.count + 1,
-  });
+  if (m.takenAt < end.first.takenAt) end.first = scored;
+  if (m.takenAt >= end.last.takenAt) end.last = scored;
+  end.count += 1;
 }
 
 /**
@@ -195,7 +200,7 @@ export function entryReplaced(series: object, i: number, before: unknown): void 
 /** Gives a series' copy (made by copy-on-write) copies of the original's summaries. */
 export function shareTallies(original: object, copy: object): void {
   const ends = ENDS.get(original);
-  if (ends !== undefined) ENDS.set(copy, { byInstrument: new Map(ends.byInstrument), upTo: ends.upTo });
+  if (ends !== undefined) ENDS.set(copy, { byInstrument: new Map([...ends.byInstrument].map(([id, e]) => [id, { ...e }])), upTo: ends.upTo });
   const tally = ATTENDED.get(original);
   if (tally !== undefined) ATTENDED.set(copy, { count: tally.count, upTo: tally.upTo, pending: [...tally.pending] });
   const latest = LATEST.get(original);
