@@ -8,6 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { parseArgs, type CliOptions } from './args.js';
 import { runValidate } from './validate.js';
 import { parseSimulateArgs, runSimulate, type SimulateOptions } from './simulate.js';
+import { guardStdout } from './output.js';
 import { parseOutcomesArgs, runOutcomes, type OutcomesOptions } from './outcomes.js';
 import { parseFhirArgs, runFhir } from './fhir.js';
 import { parseDiagramArgs, runDiagram } from './diagram.js';
@@ -144,6 +145,7 @@ function isEntry(): boolean {
 }
 
 if (isMainThread && isEntry()) {
+  guardStdout();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -2,7 +2,7 @@
  * `intervention-lifecycle simulate <scenario.json>`: a seeded cohort through the engine, its records
  * as NDJSON, its outcome table as CSV, and a summary on stderr.
  */
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getInstrument } from '../measures/instruments/registry.js';
 import { parseScenario, type Scenario } from '../simulate/scenario.js';
@@ -12,6 +12,7 @@ import { csvHeader, csvLine, summarise } from '../simulate/table.js';
 import { printable } from './printable.js';
 import { runWorkers } from './simulate-workers.js';
 import { NdjsonBlock } from './ndjson-block.js';
+import { Output, openOutput } from './output.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 
 /** The options of `simulate`, checked. */
@@ -74,15 +75,6 @@ export function readScenario(file: string): Scenario | string {
   return r.ok ? r.scenario : `${file} is not a valid scenario:\n${r.issues.map((i) => `  ${i.path || '/'}: ${i.message}`).join('\n')}`;
 }
 
-async function write(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
-}
-
-async function end(stream: NodeJS.WritableStream): Promise<void> {
-  if (stream === process.stdout) return;
-  await new Promise<void>((resolve, reject) => (stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
-}
-
 /** Runs `simulate`; resolves to the exit code. */
 export async function runSimulate(o: SimulateOptions): Promise<number> {
   const scenario = readScenario(o.scenarioFile);
@@ -93,7 +85,16 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   // The CLI keeps no state it simulates (records are written, states only give outcome rows), so
   // none is frozen: freezing is a guard for apps that hold states, and here it would cost a tenth.
   setFreezesStates(false);
-  const records: NodeJS.WritableStream = o.out === null ? process.stdout : createWriteStream(o.out);
+  // Both files are opened before any client is simulated: a path that cannot be written is said at once.
+  let records: Output;
+  let outcomes: Output | null;
+  try {
+    records = o.out === null ? Output.stdout() : await openOutput(o.out);
+    outcomes = o.outcomes === null ? null : await openOutput(o.outcomes);
+  } catch (e) {
+    process.stderr.write(`intervention-lifecycle simulate: ${printable((e as Error).message)}\n`);
+    return 2;
+  }
   const rows: OutcomeRow[] = [];
   let events = 0;
   let clients = 0;
@@ -103,7 +104,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   const started = Date.now();
   // Records are written a block of clients at a time: one write per block, not per record.
   const onRecords = async (ndjson: string | Uint8Array, blockRows: readonly OutcomeRow[], eventCount: number, blockClients: number): Promise<void> => {
-    await write(records, ndjson);
+    await records.write(ndjson);
     for (const r of blockRows) rows.push(r);
     events += eventCount;
     clients += blockClients;
@@ -131,8 +132,8 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
       }
       if (inBlock > 0) await onRecords(block.view(), blockRows, blockEvents, inBlock);
     }
-    await end(records);
-    if (o.outcomes !== null) writeOutcomes(o.outcomes, rows, scenario.monitoring.instruments);
+    await records.end();
+    if (outcomes !== null) await writeOutcomes(outcomes, rows, scenario.monitoring.instruments);
   } catch (e) {
     process.stderr.write(`${progress ? '\n' : ''}intervention-lifecycle simulate: ${printable((e as Error).message)}\n`);
     return 2;
@@ -142,12 +143,12 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   return 0;
 }
 
-/** Writes the outcome table as CSV. */
-export function writeOutcomes(file: string, rows: readonly OutcomeRow[], instruments: readonly string[]): void {
-  const stream = createWriteStream(file);
-  stream.write(`${csvHeader(instruments)}\n`);
-  for (const r of rows) stream.write(`${csvLine(r, instruments)}\n`);
-  stream.end();
+/** Writes the outcome table as CSV, and ends the file. */
+async function writeOutcomes(out: Output, rows: readonly OutcomeRow[], instruments: readonly string[]): Promise<void> {
+  await out.write(`${csvHeader(instruments)}\n`);
+  // In slices, so that a large table is neither one huge string nor a write per row.
+  for (let i = 0; i < rows.length; i += 1000) await out.write(`${rows.slice(i, i + 1000).map((r) => csvLine(r, instruments)).join('\n')}\n`);
+  await out.end();
 }
 
 /** The summary printed at the end: clients, events, categories and the recovery rate. */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +183,43 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.runIf(existsSync(bin))('the CLI and its output streams', () => {
+  const scenario = 'scenarios/stepped-care.json';
+  const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at |node:events|Unhandled/);
+
+  it('refuses an output path it cannot write, before simulating anything: exit 2, one line', () => {
+    for (const flag of ['--out', '--outcomes']) {
+      const started = Date.now();
+      const r = cli(['simulate', scenario, '--clients', '100000', flag, '/nonexistent-dir/x']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^intervention-lifecycle simulate: cannot write \/nonexistent-dir\/x: ENOENT/);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      noStack(r.err);
+      // 100,000 clients would take many seconds: nothing was simulated.
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+  });
+
+  it.runIf(existsSync('/dev/full'))('ends with exit 2 and a message when a write fails (a full disk), on one thread or two', () => {
+    for (const args of [['--out', '/dev/full'], ['--workers', '2', '--out', '/dev/full'], ['--outcomes', '/dev/full', '--out', '/dev/null']]) {
+      const r = cli(['simulate', scenario, '--clients', '200', '--quiet', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain('cannot write /dev/full: ENOSPC');
+      noStack(r.err);
+    }
+  });
+
+  it('stops quietly when the reader of its standard output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [bin, 'simulate', scenario, '--clients', '5000', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(err).toBe('');
   });
 });
 
