@@ -121,6 +121,10 @@ function validate(input: unknown, options: ValidateOptions, issues: RecordIssue[
   return { valid, issues: kept, ...(state === undefined ? {} : { state }), ...(caseId === undefined ? {} : { caseId }) };
 }
 
+// Recorded events carry their ids, so a re-decided command never asks for one; one generator for every
+// event lets dispatch check it once rather than wrap a new one per event.
+const missingId = (): string => 'missing-id';
+
 function replayChecked(
   events: readonly unknown[],
   shapeBad: ReadonlySet<number>,
@@ -159,7 +163,7 @@ function replayChecked(
     if (!command.success) {
       for (const z of zodIssues(command.error, ['events', i, 'data'])) report({ ...z, code: 'INVALID_EVENT_DATA' });
     } else {
-      const ctx: Context = { actor: event.actor, now: () => event.at, newId: () => 'missing-id', policy };
+      const ctx: Context = { actor: event.actor, now: () => event.at, newId: missingId, policy };
       const env = resolveEnv(ctx);
       let decided: ReturnType<typeof decideParsed>;
       try {
