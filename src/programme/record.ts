@@ -60,6 +60,9 @@ const issue = (path: (string | number)[], code: string, message: string): Record
  * result.issues; // [{ path: '/events/41', code: 'ATTENDANCE_MISMATCH', message: '…', severity: 'error' }]
  * ```
  */
+
+// Recorded events carry their ids, so a re-run command never asks for one: one generator for all.
+const unusedId = (): string => 'unused';
 export function validateProgrammeRecord(input: unknown, options: { readonly cases?: readonly unknown[]; readonly policy?: ProgrammePolicy } = {}): ProgrammeValidation {
   const issues: RecordIssue[] = [];
   try {
@@ -107,7 +110,7 @@ export function validateProgrammeRecord(input: unknown, options: { readonly case
       const result = runProgramme(state, command, {
         actor: e.actor,
         now: () => e.at,
-        newId: () => 'unused',
+        newId: unusedId,
         ...(options.policy === undefined ? {} : { policy: options.policy }),
         cases: () => undefined,
       }, false);

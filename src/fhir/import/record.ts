@@ -62,8 +62,13 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
   const events: CaseEvent[] = [];
   let state: CaseState | null = null;
   let n = 0;
+  let clock = '';
+  // One context for the whole import, its clock set before each command: dispatch checks the actor
+  // and the id generator once, not once per measurement.
+  const ctx = { actor, now: () => clock, newId: () => `imported-${++n}` };
   const run = (at: string, command: Record<string, unknown>, path: string): boolean => {
-    const r = dispatch(state, command, { actor, now: () => at, newId: () => `imported-${++n}` });
+    clock = at;
+    const r = dispatch(state, command, ctx);
     if (!r.ok) {
       log.add(path, r.error.code, `${String(command.type)} could not be recorded: ${r.error.message}`);
       return false;
