@@ -47,6 +47,9 @@ const SKIPPED_RULES = ['planHoldsModality', 'consentActive', 'memberCaseOpen'];
 
 const issue = (path: (string | number)[], code: string, message: string): RecordIssue => ({ path: pointer(path), code, message, severity: 'error' });
 
+// Recorded events carry their ids, so a re-run command never asks for one: one generator for all.
+const unusedId = (): string => 'unused';
+
 /**
  * Validates a programme record by replaying each event as the command that records it, through the
  * programme's own tables and guards (so an illegal step, a full programme or a missing consent in the
@@ -60,9 +63,6 @@ const issue = (path: (string | number)[], code: string, message: string): Record
  * result.issues; // [{ path: '/events/41', code: 'ATTENDANCE_MISMATCH', message: '…', severity: 'error' }]
  * ```
  */
-
-// Recorded events carry their ids, so a re-run command never asks for one: one generator for all.
-const unusedId = (): string => 'unused';
 export function validateProgrammeRecord(input: unknown, options: { readonly cases?: readonly unknown[]; readonly policy?: ProgrammePolicy } = {}): ProgrammeValidation {
   const issues: RecordIssue[] = [];
   try {
