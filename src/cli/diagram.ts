@@ -2,11 +2,11 @@
  * `intervention-lifecycle diagram [machine|all] [--format mermaid|json]`: the lifecycle tables, drawn
  * (Mermaid state diagrams) or as data (each row: from, command, to, preconditions, guards).
  */
-import { parseArgs } from 'node:util';
 import { machines } from '../engine/machines.js';
 import { machineEntries, type AnyMachine } from '../kernel/machine.js';
 import { toMermaid } from '../kernel/mermaid.js';
 import { enrolmentMachine, groupSessionMachine, programmeMachine } from '../programme/machines.js';
+import { readFlags } from './flags.js';
 
 /** Every machine the CLI draws, by name: the case's and the programme's. */
 export const ALL_MACHINES: Readonly<Record<string, AnyMachine>> = { ...machines, programme: programmeMachine, enrolment: enrolmentMachine, 'group-session': groupSessionMachine };
@@ -19,14 +19,9 @@ export interface DiagramOptions {
 
 /** Parses the arguments after `diagram`; a string is a usage error. */
 export function parseDiagramArgs(args: readonly string[]): DiagramOptions | 'help' | string {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    return (e as Error).message;
-  }
-  if (values.help === true) return 'help';
+  const flags = readFlags(args, { format: { type: 'string' } });
+  if (typeof flags === 'string') return flags;
+  const { values, positionals } = flags;
   const format = (values.format as string | undefined) ?? 'mermaid';
   if (format !== 'mermaid' && format !== 'json') return `--format takes mermaid or json, not "${format}"`;
   if (positionals.length > 1) return `one machine name or all, not ${positionals.length}`;

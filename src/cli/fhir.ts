@@ -3,13 +3,13 @@
  * NDJSON for many) and a Bundle or loose resources back to a record, measurements and goals.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
 import { fromFhir } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
 import { printable } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
+import { readFlags } from './flags.js';
 
 /** The options of `fhir`. */
 export interface FhirOptions {
@@ -23,18 +23,9 @@ export interface FhirOptions {
 
 /** Parses the arguments after `fhir`; a string is a usage error. */
 export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | string {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    return (e as Error).message;
-  }
-  if (values.help === true) return 'help';
+  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, quiet: { type: 'boolean' } });
+  if (typeof flags === 'string') return flags;
+  const { values, positionals } = flags;
   const [action, file, ...extra] = positionals;
   if (action !== 'export' && action !== 'import') return action === undefined ? 'name an action: fhir export or fhir import' : `unknown fhir action "${action}" (export or import)`;
   if (file === undefined) return action === 'export' ? 'name a records file (.json, .ndjson) or - for standard input' : 'name a FHIR file (a Bundle, a resource or an array of them) or - for standard input';

@@ -3,12 +3,12 @@
  * validated first; an invalid one is reported on stderr and skipped; cases without research consent
  * give no row.
  */
-import { parseArgs } from 'node:util';
 import { validateRecord } from '../validate/validate-record.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import { csvHeader, csvLine, instrumentsOf } from '../simulate/table.js';
 import { printable } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
+import { readFlags } from './flags.js';
 
 /** The options of `outcomes`. */
 export interface OutcomesOptions {
@@ -20,14 +20,9 @@ export interface OutcomesOptions {
 
 /** Parses the arguments after `outcomes`; a string is a usage error. */
 export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'help' | string {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, 'as-of': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    return (e as Error).message;
-  }
-  if (values.help === true) return 'help';
+  const flags = readFlags(args, { format: { type: 'string' }, 'as-of': { type: 'string' }, quiet: { type: 'boolean' } });
+  if (typeof flags === 'string') return flags;
+  const { values, positionals } = flags;
   if (positionals.length !== 1) return positionals.length === 0 ? 'name a records file (.ndjson, .json) or - for standard input' : `one records file, not ${positionals.length}`;
   const format = (values.format as string | undefined) ?? 'csv';
   if (format !== 'csv' && format !== 'ndjson') return `--format takes csv or ndjson, not "${format}"`;

@@ -3,7 +3,6 @@
  * as NDJSON, its outcome table as CSV, and a summary on stderr.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { getInstrument } from '../measures/instruments/registry.js';
 import { parseScenario, type Scenario } from '../simulate/scenario.js';
 import { simulateCohort } from '../simulate/cohort.js';
@@ -14,6 +13,7 @@ import { runWorkers } from './simulate-workers.js';
 import { NdjsonBlock } from './ndjson-block.js';
 import { Output, openOutput } from './output.js';
 import { setFreezesStates } from '../case/store/freezing.js';
+import { readFlags } from './flags.js';
 
 /** The options of `simulate`, checked. */
 export interface SimulateOptions {
@@ -34,21 +34,12 @@ function whole(name: string, v: string | undefined, fallback: number, min: numbe
 
 /** Parses the arguments after `simulate`; a string is a usage error. */
 export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'help' | string {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        seed: { type: 'string' }, clients: { type: 'string' }, out: { type: 'string' }, outcomes: { type: 'string' },
-        shard: { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    return (e as Error).message;
-  }
-  if (values.help === true) return 'help';
+  const flags = readFlags(args, {
+    seed: { type: 'string' }, clients: { type: 'string' }, out: { type: 'string' }, outcomes: { type: 'string' },
+    shard: { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' },
+  });
+  if (typeof flags === 'string') return flags;
+  const { values, positionals } = flags;
   if (positionals.length !== 1) return positionals.length === 0 ? 'name a scenario file (JSON)' : `one scenario file, not ${positionals.length}`;
   const seed = whole('--seed', values.seed as string | undefined, 1, 0);
   const clients = whole('--clients', values.clients as string | undefined, 1000, 0);
