@@ -50,9 +50,26 @@ interface Attended {
 /** Series shorter than this are read whole, with no summary kept (as series-index.ts does). */
 const TALLY_FROM = 256;
 
-const ENDS = new WeakMap<object, Ends>();
-const ATTENDED = new WeakMap<object, Attended>();
-const LATEST = new WeakMap<object, Latest>();
+/** A series version's summaries, each made on first read. */
+interface Tallies {
+  ends?: Ends | undefined;
+  attended?: Attended | undefined;
+  latest?: Latest | undefined;
+}
+
+// One table for all three: copy-on-write hands tallies on at every append (shareTallies), so the
+// common case (a series with none) costs one lookup there.
+const TALLIES = new WeakMap<object, Tallies>();
+
+/** The tallies kept for a series, made when it is long enough to keep any. */
+function talliesOf(series: Series<unknown>): Tallies | undefined {
+  let t = TALLIES.get(series);
+  if (t === undefined && series.length >= TALLY_FROM) {
+    t = {};
+    TALLIES.set(series, t);
+  }
+  return t;
+}
 
 function addMeasurement(byInstrument: Map<string, KeptEnd>, m: Measurement): void {
   if (m.status === 'entered-in-error' || m.instrumentId === null || m.score === null) return;
@@ -78,10 +95,11 @@ function addMeasurement(byInstrument: Map<string, KeptEnd>, m: Measurement): voi
  * ```
  */
 export function instrumentEnds(series: Series<Measurement>): ReadonlyMap<string, InstrumentEnd> {
-  let ends = ENDS.get(series);
+  const kept = talliesOf(series);
+  let ends = kept?.ends;
   if (ends === undefined) {
     ends = { byInstrument: new Map(), upTo: 0 };
-    if (series.length >= TALLY_FROM) ENDS.set(series, ends);
+    if (kept !== undefined) kept.ends = ends;
   }
   for (let i = ends.upTo; i < series.length; i++) addMeasurement(ends.byInstrument, itemAt(series, i) as Measurement);
   ends.upTo = series.length;
@@ -97,21 +115,22 @@ export function instrumentEnds(series: Series<Measurement>): ReadonlyMap<string,
  * ```
  */
 export function attendedCount(series: Series<Session>): number {
-  let tally = ATTENDED.get(series);
+  const kept = talliesOf(series);
+  let tally = kept?.attended;
   if (tally === undefined) {
     tally = { count: 0, upTo: 0, pending: [] };
-    if (series.length >= TALLY_FROM) ATTENDED.set(series, tally);
+    if (kept !== undefined) kept.attended = tally;
   }
   const { pending } = tally;
   // Sessions left pending are read again; those that reached an end need no further look.
-  let kept = 0;
+  let still = 0;
   for (let k = 0; k < pending.length; k++) {
     const i = pending[k] as number;
     const status = (itemAt(series, i) as Session).status;
     if (status === 'attended') tally.count += 1;
-    if (status === 'scheduled') pending[kept++] = i;
+    if (status === 'scheduled') pending[still++] = i;
   }
-  pending.length = kept;
+  pending.length = still;
   for (let i = tally.upTo; i < series.length; i++) {
     const status = (itemAt(series, i) as Session).status;
     if (status === 'attended') tally.count += 1;
@@ -173,10 +192,11 @@ function addLatest(latest: Latest, m: Measurement): void {
  * ```
  */
 export function latestMeasurements(series: Series<Measurement>): LatestMeasurements {
-  let latest = LATEST.get(series);
+  const kept = talliesOf(series);
+  let latest = kept?.latest;
   if (latest === undefined) {
     latest = { byInstrument: new Map(), byKind: new Map(), answering: new Map(), upTo: 0 };
-    if (series.length >= TALLY_FROM) LATEST.set(series, latest);
+    if (kept !== undefined) kept.latest = latest;
   }
   for (let i = latest.upTo; i < series.length; i++) addLatest(latest, itemAt(series, i) as Measurement);
   latest.upTo = series.length;
@@ -189,9 +209,11 @@ export function latestMeasurements(series: Series<Measurement>): LatestMeasureme
  * until read again.
  */
 export function entryReplaced(series: object, i: number, before: unknown): void {
-  ENDS.delete(series);
-  LATEST.delete(series);
-  const tally = ATTENDED.get(series);
+  const kept = TALLIES.get(series);
+  if (kept === undefined) return;
+  kept.ends = undefined;
+  kept.latest = undefined;
+  const tally = kept.attended;
   if (tally === undefined || i >= tally.upTo || tally.pending.includes(i)) return;
   if ((before as Session).status === 'attended') tally.count -= 1;
   tally.pending.push(i);
@@ -199,17 +221,21 @@ export function entryReplaced(series: object, i: number, before: unknown): void 
 
 /** Gives a series' copy (made by copy-on-write) copies of the original's summaries. */
 export function shareTallies(original: object, copy: object): void {
-  const ends = ENDS.get(original);
-  if (ends !== undefined) ENDS.set(copy, { byInstrument: new Map([...ends.byInstrument].map(([id, e]) => [id, { ...e }])), upTo: ends.upTo });
-  const tally = ATTENDED.get(original);
-  if (tally !== undefined) ATTENDED.set(copy, { count: tally.count, upTo: tally.upTo, pending: [...tally.pending] });
-  const latest = LATEST.get(original);
-  if (latest !== undefined) {
-    LATEST.set(copy, {
-      byInstrument: new Map(latest.byInstrument),
-      byKind: new Map([...latest.byKind].map(([id, kinds]) => [id, new Map(kinds)])),
-      answering: new Map([...latest.answering].map(([id, answers]) => [id, answers.slice()])),
-      upTo: latest.upTo,
-    });
-  }
+  const kept = TALLIES.get(original);
+  if (kept === undefined) return;
+  const { ends, attended, latest } = kept;
+  TALLIES.set(copy, {
+    ...(ends === undefined ? {} : { ends: { byInstrument: new Map([...ends.byInstrument].map(([id, e]) => [id, { ...e }])), upTo: ends.upTo } }),
+    ...(attended === undefined ? {} : { attended: { count: attended.count, upTo: attended.upTo, pending: [...attended.pending] } }),
+    ...(latest === undefined
+      ? {}
+      : {
+          latest: {
+            byInstrument: new Map(latest.byInstrument),
+            byKind: new Map([...latest.byKind].map(([id, kinds]) => [id, new Map(kinds)])),
+            answering: new Map([...latest.answering].map(([id, answers]) => [id, answers.slice()])),
+            upTo: latest.upTo,
+          },
+        }),
+  });
 }
