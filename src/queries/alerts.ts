@@ -40,9 +40,10 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
       out.push({ code: 'risk-item-unanswered', severity: 'warning', message: `${name} item ${r.item.item} was not answered: ask it directly`, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
     }
   }
-  for (const change of instrumentChanges(state)) {
+  const ends = endsOf(state);
+  for (const change of instrumentChanges(state, ends)) {
     if (change.category !== 'deteriorated') continue;
-    const last = endsOf(state).get(change.instrumentId)?.last;
+    const last = ends.get(change.instrumentId)?.last;
     out.push({
       code: 'not-on-track',
       severity: 'warning',
