@@ -5,7 +5,7 @@
 import { asOfInstant } from '../kernel/clock.js';
 import type { CaseState } from '../case/model/state.js';
 import { mayShare } from '../case/rules/consent.js';
-import { instrumentChanges, talkingTherapiesOf } from '../case/rules/outcomes.js';
+import { endsOf, instrumentChanges, talkingTherapiesOf } from '../case/rules/outcomes.js';
 import { getInstrument } from '../measures/instruments/registry.js';
 
 /** A client's change on one instrument, first versus last valid score. */
@@ -73,17 +73,18 @@ export function outcomeRows(state: CaseState, options: { readonly asOf?: string 
     else if (s.status === 'did-not-attend') missed++;
   }
   const instruments: Record<string, InstrumentOutcome> = {};
-  const changes = new Map(instrumentChanges(state).map((c) => [c.instrumentId, c]));
-  for (const m of state.measurements) {
-    if (m.instrumentId === null || m.score === null || m.status === 'entered-in-error' || instruments[m.instrumentId] !== undefined) continue;
-    const scores = state.measurements.filter((x) => x.instrumentId === m.instrumentId && x.score !== null && x.status !== 'entered-in-error');
-    if (scores.length < 2) continue;
-    const first = scores[0]?.score as number;
-    const last = scores[scores.length - 1]?.score as number;
-    const change = changes.get(m.instrumentId)?.category ?? null;
-    instruments[m.instrumentId] = { first, last, change, category: categoryOf(m.instrumentId, first, last, change) };
+  // First and last by the time each score was taken (a score entered late is not the last), the
+  // very pair the reliable-change category is computed from.
+  const ends = endsOf(state);
+  const changes = new Map(instrumentChanges(state, ends).map((c) => [c.instrumentId, c]));
+  for (const [instrumentId, end] of ends) {
+    if (end.count < 2) continue;
+    const first = end.first.score;
+    const last = end.last.score;
+    const change = changes.get(instrumentId)?.category ?? null;
+    instruments[instrumentId] = { first, last, change, category: categoryOf(instrumentId, first, last, change) };
   }
-  const tt = talkingTherapiesOf(state);
+  const tt = talkingTherapiesOf(state, ends);
   let gasTScore: number | null = null;
   for (const e of Object.values(state.evaluations)) if (e.status === 'final' && e.gasTScore !== null) gasTScore = e.gasTScore;
   const referredAt = state.referral.receivedAt;
