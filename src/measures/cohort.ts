@@ -2,7 +2,7 @@ import { METHODS, classifyChange, changeModel, type ChangeCategory, type ChangeM
 import { CUTOFF_TYPES, clinicalCutoffs, trueCutoffs, type CutoffType } from './cutoffs.js';
 import { correlation, mean, sampleSd } from './descriptives.js';
 import { BETTER_IS, directionOf, type BetterIs } from './direction.js';
-import { InputCheck } from './input.js';
+import { InputCheck, describeValue } from './input.js';
 import { normalCdf } from './normal.js';
 
 /** One client's pre and post scores; `null` or `undefined` marks a missing score. */
@@ -201,12 +201,12 @@ export function cohortChange(pairs: readonly ScorePair[], options: CohortOptions
   }
   const approach = options.approach ?? 'distribution';
   const method = options.method ?? 'JT';
-  const check = new InputCheck(`Cohort change (${String(approach)}, ${String(method)})`);
+  const check = new InputCheck(`Cohort change (${describeValue(approach)}, ${describeValue(method)})`);
   if (!Array.isArray(pairs)) check.add(['pairs'], 'not-array', 'pairs must be an array');
   check.oneOf(['betterIs'], options.betterIs, BETTER_IS);
   check.oneOf(['method'], method, METHODS);
   if (options.cutoff !== undefined && check.object(['cutoff'], options.cutoff)) check.oneOf(['cutoff', 'type'], options.cutoff.type, CUTOFF_TYPES);
-  if (!(approach in CATEGORIES)) check.add(['approach'], 'unknown-approach', `approach must be distribution, combined or statistical, not ${String(approach)}`);
+  if (!(approach in CATEGORIES)) check.add(['approach'], 'unknown-approach', `approach must be distribution, combined or statistical, not ${describeValue(approach)}`);
   if (approach === 'statistical' && method !== 'JT' && method !== 'HA') {
     check.add(['method'], 'unknown-method', `the statistical approach takes cut-off method JT or HA, not ${method}`);
   }

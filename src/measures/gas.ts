@@ -1,4 +1,4 @@
-import { InputCheck } from './input.js';
+import { InputCheck, describeValue } from './input.js';
 
 /** A Goal Attainment Scaling level: −2 much less than expected … 0 expected … +2 much more. */
 export type GasLevel = -2 | -1 | 0 | 1 | 2;
@@ -26,7 +26,7 @@ export function gasTScore(levels: readonly number[], weights?: readonly number[]
     check.done();
   }
   levels.forEach((level, i) => {
-    if (!LEVELS.includes(level)) check.add(['levels', i], 'out-of-range', `level ${i} must be one of −2, −1, 0, 1, 2, not ${String(level)}`);
+    if (!LEVELS.includes(level)) check.add(['levels', i], 'out-of-range', `level ${i} must be one of −2, −1, 0, 1, 2, not ${describeValue(level)}`);
   });
   if (weights !== undefined && !Array.isArray(weights)) {
     check.add(['weights'], 'not-an-array', 'weights must be an array of numbers, one per level');

@@ -18,7 +18,7 @@ export class InputCheck {
   /** Requires a finite number. */
   finite(path: readonly (string | number)[], value: unknown): value is number {
     if (typeof value === 'number' && Number.isFinite(value)) return true;
-    this.add(path, 'not-finite', `${label(path)} must be a finite number, not ${describe(value)}`);
+    this.add(path, 'not-finite', `${label(path)} must be a finite number, not ${describeValue(value)}`);
     return false;
   }
 
@@ -41,14 +41,14 @@ export class InputCheck {
   /** Requires a plain object (not null, not an array). */
   object(path: readonly (string | number)[], value: unknown): value is Record<string, unknown> {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return true;
-    this.add(path, 'not-an-object', `${label(path)} must be an object, not ${describe(value)}`);
+    this.add(path, 'not-an-object', `${label(path)} must be an object, not ${describeValue(value)}`);
     return false;
   }
 
   /** Requires one of a fixed set of values (JavaScript callers bypass the types: 'Lower' is not 'lower'). */
   oneOf<T>(path: readonly (string | number)[], value: unknown, allowed: readonly T[]): value is T {
     if (allowed.includes(value as T)) return true;
-    this.add(path, 'not-allowed', `${label(path)} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, not ${describe(value)}`);
+    this.add(path, 'not-allowed', `${label(path)} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, not ${describeValue(value)}`);
     return false;
   }
 
@@ -65,7 +65,11 @@ function label(path: readonly (string | number)[]): string {
   return path.length === 0 ? 'the value' : path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 }
 
-function describe(value: unknown): string {
+/**
+ * A value as a message may name it: never by calling its own `toString` (a hostile object's would
+ * throw, or lie), so building a refusal cannot itself fail.
+ */
+export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return `the string "${value.length > 20 ? value.slice(0, 20) + '…' : value}"`;

@@ -1,5 +1,5 @@
 import { type BetterIs, directionOf } from './direction.js';
-import { InputCheck } from './input.js';
+import { InputCheck, describeValue } from './input.js';
 import { upperQuantile } from './normal.js';
 
 /**
@@ -94,7 +94,7 @@ export interface ChangeModel {
  */
 export function criticalValue(method: ChangeMethod, alpha = 0.05): number {
   const check = new InputCheck('criticalValue');
-  if (!METHODS.includes(method)) check.add(['method'], 'unknown-method', `method must be one of ${METHODS.join(', ')}, not ${JSON.stringify(method) ?? String(method)}`);
+  if (!METHODS.includes(method)) check.add(['method'], 'unknown-method', `method must be one of ${METHODS.join(', ')}, not ${describeValue(method)}`);
   check.openUnit(['alpha'], alpha);
   check.done();
   // From the tail probability itself: α/2 is exact where 1 − α/2 is not.
@@ -122,10 +122,10 @@ export function changeModel(params: ChangeParameters): ChangeModel {
     check.done();
   }
   const method = params.method ?? 'JT';
-  const check = new InputCheck(`Reliable change (${String(method)})`);
-  if (!METHODS.includes(method)) check.add(['method'], 'unknown-method', `method must be one of ${METHODS.join(', ')}, not ${String(method)}`);
+  const check = new InputCheck(`Reliable change (${describeValue(method)})`);
+  if (!METHODS.includes(method)) check.add(['method'], 'unknown-method', `method must be one of ${METHODS.join(', ')}, not ${describeValue(method)}`);
   if (params.betterIs !== 'lower' && params.betterIs !== 'higher') {
-    check.add(['betterIs'], 'unknown-direction', `betterIs must be "lower" or "higher", not ${String(params.betterIs)}`);
+    check.add(['betterIs'], 'unknown-direction', `betterIs must be "lower" or "higher", not ${describeValue(params.betterIs)}`);
   }
   const r = params.reliability;
   check.openUnit(['reliability'], r);

@@ -83,6 +83,23 @@ describe('any input at all', () => {
     ['talkingTherapiesOutcome', (a, b) => talkingTherapiesOutcome(a as never, b as never)],
     ['talkingTherapiesRates', (a, b) => talkingTherapiesRates(a as never, b as never)],
   ];
+  // Objects whose own toString or valueOf throws when a message names them (found by the property
+  // below: gasTScore([{ toString: 0 }]) threw a TypeError), checked on every run.
+  const hostile = [{ toString: 0 }, [{ toString: 0 }], { valueOf: 0, toString: 0 }, [{ valueOf: () => { throw new Error('no'); } }]];
+  it('every function refuses objects that cannot be turned into text with INVALID_INPUT', () => {
+    for (const [name, call] of calls) {
+      for (const a of hostile) {
+        for (const b of [undefined, ...hostile]) {
+          try {
+            call(a, b);
+          } catch (e) {
+            expect((e as { code?: string }).code, `${name}: ${(e as Error).message}`).toBe('INVALID_INPUT');
+          }
+        }
+      }
+    }
+  });
+
   for (const [name, call] of calls) {
     it(`${name} refuses junk with INVALID_INPUT`, () => {
       fc.assert(
