@@ -85,7 +85,7 @@ describe('any input at all', () => {
   ];
   // Objects whose own toString or valueOf throws when a message names them (found by the property
   // below: gasTScore([{ toString: 0 }]) threw a TypeError), checked on every run.
-  const hostile = [{ toString: 0 }, [{ toString: 0 }], { valueOf: 0, toString: 0 }, [{ valueOf: () => { throw new Error('no'); } }]];
+  const hostile: unknown[] = [{ toString: 0 }, [{ toString: 0 }], { valueOf: 0, toString: 0 }, [{ valueOf: () => { throw new Error('no'); } }]];
   it('every function refuses objects that cannot be turned into text with INVALID_INPUT', () => {
     for (const [name, call] of calls) {
       for (const a of hostile) {
