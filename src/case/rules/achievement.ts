@@ -5,9 +5,18 @@ import type { Draft, CaseState } from '../model/state.js';
 import { INDEX_FROM, goalPairs } from '../store/series-index.js';
 import { itemAt, seriesOf, type Series } from '../store/series.js';
 
-/** Whether a measurement counts toward a goal: it names the goal, or names no goal and measures what the goal measures. */
+/** Whether a measurement counts toward a goal: a valid score that {@link bearsOn} it. */
 export function measuresGoal(m: Measurement, goal: Goal): boolean {
   if (m.status === 'entered-in-error' || m.score === null) return false;
+  return bearsOn(m, goal);
+}
+
+/**
+ * Whether a measurement is about a goal, whatever its score and status: it names the goal, or names
+ * no goal and measures what the goal measures. An amendment or a voiding changes whether it counts,
+ * never what it is about.
+ */
+function bearsOn(m: Measurement, goal: Goal): boolean {
   if (m.goalIds.length > 0) return m.goalIds.includes(goal.id);
   return goal.measure.instrumentId !== undefined && goal.measure.instrumentId !== null
     ? m.instrumentId === goal.measure.instrumentId
@@ -113,7 +122,6 @@ function pairAfterAppend(list: Series<Measurement>, cached: readonly [number, nu
  * voiding (rare) re-reads the series for the goals it bears on.
  */
 export function refreshAchievements(d: Draft, changed: Measurement): void {
-  const asRecorded: Measurement = changed.status === 'entered-in-error' ? Object.assign({}, changed, { status: 'final' as const }) : changed;
   const list = seriesOf<Measurement>(d, 'measurements');
   const appended = changed.status === 'final' && changed.history.length === 0 && itemAt(list, list.length - 1)?.id === changed.id;
   // Short series are read whole (cheaper than a cache kept for every version); long ones use it.
@@ -121,7 +129,9 @@ export function refreshAchievements(d: Draft, changed: Measurement): void {
   for (const id in d.goals) {
     const goal = d.goals[id];
     if (goal === undefined || !OPEN.has(goal.status)) continue;
-    if (changed.goalIds.length > 0 ? !changed.goalIds.includes(id) : !measuresGoal(asRecorded, goal)) continue;
+    // Every goal the measurement is about: one it counted for may have lost it (voided, or amended
+    // to answers too incomplete to score), and one it did not count for may have gained it.
+    if (!bearsOn(changed, goal)) continue;
     const fast = appended && pairs !== undefined ? pairAfterAppend(list, pairs.get(id), goal) : undefined;
     const pair = fast ?? lastTwoPositions(list, goal);
     pairs?.set(id, pair);

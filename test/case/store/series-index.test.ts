@@ -7,6 +7,7 @@ import { caseAt, people, world } from '../fixtures.js';
 
 // The id index and the cached last-two measurements of each goal are side structures: whatever the
 // history of versions (branches included), they must answer exactly what a scan of the state answers.
+// Amendments include ones that leave a measurement unscored: the goal must then forget its score.
 
 describe('positionOf', () => {
   it('agrees with a scan, over versions that branch and share one index', () => {
@@ -68,6 +69,8 @@ describe.each([
           fc.oneof(
             fc.record({ kind: fc.constant('record' as const), score: fc.integer({ min: 0, max: 27 }), daysBack: fc.integer({ min: 0, max: 20 }) }),
             fc.record({ kind: fc.constant('amend' as const), which: fc.nat(), score: fc.integer({ min: 0, max: 27 }) }),
+            // Amended to answers too incomplete to score: the measurement stays, without a score.
+            fc.record({ kind: fc.constant('blank' as const), which: fc.nat() }),
             fc.record({ kind: fc.constant('void' as const), which: fc.nat() }),
             fc.record({ kind: fc.constant('branch' as const), which: fc.nat() }),
           ),
@@ -90,6 +93,8 @@ describe.each([
                   ? undefined
                   : step.kind === 'amend'
                     ? { type: 'amendMeasurement', measurementId: ids[step.which % ids.length], score: step.score, reason: 'Corrected' }
+                    : step.kind === 'blank'
+                      ? { type: 'amendMeasurement', measurementId: ids[step.which % ids.length], responses: [null, null, null, null, null, null, null, null, 1], reason: 'Items misattributed' }
                     : { type: 'voidMeasurement', measurementId: ids[step.which % ids.length], reason: 'Wrong client' };
             if (command === undefined) continue;
             const r = dispatch(state, command, ctx(people.lead));
