@@ -16,6 +16,8 @@ import {
 } from '../../src/index.js';
 import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
 import { applyEvent } from '../../src/engine/apply-event.js';
+import { deriveAchievement, goalSeries } from '../../src/case/rules/achievement.js';
+import { OPEN_GOAL_STATUSES } from '../../src/case/model/goal.js';
 import { caseAt, people, phqGoal, referral } from '../case/fixtures.js';
 import { expectTablesChoseStatuses } from './entity-tables.js';
 
@@ -97,6 +99,7 @@ const templates: Record<string, unknown>[] = [
   { type: 'recordMeasurement', instrumentId: 'phq9', score: 8, source: 'clinician-rated' },
   { type: 'recordMeasurement', instrumentId: 'gad7', score: 14, source: 'client-report' },
   { type: 'amendMeasurement', measurementId: 'ms-1', score: 20, reason: 'Misread' },
+  { type: 'amendMeasurement', measurementId: 'ms-1', responses: [null, null, null, null, null, null, null, null, 1], reason: 'Only item 9 was answered' },
   { type: 'voidMeasurement', measurementId: 'ms-1', reason: 'Wrong client' },
   { type: 'fly' },
   { type: 'holdCase' },
@@ -133,6 +136,10 @@ function run(steps: readonly [number, number][]) {
       expect(lead?.status, 'exactly one active lead once the plan is in force').toBe('active');
     }
     expect(JSON.stringify(before)).toBe(snapshot);
+    // A goal still open follows its valid measurements, however they were recorded, amended or voided.
+    for (const goal of Object.values(r.state.goals)) {
+      if (OPEN_GOAL_STATUSES.includes(goal.status)) expect(goal.achievement, `${goal.id} after ${command.type}`).toBe(deriveAchievement(goal, goalSeries(r.state, goal)));
+    }
     if (freezesStates()) expect(unfrozen(r.state), 'the new state is frozen all the way down').toEqual([]);
     // The evolvers are draft mutators: immer's produce gives the same state as dispatch's copy-on-write.
     expect(immer.produce(before, (d) => r.events.forEach((e) => applyEvent(d as never, e)))).toEqual(r.state);
