@@ -15,6 +15,7 @@ import { moveTo } from './store/lookup.js';
 import { calendarDaysUtc } from './rules/dates.js';
 import { newAssessment } from './rules/assessments.js';
 import { TERMINAL_GOAL_STATUSES } from './model/goal.js';
+import { compareInstants } from '../kernel/clock.js';
 
 const referralSchema = z
   .object({ source: labelSchema, reason: textSchema, urgency: z.enum(URGENCIES), receivedAt: instantSchema })
@@ -151,9 +152,18 @@ const reopenGuards: readonly Guard<ReopenCase, CaseGuardContext>[] = [
   },
 ];
 
+// A referral dated after the case was opened would make every waiting time negative. (Only the
+// command and the clock are read: openCase is checked with no case.)
+const openGuards: readonly Guard<OpenCase, CaseGuardContext>[] = [
+  {
+    name: 'notInFuture',
+    check: (c, { env }) => compareInstants(c.referral.receivedAt, env.at) <= 0 || say.notInFuture({ receivedAt: c.referral.receivedAt }),
+  },
+];
+
 // The case table's moving rows: their targets are what the evolvers write.
 const rows = {
-  openCase: { from: [null], to: 'referred' },
+  openCase: { from: [null], to: 'referred', guards: openGuards },
   declineReferral: { from: ['referred'], to: 'closed' },
   holdCase: { from: ['assessing', 'planning', 'active'], to: 'on-hold' },
   resumeCase: { from: ['on-hold'], to: { oneOf: ['assessing', 'planning', 'active'], pick: (_c, { state }) => state.heldFrom ?? 'active' } },

@@ -83,6 +83,12 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
             say.grantedByClient({ clientId: state.clientId, grantedBy: c.grantedBy }),
         },
         {
+          // A consent is recorded once given: one dated later would let treatment start before it.
+          name: 'notInFuture',
+          check: (c, { env }) =>
+            c.grantedAt === undefined || compareInstants(c.grantedAt, env.at) <= 0 || say.notInFuture({ consentId: c.consentId ?? '(new)', grantedAt: c.grantedAt }),
+        },
+        {
           name: 'notExpired',
           check: (c, { env }) => c.expiresAt === undefined || compareInstants(c.expiresAt, env.at) > 0 || say.notExpired({ expiresAt: c.expiresAt }),
         },

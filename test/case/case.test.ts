@@ -16,6 +16,20 @@ describe('openCase and the referral', () => {
     expect(r.events[0]).toMatchObject({ type: 'caseOpened', caseId: 'c-9', seq: 1, actor: people.admin });
   });
 
+  it('refuses a referral dated after the case is opened, judged by the instant and not the text', () => {
+    const at = (now: string) => ({ actor: people.lead, now: () => now, newId: () => 'c-f' });
+    const open = (receivedAt: string, now: string) => {
+      const r = openCase({ clientId: 'client-9', referral: { ...referral, receivedAt }, setting: 'clinic' }, at(now));
+      return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+    };
+    expect(open('2026-02-01T10:00:00.001Z', '2026-02-01T10:00:00.000Z')).toBe('GUARD_FAILED:notInFuture');
+    expect(open('2026-02-01T10:00:00.000Z', '2026-02-01T10:00:00.000Z')).toBe('ok');
+    // 11:30 at UTC+02:00 is 09:30Z: earlier than 10:00Z although it reads later.
+    expect(open('2026-02-01T11:30:00+02:00', '2026-02-01T10:00:00.000Z')).toBe('ok');
+    // 09:30 at UTC−05:00 is 14:30Z: later than 10:00Z although it reads earlier.
+    expect(open('2026-02-01T09:30:00-05:00', '2026-02-01T10:00:00.000Z')).toBe('GUARD_FAILED:notInFuture');
+  });
+
   it('declines a referral with a reason', () => {
     const s = must(caseAt('referred'), { type: 'declineReferral', reason: 'not-accepted', summary: 'Out of area' }, ctx(people.lead));
     expect(s).toMatchObject({ status: 'closed', closure: { reason: 'not-accepted', summary: 'Out of area' } });

@@ -37,6 +37,21 @@ describe('consent', () => {
     expect(rule(caseAt('active'), { type: 'recordConsent', scope: 'research', grantedBy: 'client-1' }, people.client)).toBe('ok');
   });
 
+  it('cannot be recorded before it is given: a consent dated in the future would let treatment start without it', () => {
+    const at = (now: string) => ({ actor: people.client, now: () => now });
+    const give = (grantedAt: string) => {
+      const r = dispatch(caseAt('planned'), { type: 'recordConsent', scope: 'treatment', grantedBy: 'client-1', grantedAt }, at('2026-02-01T10:00:00.000Z'));
+      return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+    };
+    expect(give('2026-02-01T10:00:00.001Z')).toBe('GUARD_FAILED:notInFuture');
+    expect(give('2027-01-01T00:00:00.000Z')).toBe('GUARD_FAILED:notInFuture');
+    expect(give('2026-02-01T10:00:00.000Z')).toBe('ok');
+    expect(give('2026-01-20T00:00:00.000Z')).toBe('ok');
+    // Judged by the instant: 11:30 at UTC+02:00 is 09:30Z, already past.
+    expect(give('2026-02-01T11:30:00+02:00')).toBe('ok');
+    expect(give('2026-02-01T09:30:00-05:00')).toBe('GUARD_FAILED:notInFuture');
+  });
+
   it('cannot be recorded already expired, and expires against the clock', () => {
     expect(rule(caseAt('active'), { type: 'recordConsent', scope: 'research', grantedBy: 'client-1', expiresAt: '2026-01-01T00:00:00.000Z' })).toBe('GUARD_FAILED:notExpired');
     const s = must(caseAt('active'), { type: 'recordConsent', consentId: 'k-r', scope: 'research', grantedBy: 'client-1', expiresAt: '2026-03-01T00:00:00.000Z' }, ctx(people.client));

@@ -80,7 +80,7 @@ describe('dispatch', () => {
   });
 
   it('openCase is dispatch from null', () => {
-    const r = openCase({ clientId: 'client-3', referral, setting: 'home' }, { actor: people.lead, newId: () => 'c-generated', now: () => '2026-01-01T00:00:00.000Z' });
+    const r = openCase({ clientId: 'client-3', referral, setting: 'home' }, { actor: people.lead, newId: () => 'c-generated', now: () => '2026-01-03T00:00:00.000Z' });
     expect(r.ok && r.state.id).toBe('c-generated');
   });
 });

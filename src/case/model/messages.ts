@@ -58,8 +58,20 @@ export const ruleMessages = {
   oneInterval: (): string => 'give either everyDays or everyWeeks',
   sourceMatchesActor: (f: { readonly role: string; readonly source: string }): string =>
     f.source === 'observer' ? 'the client reports as client-report, not as an observer of themselves' : `a ${f.role} may report (client-report${f.role === 'family-member' ? ' or observer' : ''}), not record a clinician-rated measurement`,
-  notInFuture: (f: { readonly sessionId: string; readonly scheduledFor: string } | { readonly measurementId: string; readonly takenAt: string }): string =>
-    'sessionId' in f ? `session ${f.sessionId} is scheduled for ${f.scheduledFor}; attendance can be recorded once it has begun` : `measurement ${f.measurementId} is dated ${f.takenAt}, in the future`,
+  notInFuture: (
+    f:
+      | { readonly sessionId: string; readonly scheduledFor: string }
+      | { readonly measurementId: string; readonly takenAt: string }
+      | { readonly consentId: string; readonly grantedAt: string }
+      | { readonly receivedAt: string },
+  ): string =>
+    'sessionId' in f
+      ? `session ${f.sessionId} is scheduled for ${f.scheduledFor}; attendance can be recorded once it has begun`
+      : 'measurementId' in f
+        ? `measurement ${f.measurementId} is dated ${f.takenAt}, in the future`
+        : 'consentId' in f
+          ? `it is dated ${f.grantedAt}, in the future: record it once the client has given it`
+          : `the referral is dated ${f.receivedAt}, in the future: open the case once it has been received`,
   measuresGoal: (f: { readonly goalId: string; readonly measuredBy: string; readonly given: string }): string => `goal ${f.goalId} is measured by ${f.measuredBy}, not ${f.given}`,
   authorOnTeam: (f: { readonly memberId: string }): string => `author ${f.memberId} is not an active team member`,
   grantedByClient: (f: { readonly clientId: string; readonly grantedBy: string }): string => `consent must be granted by the client (${f.clientId}) or a family member on the team, not ${f.grantedBy}`,
