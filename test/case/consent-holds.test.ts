@@ -82,4 +82,18 @@ describe('mayShare: the rule exports follow', () => {
     s = must(s, { type: 'withdrawConsent', consentId: 'k-s' }, ctx(people.client));
     expect(mayShare(s, 'information-sharing', asOf, 'org-gp')).toBe(false);
   });
+
+  it('counts a consent from the instant it was given, not before (a dataset judged as of an earlier day)', async () => {
+    const { mayShare } = await import('../../src/index.js');
+    const { outcomeRows } = await import('../../src/simulate/index.js');
+    const later = world('2026-02-05T09:00:00.000Z');
+    const s = must(caseAt('active'), { type: 'recordConsent', consentId: 'k-r', scope: 'research', grantedBy: 'client-1', grantedAt: '2026-02-01T12:00:00.000Z' }, later(people.client));
+    expect(mayShare(s, 'research', '2026-02-01T12:00:00.000Z')).toBe(true);
+    expect(mayShare(s, 'research', '2026-02-01T11:59:59.999Z')).toBe(false);
+    // The same instants written with an offset: judged by time, not text.
+    expect(mayShare(s, 'research', '2026-02-01T13:00:00+01:00')).toBe(true);
+    expect(mayShare(s, 'research', '2026-02-01T12:59:59.999+01:00')).toBe(false);
+    expect(outcomeRows(s, { asOf: '2026-01-31' })).toEqual([]);
+    expect(outcomeRows(s, { asOf: '2026-02-02' })).toHaveLength(1);
+  });
 });

@@ -56,7 +56,8 @@ export function sharingConsent(state: CaseState, at: string, recipient: string |
 
 function consentCovers(state: CaseState, scope: 'information-sharing' | 'research', at: string, recipient: string | undefined): boolean {
   for (const c of Object.values(state.consents)) {
-    if (c.scope !== scope || consentStatus(c, at) !== 'active') continue;
+    // Not yet given at `at` counts for nothing either (a dataset or export judged as of an earlier day).
+    if (c.scope !== scope || consentStatus(c, at) !== 'active' || compareInstants(c.grantedAt, at) > 0) continue;
     if (recipient === undefined || c.sharingWith.length === 0 || c.sharingWith.includes(recipient)) return true;
   }
   return false;
@@ -66,7 +67,7 @@ function consentCovers(state: CaseState, scope: 'information-sharing' | 'researc
  * Whether a case's data may leave the service at `asOf`: for `'information-sharing'` (a transfer, a
  * referral on, an export to another system) an active information-sharing consent covering the
  * recipient; for `'research'` (an outcomes dataset) an active research consent. Withdrawn and
- * expired consents count for nothing. Exports call this before they write a case, and leave out (or
+ * expired consents count for nothing, and so does one granted after `asOf`. Exports call this before they write a case, and leave out (or
  * refuse) the cases it refuses.
  *
  * @example
