@@ -14,7 +14,7 @@ import { accept, idTaken, notFound, stepEntity } from './rules/decision.js';
 import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
 import type { Env } from './model/context.js';
-import { consentToTreat, hasActiveConsent } from './rules/consent.js';
+import { consentToTreat, consentWhenHeld, hasActiveConsent } from './rules/consent.js';
 import { findModality } from './model/modalities.js';
 
 export const scheduleSessionSchema = z
@@ -170,6 +170,16 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       guards: [
         participantsGuard,
         familyConsentGuard,
+        {
+          // Treatment given is treatment consented to: judged at the session's time, so a session
+          // held after the client withdrew cannot be recorded as attended.
+          name: 'consentWhenHeld',
+          check: (c, { state, env, session }) => {
+            if (c.attendance !== 'attended' || !session) return true;
+            const s = own(state.strategies, session.strategyId);
+            return consentWhenHeld(state, session.scheduledFor, s === undefined ? undefined : findModality(s.modality, env.policy.modalities));
+          },
+        },
         {
           name: 'notInFuture',
           check: (c, { env, session }) =>

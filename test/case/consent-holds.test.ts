@@ -34,6 +34,55 @@ describe('after the client withdraws treatment consent', () => {
   });
 });
 
+describe('a session recorded as attended', () => {
+  // Each command at a time of its own (the shared clock would make the order of tests matter).
+  const at = (now: string, actor: { id: string; role: string } = people.therapist) => ({ actor: actor as never, now: () => now });
+  const outcome = (s: CaseState, attendance: string, now = '2026-03-20T09:00:00.000Z') => {
+    const r = dispatch(s, { type: 'recordAttendance', sessionId: 'v-1', attendance }, at(now));
+    return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+  };
+  /** A session held at `heldAt`, with the treatment consent withdrawn at 2026-03-01T12:00Z. */
+  const heldAt = (when: string) => {
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: when }, at('2026-02-02T09:00:00.000Z'));
+    return must(s, { type: 'withdrawConsent', consentId: 'k-1' }, at('2026-03-01T12:00:00.000Z', people.client));
+  };
+
+  it('is refused when it was held after the client withdrew treatment consent; missed or cancelled is not', () => {
+    const s = heldAt('2026-03-05T10:00:00.000Z');
+    expect(outcome(s, 'attended')).toBe('CONSENT_REQUIRED:consentWhenHeld');
+    expect(outcome(s, 'did-not-attend')).toBe('ok');
+    expect(outcome(s, 'cancelled')).toBe('ok');
+  });
+
+  it('is judged at the time the session was held, not when it is recorded, and by the instant, not its text', () => {
+    expect(outcome(heldAt('2026-03-01T11:59:59.999Z'), 'attended')).toBe('ok'); // held before the withdrawal, recorded after
+    expect(outcome(heldAt('2026-03-01T12:00:00.000Z'), 'attended')).toBe('CONSENT_REQUIRED:consentWhenHeld');
+    // 13:30 at UTC+02:00 is 11:30Z, before the withdrawal; 07:30 at UTC−05:00 is 12:30Z, after it.
+    expect(outcome(heldAt('2026-03-01T13:30:00+02:00'), 'attended')).toBe('ok');
+    expect(outcome(heldAt('2026-03-01T07:30:00-05:00'), 'attended')).toBe('CONSENT_REQUIRED:consentWhenHeld');
+  });
+
+  it('is accepted again once a renewed consent was in force when the session was held', () => {
+    let s = heldAt('2026-03-10T10:00:00.000Z');
+    s = must(s, { type: 'recordConsent', consentId: 'k-2', scope: 'treatment', grantedBy: 'client-1', grantedAt: '2026-03-08T09:00:00.000Z' }, at('2026-03-08T10:00:00.000Z', people.client));
+    expect(outcome(s, 'attended')).toBe('ok');
+    // Renewed after the session: the session still fell in the gap.
+    let gap = heldAt('2026-03-05T10:00:00.000Z');
+    gap = must(gap, { type: 'recordConsent', consentId: 'k-2', scope: 'treatment', grantedBy: 'client-1' }, at('2026-03-08T10:00:00.000Z', people.client));
+    expect(outcome(gap, 'attended')).toBe('CONSENT_REQUIRED:consentWhenHeld');
+  });
+
+  it('is refused when it was held after the treatment consent expired', () => {
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'recordConsent', consentId: 'k-2', scope: 'treatment', grantedBy: 'client-1', expiresAt: '2026-03-01T00:00:00.000Z' }, at('2026-02-01T10:00:00.000Z', people.client));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-03-05T10:00:00.000Z' }, at('2026-02-02T09:00:00.000Z'));
+    expect(outcome(s, 'attended')).toBe('ok'); // k-1, open-ended, still holds
+    s = must(s, { type: 'withdrawConsent', consentId: 'k-1' }, at('2026-02-03T09:00:00.000Z', people.client));
+    expect(outcome(s, 'attended')).toBe('CONSENT_REQUIRED:consentWhenHeld');
+  });
+});
+
 describe('an expired treatment consent', () => {
   const expiring = () => must(started(), { type: 'recordConsent', consentId: 'k-2', scope: 'treatment', grantedBy: 'client-1', expiresAt: '2026-03-01T00:00:00.000Z' }, ctx(people.client));
   const withoutOpenEnded = (s: CaseState) => must(s, { type: 'withdrawConsent', consentId: 'k-1' }, ctx(people.client));

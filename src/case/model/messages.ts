@@ -48,6 +48,8 @@ export const ruleMessages = {
   goalsSmart: smart,
   consentToTreat,
   treatmentConsent: consentToTreat,
+  consentWhenHeld: (f: { readonly heldAt: string; readonly scope: string }): string =>
+    `the session was held at ${f.heldAt}, after the client's ${f.scope} consent was withdrawn or expired and before a renewed one; record it as cancelled, or record the renewed consent with the time the client gave it`,
   datesInOrder: (f: { readonly start: string; readonly target: string }): string => `the target date ${f.target} must follow the start date ${f.start}`,
   informationSharingConsent: (f: { readonly recipient: string | undefined }): string =>
     `sharing the client's information${f.recipient === undefined ? '' : ` with ${f.recipient}`} needs an active information-sharing consent${f.recipient === undefined ? '' : ' that covers it'}`,

@@ -45,6 +45,49 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
 }
 
 /**
+ * Whether a consent was in force at an instant, judged by its own dates: given by then, and neither
+ * withdrawn nor expired yet. (Unlike {@link consentStatus}, which reads a withdrawn consent as
+ * withdrawn at any instant, this can look back at a moment before the withdrawal.)
+ */
+export function inForceAt(c: Consent, at: string): boolean {
+  return (
+    compareInstants(c.grantedAt, at) <= 0 &&
+    (c.withdrawnAt === null || compareInstants(at, c.withdrawnAt) < 0) &&
+    (c.expiresAt === null || compareInstants(at, c.expiresAt) < 0)
+  );
+}
+
+/**
+ * Whether a session held at `heldAt` was held under consent of a scope: a consent in force then, or
+ * none of that scope ended (withdrawn or expired) by then. The second arm keeps recording a session
+ * entered late possible when its consent, recorded at the time, carries a later grant time.
+ */
+function heldUnderConsent(state: CaseState, scope: string, heldAt: string): boolean {
+  let ended = false;
+  for (const id in state.consents) {
+    const c = state.consents[id] as Consent;
+    if (c.scope !== scope) continue;
+    if (inForceAt(c, heldAt)) return true;
+    if ((c.withdrawnAt !== null && compareInstants(c.withdrawnAt, heldAt) <= 0) || (c.expiresAt !== null && compareInstants(c.expiresAt, heldAt) <= 0)) ended = true;
+  }
+  return !ended;
+}
+
+/**
+ * The consent a session needs to be recorded as attended: it was not held after the client's
+ * treatment consent (or the modality's own, where it needs one) was withdrawn or expired, unless a
+ * renewed one was in force by then. Judged at the session's time, not the recording's: a session
+ * held before a withdrawal can still be recorded after it, and one held after cannot.
+ */
+export function consentWhenHeld(state: CaseState, heldAt: string, modality: ModalityDefinition | undefined): true | { readonly code: 'CONSENT_REQUIRED'; readonly message: string } {
+  if (!heldUnderConsent(state, 'treatment', heldAt)) return { code: 'CONSENT_REQUIRED', message: say.consentWhenHeld({ heldAt, scope: 'treatment' }) };
+  if (modality?.needsConsent && !heldUnderConsent(state, `modality:${modality.name}`, heldAt)) {
+    return { code: 'CONSENT_REQUIRED', message: say.consentWhenHeld({ heldAt, scope: `modality:${modality.name}` }) };
+  }
+  return true;
+}
+
+/**
  * Whether the client's information may be shared with a recipient at an instant: an active
  * information-sharing consent that names the recipient in `sharingWith`, or names no one (sharing
  * in general). The one rule for every sharing action (closing as transferred or referred on with a
