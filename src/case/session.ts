@@ -121,6 +121,17 @@ const familyConsentGuard = {
   },
 };
 
+const ENDED: ReadonlySet<string> = new Set(['completed', 'discontinued']);
+
+/** A session of a completed or discontinued strategy is not moved: it is recorded as cancelled (or as held). */
+const strategyNotEnded = {
+  name: 'strategyNotEnded',
+  check: (_c: unknown, { state, session }: SessionContext) => {
+    const s = session === undefined ? undefined : own(state.strategies, session.strategyId);
+    return s === undefined || !ENDED.has(s.status) || say.strategyNotEnded({ strategyId: s.id, status: s.status });
+  },
+};
+
 /** Commands of sessions. */
 export type SessionCommand = ScheduleSession | RescheduleSession | RecordAttendance;
 type Module = EntityModule<SessionCommand, SessionEvents>;
@@ -158,6 +169,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       from: ['scheduled'],
       to: 'scheduled',
       guards: [
+        strategyNotEnded,
         {
           name: 'newTime',
           check: (c, { session }) => !session || compareInstants(c.scheduledFor, session.scheduledFor) !== 0 || say.newTime({ sessionId: session.id, scheduledFor: session.scheduledFor }),
@@ -170,6 +182,17 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       guards: [
         participantsGuard,
         familyConsentGuard,
+        {
+          // A session of a completed or discontinued strategy is treatment outside the plan, unless
+          // it was held before the strategy ended (entered late).
+          name: 'strategyOpenWhenHeld',
+          check: (c, { state, session }) => {
+            if (c.attendance !== 'attended' || !session) return true;
+            const s = own(state.strategies, session.strategyId);
+            if (s === undefined || s.endedAt === null || compareInstants(session.scheduledFor, s.endedAt) < 0) return true;
+            return say.strategyOpenWhenHeld({ strategyId: s.id, status: s.status, endedAt: s.endedAt, scheduledFor: session.scheduledFor });
+          },
+        },
         {
           // Treatment given is treatment consented to: judged at the session's time, so a session
           // held after the client withdrew cannot be recorded as attended.

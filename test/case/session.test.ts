@@ -66,6 +66,44 @@ describe('session: scheduled → attended | cancelled | did-not-attend', () => {
   });
 });
 
+describe('the sessions of a strategy that has ended', () => {
+  const at = (now: string) => ({ actor: people.lead, now: () => now });
+  /** A session at `when`, then its strategy ended (`how`) at 2026-03-01T12:00Z. */
+  const endedWith = (how: 'discontinueStrategy' | 'completeStrategy', when: string) => {
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: when }, at('2026-02-02T09:00:00.000Z'));
+    return must(s, how === 'discontinueStrategy' ? { type: how, strategyId: 's-1', reason: 'Not helping' } : { type: how, strategyId: 's-1' }, at('2026-03-01T12:00:00.000Z'));
+  };
+  const outcome = (s: CaseState, command: object) => {
+    const r = dispatch(s, command, at('2026-03-20T09:00:00.000Z'));
+    return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+  };
+  const attend = (attendance: string) => ({ type: 'recordAttendance', sessionId: 'v-1', attendance });
+
+  it.each(['discontinueStrategy', 'completeStrategy'] as const)('after %s: one held later is not recorded as attended, nor moved; missed or cancelled it may be', (how) => {
+    const s = endedWith(how, '2026-03-05T10:00:00.000Z');
+    expect(outcome(s, attend('attended'))).toBe('GUARD_FAILED:strategyOpenWhenHeld');
+    expect(outcome(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-03-06T10:00:00.000Z' })).toBe('GUARD_FAILED:strategyNotEnded');
+    expect(outcome(s, attend('cancelled'))).toBe('ok');
+    expect(outcome(s, attend('did-not-attend'))).toBe('ok');
+  });
+
+  it('one held before the strategy ended is still recorded as attended after it (judged by the instant, not its text)', () => {
+    expect(outcome(endedWith('discontinueStrategy', '2026-03-01T11:59:59.999Z'), attend('attended'))).toBe('ok');
+    expect(outcome(endedWith('discontinueStrategy', '2026-03-01T12:00:00.000Z'), attend('attended'))).toBe('GUARD_FAILED:strategyOpenWhenHeld');
+    // 13:30 at UTC+02:00 is 11:30Z, before the end; 07:30 at UTC−05:00 is 12:30Z, after it.
+    expect(outcome(endedWith('completeStrategy', '2026-03-01T13:30:00+02:00'), attend('attended'))).toBe('ok');
+    expect(outcome(endedWith('completeStrategy', '2026-03-01T07:30:00-05:00'), attend('attended'))).toBe('GUARD_FAILED:strategyOpenWhenHeld');
+  });
+
+  it('a suspended strategy has not ended: its sessions may still be moved', () => {
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-03-05T10:00:00.000Z' }, at('2026-02-02T09:00:00.000Z'));
+    s = must(s, { type: 'suspendStrategy', strategyId: 's-1', reason: 'Client in hospital' }, at('2026-03-01T12:00:00.000Z'));
+    expect(outcome(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-04-06T10:00:00.000Z' })).toBe('ok');
+  });
+});
+
 describe('who takes part in a session', () => {
   const rule = (s: CaseState, command: object) => {
     const r = dispatch(s, command, ctx(people.lead));

@@ -94,6 +94,9 @@ export const ruleMessages = {
     `participants must be the client (${f.clientId}) or people on the care team; ${f.unknown.join(', ')} ${f.unknown.length === 1 ? 'is' : 'are'} neither`,
   strategyExists: (f: { readonly strategyId: string; readonly caseId: string }): string => `no strategy ${f.strategyId} in case ${f.caseId}`,
   strategyActive: (f: { readonly strategyId: string; readonly status: string }): string => `sessions are scheduled only for an active strategy; strategy ${f.strategyId} is ${f.status}`,
+  strategyNotEnded: (f: { readonly strategyId: string; readonly status: string }): string => `strategy ${f.strategyId} is ${f.status}: its sessions are not moved; record this one as cancelled`,
+  strategyOpenWhenHeld: (f: { readonly strategyId: string; readonly status: string; readonly endedAt: string; readonly scheduledFor: string }): string =>
+    `the session was held at ${f.scheduledFor}, after strategy ${f.strategyId} was ${f.status} (${f.endedAt}); record it as cancelled`,
   newTime: (f: { readonly sessionId: string; readonly scheduledFor: string }): string => `session ${f.sessionId} is already scheduled for ${f.scheduledFor}`,
   knownGoals: (f: { readonly goalIds: readonly string[]; readonly caseId: string }): string => `no goals ${f.goalIds.join(', ')} in case ${f.caseId}`,
   gasLevelsOnGasGoals: (f: { readonly goalIds: readonly string[] }): string => `goals ${f.goalIds.join(', ')} carry no GAS levels, so they cannot be given one`,
