@@ -86,9 +86,11 @@ export const crisisMachine = defineMachine<CrisisStatus, CrisisCommand, { state:
         {
           name: 'riskLoweredSinceCrisis',
           check: (_c, { state }) => {
-            const since = state.crisis?.since ?? '';
-            const lowered = state.riskHistory.some((r) => r.at > since && RANK[r.level] <= RANK.moderate);
-            return lowered || say.riskLoweredSinceCrisis();
+            // The latest level recorded decides, not any since the crisis opened: low, then imminent
+            // again, is a crisis still. (The entry that opened it is high or imminent, so a latest
+            // entry of moderate or lower was recorded after it.)
+            const latest = state.riskHistory[state.riskHistory.length - 1];
+            return (latest !== undefined && RANK[latest.level] <= RANK.moderate) || say.riskLoweredSinceCrisis({ latest: latest?.level ?? null });
           },
         },
       ],

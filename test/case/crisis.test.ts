@@ -43,6 +43,19 @@ describe('the crisis overlay', () => {
     expect(rule(s, { type: 'resolveCrisis' })).toBe('INVALID_TRANSITION:');
   });
 
+  it('resolving reads the latest risk level: low, then high or imminent again, is a crisis still', () => {
+    for (const again of ['high', 'imminent'] as const) {
+      let s = inCrisis(caseAt('active'));
+      const since = s.crisis?.since;
+      s = must(s, { type: 'recordRiskLevel', level: 'low' }, ctx(people.lead));
+      s = must(s, { type: 'recordRiskLevel', level: again, factors: ['access to means'] }, ctx(people.lead));
+      expect(s.crisis?.since, 'the same crisis, still open').toBe(since);
+      expect(rule(s, { type: 'resolveCrisis' }), again).toBe('GUARD_FAILED:riskLoweredSinceCrisis');
+      s = must(s, { type: 'recordRiskLevel', level: 'moderate' }, ctx(people.lead));
+      expect(rule(s, { type: 'resolveCrisis' })).toBe('ok');
+    }
+  });
+
   it('activatePlan needs a safety plan while a crisis is open', () => {
     const s = inCrisis(caseAt('planned'));
     expect(rule(s, { type: 'activatePlan' })).toBe('GUARD_FAILED:safetyPlanInCrisis');

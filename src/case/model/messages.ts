@@ -125,5 +125,6 @@ export const ruleMessages = {
   leadReplacedFirst: (f: { readonly memberId: string }): string => `member ${f.memberId} is the lead practitioner; assign another lead first`,
   clinicalRole: (f: { readonly memberId: string; readonly role: string }): string => `a lead practitioner needs a clinical role; member ${f.memberId} is ${f.role}`,
   notAlreadyLead: (f: { readonly memberId: string }): string => `member ${f.memberId} is already the lead`,
-  riskLoweredSinceCrisis: (): string => 'record a risk level of moderate or lower since the crisis opened first',
+  riskLoweredSinceCrisis: (f: { readonly latest: string | null }): string =>
+    `the latest risk level recorded is ${f.latest ?? 'none'}: record a risk level of moderate or lower first`,
 } as const;
