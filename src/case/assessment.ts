@@ -12,6 +12,7 @@ import { defineMachine } from '../kernel/machine.js';
 import type { Env } from './model/context.js';
 import { accept, defined, idTaken, notFound, stepEntity, type Decider, type Decision } from './rules/decision.js';
 import { moveTo } from './store/lookup.js';
+import { opensCrisis, type CrisisEvents } from './crisis.js';
 
 const score = z.number().int().min(1).max(5);
 const methods = z.array(z.enum(ASSESSMENT_METHODS)).max(ASSESSMENT_METHODS.length);
@@ -101,8 +102,9 @@ export interface CompleteAssessment {
 /** Commands of needs assessments. */
 export type AssessmentCommand = StartAssessment | RecordNeed | RecordStrength | RecordClientPriority | RecordCulturalConsiderations | RecordRiskScreen | CompleteAssessment;
 
-type Emits = AssessmentEvents;
-type Module = EntityModule<AssessmentCommand, AssessmentEvents>;
+/** A risk screen of high or imminent is also a risk level recorded (the crisis overlay's event). */
+type Emits = AssessmentEvents & Pick<CrisisEvents, 'riskLevelRecorded'>;
+type Module = EntityModule<AssessmentCommand, AssessmentEvents, Emits>;
 
 /** Events of needs assessments. */
 export interface AssessmentEvents {
@@ -186,9 +188,13 @@ const deciders: Module['deciders'] = {
     const { type: _type, ...considerations } = c;
     return accept({ type: 'culturalConsiderationsRecorded', data: { assessmentId: a.id, considerations: defined(considerations) } });
   }),
-  recordRiskScreen: onCurrent<RecordRiskScreen>((a, c) =>
-    accept({ type: 'riskScreenRecorded', data: { assessmentId: a.id, level: c.level, factors: c.factors } }),
-  ),
+  recordRiskScreen: onCurrent<RecordRiskScreen>((a, c, _env, state) => {
+    const screened = { type: 'riskScreenRecorded' as const, data: { assessmentId: a.id, level: c.level, factors: c.factors } };
+    if (!opensCrisis(c.level)) return accept(screened);
+    // Risk found high at assessment is risk recorded: the crisis overlay opens (or rises) in the
+    // same dispatch, so a safety plan is asked for before the plan starts, as for recordRiskLevel.
+    return accept(screened, { type: 'riskLevelRecorded', data: { level: c.level, factors: c.factors, opensCrisis: state.crisis === null } });
+  }),
   completeAssessment: onCurrent<CompleteAssessment>((a, c) => {
     // Optional fields are added, not spread in: V8 copies spread objects slowly.
     const data: Writable<AssessmentEvents['assessmentCompleted']> = { assessmentId: a.id };
@@ -258,7 +264,7 @@ const commandOf: Module['commandOf'] = {
 
 const assessing = { from: ['assessing'] } as const;
 /** Needs assessments: needs, strengths, the client's priorities, cultural considerations and a risk screen. */
-export const assessment = defineEntity<AssessmentCommand, AssessmentEvents>()({
+export const assessment = defineEntity<AssessmentCommand, AssessmentEvents, Emits>()({
   name: 'assessment',
   machine: assessmentMachine,
   statuses: (state) => statusesOf(state.assessments.slice(-1)),

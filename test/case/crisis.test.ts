@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedCommands, dispatch, summary, type CaseState } from '../../src/index.js';
+import { allowedCommands, dispatch, summary, type CaseEvent, type CaseState } from '../../src/index.js';
 import { validateRecord, toRecord } from '../../src/validate/index.js';
 import { caseAt, must, people, world } from './fixtures.js';
 
@@ -26,6 +26,24 @@ describe('the crisis overlay', () => {
     expect(s.crisis).toMatchObject({ level: 'high', safetyPlanId: null });
     expect(s.status).toBe('active');
     expect(must(s, { type: 'recordRiskLevel', level: 'imminent' }, ctx(people.lead)).crisis?.level).toBe('imminent');
+  });
+
+  it('a risk screen of high or imminent at assessment opens it too (the same event as recordRiskLevel), and asks for a safety plan before the plan starts', () => {
+    const moderate = dispatch(caseAt('assessing'), { type: 'recordRiskScreen', level: 'moderate', factors: [] }, ctx(people.lead));
+    expect(moderate.ok && [moderate.events.map((e) => e.type), moderate.state.crisis]).toEqual([['riskScreenRecorded'], null]);
+    for (const level of ['high', 'imminent'] as const) {
+      const r = dispatch(caseAt('assessing'), { type: 'recordRiskScreen', level, factors: ['plan'] }, ctx(people.lead));
+      if (!r.ok) throw r.error;
+      expect(r.events.map((e) => e.type)).toEqual(['riskScreenRecorded', 'riskLevelRecorded']);
+      expect(r.state.crisis).toMatchObject({ level, safetyPlanId: null });
+      expect(r.state.riskHistory.at(-1)).toMatchObject({ level, factors: ['plan'] });
+    }
+    // In a crisis already open, a high screen raises it rather than opening another.
+    const open = inCrisis(caseAt('assessing'));
+    const raised = dispatch(open, { type: 'recordRiskScreen', level: 'imminent', factors: [] }, ctx(people.lead));
+    if (!raised.ok) throw raised.error;
+    expect(raised.events[1]).toMatchObject({ type: 'riskLevelRecorded', data: { opensCrisis: false } });
+    expect(raised.state.crisis).toMatchObject({ since: open.crisis?.since, level: 'imminent' });
   });
 
   it('a safety plan attaches to the open crisis', () => {
@@ -115,5 +133,31 @@ describe('crisis and corrections in records', () => {
     }
     const result = validateRecord(JSON.parse(JSON.stringify(toRecord(events, s as unknown as CaseState))));
     expect(result.issues).toEqual([]);
+  });
+
+  it('a high risk screen records its risk level with it: such a record validates, and one without the risk level does not', () => {
+    const events: CaseEvent[] = [];
+    const c = world();
+    let s: CaseState | null = null;
+    for (const [actor, command] of [
+      [people.lead, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral: { source: 'GP', reason: 'Low mood', urgency: 'urgent', receivedAt: '2026-01-02T10:00:00.000Z' }, setting: 'clinic' }],
+      [people.lead, { type: 'addTeamMember', memberId: 'm-lead', personId: 'p-lead', role: 'lead-practitioner' }],
+      [people.lead, { type: 'assignLead', memberId: 'm-lead' }],
+      [people.lead, { type: 'startAssessment', assessmentId: 'a-1', methods: ['interview'] }],
+      [people.lead, { type: 'recordRiskScreen', level: 'high', factors: ['plan'] }],
+      [people.lead, plan],
+      [people.lead, { type: 'recordRiskLevel', level: 'low' }],
+      [people.lead, { type: 'resolveCrisis' }],
+    ] as const) {
+      const r = dispatch(s, command, c(actor));
+      if (!r.ok) throw r.error;
+      s = r.state;
+      events.push(...r.events);
+    }
+    expect(validateRecord(JSON.parse(JSON.stringify(toRecord(events)))).issues).toEqual([]);
+    // The same log as an older engine wrote it: the screen alone, no crisis.
+    const k = events.findIndex((e) => e.type === 'riskLevelRecorded');
+    const older = [...events.slice(0, k), ...events.slice(k + 1).map((e) => ({ ...e, seq: e.seq - 1 }))];
+    expect(validateRecord(JSON.parse(JSON.stringify(toRecord(older)))).issues.map((i) => [i.path, i.code])).toContainEqual(['/events/' + String(k), 'EVENT_MISMATCH']);
   });
 });
