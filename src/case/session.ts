@@ -7,15 +7,15 @@ import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
 import { ATTENDANCE, type Session, type SessionStatus, SESSION_STATUSES } from './model/session.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem } from './store/draft.js';
-import type { Writable, CaseState } from './model/state.js';
+import type { Writable } from './model/state.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
 import { accept, idTaken, notFound, stepEntity } from './rules/decision.js';
 import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
-import type { Env } from './model/context.js';
-import { consentToTreat, consentWhenHeld, hasActiveConsent } from './rules/consent.js';
+import { consentToTreat } from './rules/consent.js';
 import { findModality } from './model/modalities.js';
+import { consentWhenHeldGuard, familyConsentGuard, participantsGuard, strategyNotEnded, strategyOpenWhenHeld, type SessionContext } from './rules/session-guards.js';
 
 export const scheduleSessionSchema = z
   .object({
@@ -71,67 +71,6 @@ export interface SessionEvents {
   sessionRescheduled: SessionRescheduledData;
 }
 
-interface SessionContext {
-  readonly state: CaseState;
-  readonly env: Env;
-  readonly session: Session | undefined;
-}
-
-/**
- * Who may take part in a session of this case: the client, and the people on its care team (family
- * members join the team as `family-member`). Members of a group from other cases are linked by
- * `groupId`, not listed here.
- */
-function unknownParticipants(state: CaseState, participants: readonly string[]): string[] {
-  const known = new Set<string>([state.clientId]);
-  for (const id in state.team) {
-    const m = state.team[id];
-    if (m !== undefined && m.status === 'active') known.add(m.personId);
-  }
-  return participants.filter((p) => !known.has(p));
-}
-
-const participantsGuard = {
-  name: 'participantsKnown',
-  check: (c: { readonly participants?: readonly string[] | undefined }, { state }: SessionContext) => {
-    if (c.participants === undefined) return true;
-    const unknown = unknownParticipants(state, c.participants);
-    return unknown.length === 0 || say.participantsKnown({ clientId: state.clientId, unknown });
-  },
-};
-
-/** The family members among the participants without an active consent to take part (`participant:<personId>`). */
-function familyWithoutConsent(state: CaseState, participants: readonly string[], at: string): string[] {
-  const family = new Set<string>();
-  for (const id in state.team) {
-    const m = state.team[id];
-    if (m !== undefined && m.status === 'active' && m.role === 'family-member') family.add(m.personId);
-  }
-  return participants.filter((p) => p !== state.clientId && family.has(p) && !hasActiveConsent(state, `participant:${p}`, at));
-}
-
-const familyConsentGuard = {
-  name: 'familyConsent',
-  check: (c: { readonly participants?: readonly string[] | undefined; readonly attendance?: string }, { state, env, session }: SessionContext) => {
-    if (c.attendance !== undefined && c.attendance !== 'attended') return true;
-    const participants = c.participants ?? session?.participants;
-    if (participants === undefined) return true;
-    const missing = familyWithoutConsent(state, participants, env.at);
-    return missing.length === 0 || { code: 'CONSENT_REQUIRED' as const, message: say.familyConsent({ missing }) };
-  },
-};
-
-const ENDED: ReadonlySet<string> = new Set(['completed', 'discontinued']);
-
-/** A session of a completed or discontinued strategy is not moved: it is recorded as cancelled (or as held). */
-const strategyNotEnded = {
-  name: 'strategyNotEnded',
-  check: (_c: unknown, { state, session }: SessionContext) => {
-    const s = session === undefined ? undefined : own(state.strategies, session.strategyId);
-    return s === undefined || !ENDED.has(s.status) || say.strategyNotEnded({ strategyId: s.id, status: s.status });
-  },
-};
-
 /** Commands of sessions. */
 export type SessionCommand = ScheduleSession | RescheduleSession | RecordAttendance;
 type Module = EntityModule<SessionCommand, SessionEvents>;
@@ -182,27 +121,8 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       guards: [
         participantsGuard,
         familyConsentGuard,
-        {
-          // A session of a completed or discontinued strategy is treatment outside the plan, unless
-          // it was held before the strategy ended (entered late).
-          name: 'strategyOpenWhenHeld',
-          check: (c, { state, session }) => {
-            if (c.attendance !== 'attended' || !session) return true;
-            const s = own(state.strategies, session.strategyId);
-            if (s === undefined || s.endedAt === null || compareInstants(session.scheduledFor, s.endedAt) < 0) return true;
-            return say.strategyOpenWhenHeld({ strategyId: s.id, status: s.status, endedAt: s.endedAt, scheduledFor: session.scheduledFor });
-          },
-        },
-        {
-          // Treatment given is treatment consented to: judged at the session's time, so a session
-          // held after the client withdrew cannot be recorded as attended.
-          name: 'consentWhenHeld',
-          check: (c, { state, env, session }) => {
-            if (c.attendance !== 'attended' || !session) return true;
-            const s = own(state.strategies, session.strategyId);
-            return consentWhenHeld(state, session.scheduledFor, s === undefined ? undefined : findModality(s.modality, env.policy.modalities));
-          },
-        },
+        strategyOpenWhenHeld,
+        consentWhenHeldGuard,
         {
           name: 'notInFuture',
           check: (c, { env, session }) =>
