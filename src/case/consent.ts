@@ -86,7 +86,7 @@ export const consentMachine = defineMachine<ConsentStatus, ConsentCommand, { sta
           // A consent is recorded once given: one dated later would let treatment start before it.
           name: 'notInFuture',
           check: (c, { env }) =>
-            c.grantedAt === undefined || compareInstants(c.grantedAt, env.at) <= 0 || say.notInFuture({ consentId: c.consentId ?? '(new)', grantedAt: c.grantedAt }),
+            c.grantedAt === undefined || compareInstants(c.grantedAt, env.at) <= 0 || say.notInFuture({ grantedAt: c.grantedAt }),
         },
         {
           name: 'notExpired',

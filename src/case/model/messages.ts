@@ -64,14 +64,14 @@ export const ruleMessages = {
     f:
       | { readonly sessionId: string; readonly scheduledFor: string }
       | { readonly measurementId: string; readonly takenAt: string }
-      | { readonly consentId: string; readonly grantedAt: string }
+      | { readonly grantedAt: string }
       | { readonly receivedAt: string },
   ): string =>
     'sessionId' in f
       ? `session ${f.sessionId} is scheduled for ${f.scheduledFor}; attendance can be recorded once it has begun`
       : 'measurementId' in f
         ? `measurement ${f.measurementId} is dated ${f.takenAt}, in the future`
-        : 'consentId' in f
+        : 'grantedAt' in f
           ? `it is dated ${f.grantedAt}, in the future: record it once the client has given it`
           : `the referral is dated ${f.receivedAt}, in the future: open the case once it has been received`,
   measuresGoal: (f: { readonly goalId: string; readonly measuredBy: string; readonly given: string }): string => `goal ${f.goalId} is measured by ${f.measuredBy}, not ${f.given}`,

@@ -49,7 +49,7 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
  * withdrawn nor expired yet. (Unlike {@link consentStatus}, which reads a withdrawn consent as
  * withdrawn at any instant, this can look back at a moment before the withdrawal.)
  */
-export function inForceAt(c: Consent, at: string): boolean {
+function inForceAt(c: Consent, at: string): boolean {
   return (
     compareInstants(c.grantedAt, at) <= 0 &&
     (c.withdrawnAt === null || compareInstants(at, c.withdrawnAt) < 0) &&
@@ -110,8 +110,8 @@ function consentCovers(state: CaseState, scope: 'information-sharing' | 'researc
  * Whether a case's data may leave the service at `asOf`: for `'information-sharing'` (a transfer, a
  * referral on, an export to another system) an active information-sharing consent covering the
  * recipient; for `'research'` (an outcomes dataset) an active research consent. Withdrawn and
- * expired consents count for nothing, and so does one granted after `asOf`. Exports call this before they write a case, and leave out (or
- * refuse) the cases it refuses.
+ * expired consents count for nothing, and so does one granted after `asOf`. Exports call this
+ * before they write a case, and leave out (or refuse) the cases it refuses.
  *
  * @example
  * ```ts
