@@ -50,7 +50,8 @@ export interface OutcomeRow {
 
 /**
  * The outcome row of a case as at `asOf` (default: the case's last change): `[]` when the client has
- * not consented to research then, so a dataset never holds a case it may not.
+ * not consented to research then, so a dataset never holds a case it may not, and `[]` for a case
+ * marked entered in error (opened by mistake: a duplicate, the wrong client), which is no case.
  *
  * @example
  * ```ts
@@ -60,7 +61,7 @@ export interface OutcomeRow {
  */
 export function outcomeRows(state: CaseState, options: { readonly asOf?: string } = {}): OutcomeRow[] {
   const asOf = options.asOf === undefined ? state.updatedAt : asOfInstant(options.asOf);
-  if (!mayShare(state, 'research', asOf)) return [];
+  if (state.status === 'entered-in-error' || !mayShare(state, 'research', asOf)) return [];
   let firstTreatmentAt: string | null = null;
   for (const id in state.strategies) {
     const at = state.strategies[id]?.startedAt ?? null;

@@ -4,6 +4,16 @@ import { instrumentChanges } from '../../src/case/rules/outcomes.js';
 import { caseAt, must, people, world } from '../case/fixtures.js';
 
 describe('outcomeRows', () => {
+  it('gives no row for a case marked entered in error (a duplicate, the wrong client), consent or not', () => {
+    const ctx = world('2026-03-01T09:00:00.000Z');
+    const s = must(caseAt('active'), { type: 'recordConsent', consentId: 'k-research', scope: 'research', grantedBy: 'client-1' }, ctx(people.client));
+    expect(outcomeRows(s)).toHaveLength(1);
+    const retired = must(s, { type: 'markEnteredInError', reason: 'Duplicate of case c-0' }, ctx(people.admin));
+    expect(retired.status).toBe('entered-in-error');
+    expect(outcomeRows(retired)).toEqual([]);
+    expect(outcomeRows(retired, { asOf: s.updatedAt })).toEqual([]);
+  });
+
   it('takes first and last scores by the time they were taken (a score entered late is not the last), as its change category does', () => {
     const ctx = world('2026-03-01T09:00:00.000Z');
     let s = must(caseAt('active'), { type: 'recordConsent', consentId: 'k-research', scope: 'research', grantedBy: 'client-1' }, ctx(people.client));
