@@ -9,6 +9,7 @@ import { csvHeader, csvLine, instrumentsOf } from '../simulate/table.js';
 import { printable } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
+import { asOfInstant } from '../kernel/clock.js';
 
 /** The options of `outcomes`. */
 export interface OutcomesOptions {
@@ -27,7 +28,14 @@ export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'h
   const format = (values.format as string | undefined) ?? 'csv';
   if (format !== 'csv' && format !== 'ndjson') return `--format takes csv or ndjson, not "${format}"`;
   const asOf = values['as-of'] as string | undefined;
-  if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) return `--as-of takes an ISO instant, not "${asOf}"`;
+  // Checked here, as outcomeRows will read it, so a bad instant is a usage error before any record is read.
+  if (asOf !== undefined) {
+    try {
+      asOfInstant(asOf);
+    } catch {
+      return `--as-of takes an ISO-8601 instant with an offset (Z or ±hh:mm) or a date (YYYY-MM-DD), not "${asOf}"`;
+    }
+  }
   return { file: positionals[0] as string, format, asOf, quiet: values.quiet === true };
 }
 

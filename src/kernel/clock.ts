@@ -197,7 +197,11 @@ export function compareInstants(a: string, b: string): number {
  * ```
  */
 export function asOfInstant(asOf: string): string {
-  if (typeof asOf === 'string' && asOf.length === 10 && /^\d{4}-\d\d-\d\d$/.test(asOf)) return toInstant(`${asOf}T00:00:00.000Z`);
+  if (typeof asOf === 'string' && asOf.length === 10 && /^\d{4}-\d\d-\d\d$/.test(asOf)) {
+    // Said of the date as given (2026-02-30), not of the instant made from it.
+    if (canonicalOrEmpty(`${asOf}T00:00:00.000Z`) === '') throw new RangeError(`"${asOf}" is not a calendar date`);
+    return toInstant(`${asOf}T00:00:00.000Z`);
+  }
   if (typeof asOf !== 'string') throw new RangeError(`asOf must be an ISO-8601 instant or date, not ${asOf === null ? 'null' : typeof asOf}`);
   return toInstant(asOf);
 }

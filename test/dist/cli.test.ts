@@ -171,6 +171,16 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     }
   });
 
+  it('outcomes: a bad --as-of is a usage error before any record is read (it was found at the first row)', () => {
+    const records = 'test/fixtures/records.ndjson';
+    for (const bad of ['1', 'March 7', '2026-02-30', '2026-06-01T10:00:00']) {
+      const r = cli(['outcomes', records, '--as-of', bad]);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toContain(`--as-of takes an ISO-8601 instant with an offset (Z or ±hh:mm) or a date (YYYY-MM-DD), not "${bad}"`);
+    }
+    expect(cli(['outcomes', records, '--as-of', '2026-06-01T12:00:00+02:00', '--quiet']).code).toBe(1);
+  });
+
   it('lists every problem of a bad scenario with its path, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
-import { compareInstants, formatInstant } from '../../src/kernel/clock.js';
+import { asOfInstant, compareInstants, formatInstant } from '../../src/kernel/clock.js';
 import fc from 'fast-check';
 
 describe('clock', () => {
@@ -101,5 +101,18 @@ describe('formatInstant', () => {
     );
     expect(formatInstant(1.9)).toBe('1970-01-01T00:00:00.001Z');
     expect(formatInstant(-0.5)).toBe(new Date(-0.5).toISOString());
+  });
+});
+
+describe('asOfInstant', () => {
+  it('reads a date as its UTC midnight and an instant with any offset as the same moment', () => {
+    expect(asOfInstant('2026-03-01')).toBe('2026-03-01T00:00:00.000Z');
+    expect(asOfInstant('2026-03-01T02:00:00+02:00')).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('refuses a date that does not exist, saying so of the date as given', () => {
+    expect(() => asOfInstant('2026-02-30')).toThrow('"2026-02-30" is not a calendar date');
+    expect(() => asOfInstant('2026-13-01')).toThrow('"2026-13-01" is not a calendar date');
+    expect(() => asOfInstant('2026-03-01T10:00:00')).toThrow(/with an offset/);
   });
 });
