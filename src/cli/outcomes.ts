@@ -1,7 +1,7 @@
 /**
  * `intervention-lifecycle outcomes <records>`: the outcome table of existing records. Each record is
  * validated first; an invalid one is reported on stderr and skipped; cases without research consent
- * give no row.
+ * give no row; a case met a second time is said on stderr (its rows are kept).
  */
 import { validateRecord } from '../validate/validate-record.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
@@ -43,6 +43,9 @@ export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'h
 export async function runOutcomes(o: OutcomesOptions): Promise<number> {
   const reading = readingOptions(o.file, o.quiet);
   const rows: OutcomeRow[] = [];
+  // Where each case was first read: the same case twice (a file given twice, overlapping exports,
+  // two runs whose ids collide) would count twice in the table, so it is said.
+  const seen = new Map<string, string>();
   let invalid = 0;
   try {
     for await (const item of recordsOf(o.file, reading)) {
@@ -59,6 +62,9 @@ export async function runOutcomes(o: OutcomesOptions): Promise<number> {
         if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: invalid${first ? ` (${first.code} at ${first.path || '/'}: ${printable(first.message)})` : ''}; skipped\n`);
         continue;
       }
+      const earlier = seen.get(v.state.id);
+      if (earlier === undefined) seen.set(v.state.id, where);
+      else if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: case ${printable(v.state.id)} again (first at ${earlier}): each record gives its own row\n`);
       rows.push(...outcomeRows(v.state, o.asOf === undefined ? {} : { asOf: o.asOf }));
     }
   } catch (e) {

@@ -181,6 +181,25 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     expect(cli(['outcomes', records, '--as-of', '2026-06-01T12:00:00+02:00', '--quiet']).code).toBe(1);
   });
 
+  it('outcomes says when a case comes twice (a file given twice, overlapping exports), keeping each row', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-dup-'));
+    try {
+      const sim = cli(['simulate', 'scenarios/stepped-care.json', '--clients', '3', '--seed', '5', '--quiet']);
+      writeFileSync(join(dir, 'twice.ndjson'), sim.out + sim.out);
+      const once = cli(['outcomes', '-'], sim.out);
+      const twice = cli(['outcomes', join(dir, 'twice.ndjson')]);
+      expect(once).toMatchObject({ code: 0, err: '' });
+      expect(twice.code).toBe(0);
+      const ids = sim.out.trim().split('\n').map((l) => (JSON.parse(l) as { events: { caseId: string }[] }).events[0]?.caseId);
+      expect(twice.err.trim().split('\n')).toEqual(ids.map((id, i) => `${join(dir, 'twice.ndjson')} line ${i + 4}: case ${String(id)} again (first at line ${i + 1}): each record gives its own row`));
+      const rows = (t: string) => t.trim().split('\n').slice(1);
+      expect(rows(twice.out)).toEqual([...rows(once.out), ...rows(once.out)]);
+      expect(cli(['outcomes', join(dir, 'twice.ndjson'), '--quiet']).err).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every problem of a bad scenario with its path, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
     try {
