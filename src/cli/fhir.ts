@@ -18,12 +18,14 @@ export interface FhirOptions {
   readonly type: 'collection' | 'transaction';
   readonly out: string | undefined;
   readonly setting: Setting | undefined;
+  /** export: the organisation the Bundles go to (each checked against the client's sharing consent). */
+  readonly shareWith: string | undefined;
   readonly quiet: boolean;
 }
 
 /** Parses the arguments after `fhir`; a string is a usage error. */
 export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | string {
-  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, quiet: { type: 'boolean' } });
+  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, quiet: { type: 'boolean' } });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
   const [action, file, ...extra] = positionals;
@@ -36,7 +38,10 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
   if (setting !== undefined && !SETTINGS.some((s) => s === setting)) return `--setting takes one of ${SETTINGS.join(', ')}, not "${setting}"`;
   if (action === 'export' && values.setting !== undefined) return '--setting is for fhir import';
   if (action === 'import' && values.type !== undefined) return '--type is for fhir export';
-  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, quiet: values.quiet === true };
+  const shareWith = values['share-with'] as string | undefined;
+  if (action === 'import' && shareWith !== undefined) return '--share-with is for fhir export';
+  if (shareWith !== undefined && shareWith.trim() === '') return '--share-with names the organisation the Bundles go to';
+  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, quiet: values.quiet === true };
 }
 
 async function runExport(o: FhirOptions): Promise<number> {
@@ -52,7 +57,7 @@ async function runExport(o: FhirOptions): Promise<number> {
       continue;
     }
     try {
-      const bundle = toFhirBundle(item.value, { type: o.type });
+      const bundle = toFhirBundle(item.value, o.shareWith === undefined ? { type: o.type } : { type: o.type, shareWith: o.shareWith });
       lines.push(JSON.stringify(bundle));
       if (o.out === undefined && many) process.stdout.write(`${lines.pop() as string}\n`);
     } catch (e) {

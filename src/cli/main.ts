@@ -61,6 +61,8 @@ Options for fhir:
   --type collection|transaction   export: the Bundle type (default collection)
   --out FILE                export: write there; import: write the case record there
   --setting SETTING         import: where care happens (FHIR does not say; default community)
+  --share-with ORG          export: the organisation the Bundles go to; a record whose client's
+                            information-sharing consent does not cover it is skipped
   --quiet                   print no issues; the exit code tells
 
 Other:
@@ -68,7 +70,8 @@ Other:
   -v, --version             print the version
 
 Exit codes: 0 every record valid (simulate: done; fhir: clean), 1 issues found (outcomes,
-fhir export: invalid records skipped; fhir import: issues reported), 2 usage or I/O error.
+fhir export: records skipped, invalid or not to be shared; fhir import: issues reported),
+2 usage or I/O error.
 `;
 
 function version(): string {

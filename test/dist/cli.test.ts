@@ -280,6 +280,15 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect(r.err).toContain('error /effectiveDateTime NO_OFFSET');
     expect(cli(['fhir', 'export']).code).toBe(2);
     expect(cli(['fhir', 'import', 'x.json', '--type', 'transaction']).err).toContain('--type is for fhir export');
+    expect(cli(['fhir', 'import', 'x.json', '--share-with', 'gp-1']).err).toContain('--share-with is for fhir export');
+  });
+
+  it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
+    // The fixture's client gave no information-sharing consent.
+    const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toMatch(/The client's information may not go to gp-practice-7: no active information-sharing consent covers it at .* \(skipped\)/);
+    expect(cli(['fhir', 'export', fx('valid-with-snapshot')]).code).toBe(0);
   });
 });
 

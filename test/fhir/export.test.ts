@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isLifecycleError } from '../../src/index.js';
+import { dispatch, isLifecycleError, replay } from '../../src/index.js';
+import { toRecord } from '../../src/validate/index.js';
 import { policyFor, parseScenario, simulateCohort } from '../../src/simulate/index.js';
 import { toFhirBundle, type FhirBundle, type FhirResource } from '../../src/fhir/index.js';
 import { r4Errors } from './r4-schema.js';
@@ -152,5 +153,32 @@ describe('toFhirBundle', { timeout: 30_000 }, () => {
     expect(amended?.reason).toEqual([{ text: 'Transcription error' }]);
     expect(amended?.target).toHaveLength(2);
     expect(amended?.agent[0]?.who.reference).toBe('Practitioner/p-ther');
+  });
+
+  it('shareWith: refused (CONSENT_REQUIRED) unless the client\'s information-sharing consent covers the recipient at asOf', () => {
+    const refusal = (record: unknown, options: Parameters<typeof toFhirBundle>[1]) => {
+      try {
+        toFhirBundle(record, options);
+        return 'ok';
+      } catch (e) {
+        if (!isLifecycleError(e)) throw e;
+        return `${e.code} ${JSON.stringify(e.issues.map((i) => i.path))}`;
+      }
+    };
+    // The rich case's sharing consent (gp-practice-7) was withdrawn: nothing may go there.
+    expect(refusal(rich.record, { shareWith: 'gp-practice-7' })).toBe('CONSENT_REQUIRED [["shareWith"]]');
+    expect(refusal(rich.record, {})).toBe('ok'); // the service's own systems
+    // A renewed consent naming the GP, then one for sharing in general.
+    const last = Date.parse(rich.state.updatedAt);
+    const renew = (sharingWith: string[], at: number) => {
+      const r = dispatch(replay(rich.events), { type: 'recordConsent', consentId: 'k-share-2', scope: 'information-sharing', grantedBy: 'client-1', sharingWith }, { actor: { id: 'client-1', role: 'client' }, now: () => new Date(at).toISOString() });
+      if (!r.ok) throw r.error;
+      return toRecord([...rich.events, ...r.events]);
+    };
+    const gp = renew(['gp-practice-7'], last + 60_000);
+    expect(refusal(gp, { shareWith: 'gp-practice-7' })).toBe('ok');
+    expect(refusal(gp, { shareWith: 'insurer-1' })).toBe('CONSENT_REQUIRED [["shareWith"]]');
+    expect(refusal(gp, { shareWith: 'gp-practice-7', asOf: rich.state.updatedAt })).toBe('CONSENT_REQUIRED [["shareWith"]]'); // before it was given
+    expect(refusal(renew([], last + 60_000), { shareWith: 'insurer-1' })).toBe('ok');
   });
 });

@@ -110,8 +110,9 @@ function consentCovers(state: CaseState, scope: 'information-sharing' | 'researc
  * Whether a case's data may leave the service at `asOf`: for `'information-sharing'` (a transfer, a
  * referral on, an export to another system) an active information-sharing consent covering the
  * recipient; for `'research'` (an outcomes dataset) an active research consent. Withdrawn and
- * expired consents count for nothing, and so does one granted after `asOf`. Exports call this
- * before they write a case, and leave out (or refuse) the cases it refuses.
+ * expired consents count for nothing, and so does one granted after `asOf`. The outcome table
+ * leaves out the cases it refuses for research; the FHIR export refuses a case it refuses for the
+ * organisation named in `shareWith`.
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import { LifecycleError } from '../../kernel/errors.js';
 import { validateRecord } from '../../validate/validate-record.js';
+import { mayShare } from '../../case/rules/consent.js';
 import type { CaseEvent } from '../../engine/events.js';
 import type { FhirBundle, FhirBundleEntry } from '../types.js';
 import { exportContext, type ToFhirOptions, type Mapped } from './context.js';
@@ -23,13 +24,16 @@ import { toProvenances } from './provenance.js';
  * per event. The record is validated first; an invalid one is refused with its issues. The same
  * record gives the same Bundle, byte for byte (ids and UUIDs are derived, not drawn).
  *
- * @throws LifecycleError `INVALID_INPUT` when the record does not validate (its issues attached).
+ * @throws LifecycleError `INVALID_INPUT` when the record does not validate (its issues attached);
+ * `CONSENT_REQUIRED` when `shareWith` names a recipient the client's information-sharing consent
+ * does not cover.
  * @example
  * ```ts
  * import { toFhirBundle } from 'intervention-lifecycle/fhir';
  *
  * const bundle = toFhirBundle(record);                                  // a collection
  * const tx = toFhirBundle(record, { type: 'transaction', conditionalReferences: true });
+ * toFhirBundle(record, { shareWith: 'org-gp' }); // refused unless the client's consent covers org-gp
  * tx.entry[0]?.request; // { method: 'POST', url: 'EpisodeOfCare', ifNoneExist: 'identifier=…' }
  * ```
  */
@@ -44,6 +48,10 @@ export function toFhirBundle(record: unknown, options: ToFhirOptions = {}): Fhir
   const state = checked.state;
   const events = (record as { events: readonly CaseEvent[] }).events;
   const ctx = exportContext(state, events, options);
+  if (options.shareWith !== undefined && !mayShare(state, 'information-sharing', ctx.asOf, options.shareWith)) {
+    const message = `The client's information may not go to ${options.shareWith}: no active information-sharing consent covers it at ${ctx.asOf}`;
+    throw new LifecycleError('CONSENT_REQUIRED', message, { issues: [{ path: ['shareWith'], code: 'CONSENT_REQUIRED', message }] });
+  }
   const mapped: Mapped[] = [
     toEpisodeOfCare(ctx),
     toServiceRequest(ctx),

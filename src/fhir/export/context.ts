@@ -41,6 +41,13 @@ export interface ToFhirOptions {
   readonly policy?: Policy;
   /** One Provenance per event (default true). */
   readonly provenance?: boolean;
+  /**
+   * Who the Bundle is for, when it leaves the service (another organisation's id, as consents name
+   * it in `sharingWith`): the export is then refused (`CONSENT_REQUIRED`) unless the client's
+   * information-sharing consent covers it at `asOf` (the rule of `mayShare`). Leave it out for the
+   * service's own systems: the export cannot know where a Bundle goes.
+   */
+  readonly shareWith?: string;
 }
 
 /** The resource types the export writes. */
