@@ -114,8 +114,10 @@ function value(instrumentId: string | null, c: { responses?: (number | null)[] |
       const s = scoreInstrument(instrumentId, c.responses);
       if (s.complete) return { responses: [...c.responses], score: s.total, band: s.band, flags: s.flags.map((f) => f.code) };
       // Too incomplete to score, but a risk item answered is never lost: it is kept, unscored, so the
-      // risk alert sees it. With no risk item answered there is nothing to keep but a refusal.
-      if (!s.flags.some((f) => f.response !== null)) return s.reason;
+      // risk alert sees it — a positive answer raises it, a 0 answers it. With no risk item answered
+      // there is nothing to keep but a refusal.
+      const risks = getInstrument(instrumentId)?.riskItems ?? [];
+      if (!risks.some((r) => c.responses?.[r.item - 1] != null)) return s.reason;
       return { responses: [...c.responses], score: null, band: null, flags: [...s.flags.map((f) => f.code), UNSCORED] };
     }
     const d = describeTotal(instrumentId, c.score as number);

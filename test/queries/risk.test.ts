@@ -50,6 +50,14 @@ describe('an incomplete PHQ-9 whose item 9 is answered', () => {
     expect(s.goals['g-1']?.achievement).toBe('in-progress');
   });
 
+  it('answering item 9 with 0 is kept too, unscored, and answers an earlier alert as a complete form would', () => {
+    let s = must(caseAt('active'), phq('2026-02-01T08:00:00.000Z', { responses: [2, 2, 2, 2, 2, 2, 1, 1, 2] }), ctx(people.client));
+    expect(riskAlerts(s)).toHaveLength(1);
+    s = must(s, phq('2026-02-08T08:00:00.000Z', { responses: [null, null, null, null, null, null, null, null, 0] }), ctx(people.client));
+    expect(s.measurements.at(-1)).toMatchObject({ score: null, band: null, flags: ['unscored'] });
+    expect(riskAlerts(s)).toEqual([]);
+  });
+
   it('is still refused when no risk item is answered (nothing to keep)', () => {
     const r = dispatch(caseAt('active'), phq('2026-02-01T08:00:00.000Z', { responses: [null, null, 1, 1, 1, 1, 1, 1, null] }), ctx(people.client));
     expect(r.ok || r.error.rule).toBe('scorable');
