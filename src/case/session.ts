@@ -15,7 +15,7 @@ import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
 import { consentToTreat } from './rules/consent.js';
 import { findModality } from './model/modalities.js';
-import { consentWhenHeldGuard, familyConsentGuard, participantsGuard, strategyNotEnded, strategyOpenWhenHeld, type SessionContext } from './rules/session-guards.js';
+import { caseOpenWhenHeld, consentWhenHeldGuard, familyConsentGuard, participantsGuard, strategyNotEnded, strategyOpenWhenHeld, type SessionContext } from './rules/session-guards.js';
 
 export const scheduleSessionSchema = z
   .object({
@@ -121,6 +121,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
       guards: [
         participantsGuard,
         familyConsentGuard,
+        caseOpenWhenHeld,
         strategyOpenWhenHeld,
         consentWhenHeldGuard,
         {

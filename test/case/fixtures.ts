@@ -1,4 +1,4 @@
-import { dispatch, sequentialIds, steppingClock, type Actor, type CaseState, type Context, type Policy } from '../../src/index.js';
+import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent, type CaseState, type Context, type Policy } from '../../src/index.js';
 
 /** The people of the standard test case. */
 export const people = {
@@ -18,11 +18,25 @@ export function world(start = '2026-01-05T09:00:00.000Z', policy: Policy = {}) {
   return (actor: Actor, extra: Partial<Context> = {}): Context => ({ actor, now, newId, policy, ...extra });
 }
 
+let sink: CaseEvent[] | null = null;
+
 /** Dispatches or fails the test with the refusal's message. */
 export function must(state: CaseState | null, command: object, ctx: Context): CaseState {
   const r = dispatch(state, command, ctx);
   if (!r.ok) throw new Error(`${(command as { type: string }).type} refused: ${r.error.code} ${r.error.message}`);
+  sink?.push(...r.events);
   return r.state;
+}
+
+/** Runs `build` and returns what it made with the events its `must` calls recorded, in order. */
+export function withEvents<T>(build: () => T): { readonly value: T; readonly events: CaseEvent[] } {
+  const events: CaseEvent[] = [];
+  sink = events;
+  try {
+    return { value: build(), events };
+  } finally {
+    sink = null;
+  }
 }
 
 export const referral = { source: 'GP', reason: 'Low mood and poor sleep for six months', urgency: 'routine', receivedAt: '2026-01-02T10:00:00.000Z' } as const;

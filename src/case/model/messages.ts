@@ -97,6 +97,8 @@ export const ruleMessages = {
   strategyNotEnded: (f: { readonly strategyId: string; readonly status: string }): string => `strategy ${f.strategyId} is ${f.status}: its sessions are not moved; record this one as cancelled`,
   strategyOpenWhenHeld: (f: { readonly strategyId: string; readonly status: string; readonly endedAt: string; readonly scheduledFor: string }): string =>
     `the session was held at ${f.scheduledFor}, after strategy ${f.strategyId} was ${f.status} (${f.endedAt}); record it as cancelled`,
+  caseOpenWhenHeld: (f: { readonly scheduledFor: string; readonly caseId: string } & ({ readonly receivedAt: string } | { readonly status: string; readonly since: string })): string =>
+    `the session was held at ${f.scheduledFor}, ${'receivedAt' in f ? `before case ${f.caseId}'s referral was received (${f.receivedAt})` : `while case ${f.caseId} was ${f.status === 'closed' ? 'closed' : 'on hold'} (since ${f.since})`}; record it as cancelled`,
   newTime: (f: { readonly sessionId: string; readonly scheduledFor: string }): string => `session ${f.sessionId} is already scheduled for ${f.scheduledFor}`,
   knownGoals: (f: { readonly goalIds: readonly string[]; readonly caseId: string }): string => `no goals ${f.goalIds.join(', ')} in case ${f.caseId}`,
   gasLevelsOnGasGoals: (f: { readonly goalIds: readonly string[] }): string => `goals ${f.goalIds.join(', ')} carry no GAS levels, so they cannot be given one`,

@@ -90,6 +90,33 @@ export const strategyOpenWhenHeld = {
   },
 };
 
+const PAUSED: ReadonlySet<string> = new Set(['on-hold', 'closed']);
+
+/**
+ * Treatment is given while the case is open to it: a session is not recorded as attended if it was
+ * held before the referral was received, or while the case was on hold or closed (a session booked
+ * for a time the case then spent on hold is recorded as cancelled or missed). Judged at the
+ * session's time, like the two guards beside it, and only there: a session held during assessment
+ * or planning and entered once the plan was active is the common late entry, and stays allowed.
+ */
+export const caseOpenWhenHeld = {
+  name: 'caseOpenWhenHeld',
+  check: (c: HeldCheck, { state, session }: Pick<SessionContext, 'state' | 'session'>) => {
+    if (c.attendance !== 'attended' || !session) return true;
+    const at = session.scheduledFor;
+    const receivedAt = state.referral.receivedAt;
+    if (compareInstants(at, receivedAt) < 0) return say.caseOpenWhenHeld({ scheduledFor: at, caseId: state.id, receivedAt });
+    // From the latest change back: a session being recorded is usually recent, so this is one step.
+    const history = state.statusHistory;
+    for (let i = history.length - 1; i >= 0; i--) {
+      const change = history[i] as (typeof history)[number];
+      if (compareInstants(change.at, at) > 0) continue;
+      return !PAUSED.has(change.status) || say.caseOpenWhenHeld({ scheduledFor: at, caseId: state.id, status: change.status, since: change.at });
+    }
+    return true;
+  },
+};
+
 /**
  * Treatment given is treatment consented to: judged at the session's time, so a session held after
  * the client withdrew cannot be recorded as attended.

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, type CaseEvent, type CaseState } from '../../src/index.js';
+import { caseOpenWhenHeld } from '../../src/case/rules/session-guards.js';
+import { toRecord, validateRecord } from '../../src/validate/index.js';
+import { caseAt, must, people, withEvents } from './fixtures.js';
+
+// The fixture's referral was received at 2026-01-02T10:00Z and its plan is active by 2026-01-06.
+const at = (now: string) => ({ actor: people.lead, now: () => now });
+const started = (): CaseState => must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+const booked = (s: CaseState, scheduledFor: string, id = 'v-1') => must(s, { type: 'scheduleSession', sessionId: id, strategyId: 's-1', scheduledFor }, at('2026-02-01T10:00:00.000Z'));
+const attend = (attendance: string, id = 'v-1') => ({ type: 'recordAttendance', sessionId: id, attendance });
+const outcome = (s: CaseState, command: object, now = '2026-03-20T09:00:00.000Z') => {
+  const r = dispatch(s, command, at(now));
+  return r.ok ? 'ok' : `${r.error.code}:${r.error.rule ?? ''}`;
+};
+
+describe('a session is attended only while the case could treat: after the referral, not on hold or closed', () => {
+  it('one dated before the referral was received is not recorded as attended; cancelled it may be', () => {
+    const s = booked(started(), '2020-01-01T12:00:00.000Z');
+    const r = dispatch(s, attend('attended'), at('2026-02-02T09:00:00.000Z'));
+    expect(r.ok || [r.error.code, r.error.rule, r.error.message]).toEqual([
+      'GUARD_FAILED',
+      'caseOpenWhenHeld',
+      expect.stringContaining("before case c-1's referral was received (2026-01-02T10:00:00.000Z)"),
+    ]);
+    expect(outcome(s, attend('cancelled'))).toBe('ok');
+    // Judged by the instant: 11:30 at UTC+02:00 is 09:30Z, before the referral; 05:30 at UTC−05:00 is 10:30Z, after it.
+    expect(outcome(booked(started(), '2026-01-02T11:30:00+02:00'), attend('attended'))).toBe('GUARD_FAILED:caseOpenWhenHeld');
+    expect(outcome(booked(started(), '2026-01-02T05:30:00-05:00'), attend('attended'))).toBe('ok');
+  });
+
+  it('one held while the case was on hold is not recorded as attended after it resumes; missed or cancelled it may be', () => {
+    let s = booked(started(), '2026-02-10T10:00:00.000Z');
+    s = booked(s, '2026-02-03T10:00:00.000Z', 'v-0');
+    s = must(s, { type: 'holdCase', reason: 'Client in hospital' }, at('2026-02-05T09:00:00.000Z'));
+    s = must(s, { type: 'resumeCase' }, at('2026-02-20T09:00:00.000Z'));
+    const r = dispatch(s, attend('attended'), at('2026-02-20T10:00:00.000Z'));
+    expect(r.ok || [r.error.rule, r.error.message]).toEqual(['caseOpenWhenHeld', expect.stringContaining('while case c-1 was on hold (since 2026-02-05T09:00:00.000Z)')]);
+    expect(outcome(s, attend('did-not-attend'))).toBe('ok');
+    expect(outcome(s, attend('cancelled'))).toBe('ok');
+    // Held before the hold and entered after it: that is a late entry, not treatment on hold.
+    expect(outcome(s, attend('attended', 'v-0'))).toBe('ok');
+    // Moved to after the resumption, it may be attended.
+    s = must(s, { type: 'rescheduleSession', sessionId: 'v-1', scheduledFor: '2026-02-21T10:00:00.000Z' }, at('2026-02-20T11:00:00.000Z'));
+    expect(outcome(s, attend('attended'))).toBe('ok');
+  });
+
+  it('reads the status the case had at the session: closed counts as not treating, planning does not', () => {
+    const s = booked(started(), '2026-02-10T10:00:00.000Z');
+    const session = s.sessions[0];
+    const withHistory = (...history: [string, string][]) => ({ ...s, statusHistory: history.map(([status, when]) => ({ status, at: when })) }) as CaseState;
+    const check = (state: CaseState) => caseOpenWhenHeld.check({ attendance: 'attended' }, { state, session });
+    expect(check(withHistory(['active', '2026-01-06T00:00:00.000Z'], ['closed', '2026-02-09T00:00:00.000Z'], ['assessing', '2026-02-12T00:00:00.000Z']))).toMatch(/while case c-1 was closed \(since 2026-02-09/);
+    expect(check(withHistory(['planning', '2026-02-01T00:00:00.000Z'], ['active', '2026-02-11T00:00:00.000Z']))).toBe(true);
+    // The same instant written in another offset (the session is at 10:00Z, the hold from 10:00Z).
+    expect(check(withHistory(['active', '2026-01-06T00:00:00.000Z'], ['on-hold', '2026-02-10T12:00:00+02:00']))).toMatch(/on hold/);
+    expect(check(withHistory(['active', '2026-01-06T00:00:00.000Z'], ['on-hold', '2026-02-10T12:00:00.001+02:00']))).toBe(true);
+    expect(caseOpenWhenHeld.check({ attendance: 'did-not-attend' }, { state: withHistory(['on-hold', '2026-01-06T00:00:00.000Z']), session })).toBe(true);
+  });
+
+  it('a record an older engine wrote with such a session is reported at that event', () => {
+    const { value: s, events } = withEvents(() => must(booked(started(), '2020-01-01T12:00:00.000Z'), attend('cancelled'), at('2026-02-02T09:00:00.000Z')));
+    expect(s.sessions[0]?.status).toBe('cancelled');
+    expect(validateRecord(JSON.parse(JSON.stringify(toRecord(events)))).issues).toEqual([]);
+    // The same log as the former engine let it be written: the session recorded as attended.
+    const last = events[events.length - 1] as CaseEvent & { data: { attendance: string } };
+    const older = [...events.slice(0, -1), { ...last, data: { ...last.data, attendance: 'attended' } }] as CaseEvent[];
+    const issues = validateRecord(JSON.parse(JSON.stringify(toRecord(older)))).issues;
+    expect(issues.map((i) => i.path)).toEqual([`/events/${older.length - 1}`]);
+    expect(issues[0]?.message).toMatch(/before case c-1's referral was received/);
+  });
+});
