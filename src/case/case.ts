@@ -122,6 +122,17 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
     },
   },
   {
+    // Closing cancels the sessions still booked. One whose time has passed may have taken place, and
+    // "cancelled" would then be a fact the engine made up: while attendance can be recorded (not on
+    // hold), it is recorded first.
+    name: 'attendanceRecorded',
+    check: (_c, { state, env }): GuardVerdict => {
+      if (state.status !== 'active' && state.status !== 'reviewing') return true;
+      const due = state.sessions.filter((s) => s.status === 'scheduled' && compareInstants(s.scheduledFor, env.at) <= 0);
+      return due.length === 0 || say.attendanceRecorded({ due: due.map((s) => `${s.id} (${s.scheduledFor})`) });
+    },
+  },
+  {
     name: 'outcomesRecorded',
     check: (command, { state }): GuardVerdict => {
       if (command.reason !== 'completed' && command.reason !== 'partially-completed') return true;

@@ -72,6 +72,34 @@ describe('closeCase', () => {
   it('needs a lead practitioner or supervisor', () => {
     expect(refusal(caseAt('active'), { type: 'closeCase', reason: 'disengaged' }, people.therapist)).toBe('FORBIDDEN:');
   });
+
+  it('does not write "cancelled" over a session already due: its attendance is recorded first (judged by the instant)', () => {
+    const at = (now: string) => ({ actor: people.lead, now: () => now });
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    // 09:30 at UTC+01:00 is 08:30Z, due by the close at 09:00Z; 10:30 at UTC+01:00 is 09:30Z, not yet.
+    for (const [id, when] of [['v-1', '2026-03-02T09:00:00.000Z'], ['v-2', '2026-03-20T09:30:00+01:00'], ['v-3', '2026-03-20T10:30:00+01:00']]) {
+      s = must(s, { type: 'scheduleSession', sessionId: id, strategyId: 's-1', scheduledFor: when }, at('2026-02-02T09:00:00.000Z'));
+    }
+    const close = { type: 'closeCase', reason: 'disengaged' };
+    const r = dispatch(s, close, at('2026-03-20T09:00:00.000Z'));
+    expect(r.ok || [r.error.code, r.error.rule, r.error.message]).toEqual([
+      'GUARD_FAILED',
+      'attendanceRecorded',
+      'Cannot closeCase for case c-1: no attendance is recorded for sessions due by now (v-1 (2026-03-02T09:00:00.000Z), v-2 (2026-03-20T08:30:00.000Z)); record each as attended, missed or cancelled first',
+    ]);
+    s = must(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'did-not-attend' }, at('2026-03-20T09:00:00.000Z'));
+    s = must(s, { type: 'recordAttendance', sessionId: 'v-2', attendance: 'did-not-attend' }, at('2026-03-20T09:00:00.000Z'));
+    const closed = must(s, close, at('2026-03-20T09:00:00.000Z'));
+    expect(closed.sessions.map((v) => [v.id, v.status])).toEqual([['v-1', 'did-not-attend'], ['v-2', 'did-not-attend'], ['v-3', 'cancelled']]);
+  });
+
+  it('on hold, where attendance cannot be recorded, closing still cancels the sessions left', () => {
+    const at = (now: string) => ({ actor: people.lead, now: () => now });
+    let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-03-02T09:00:00.000Z' }, at('2026-02-02T09:00:00.000Z'));
+    s = must(s, { type: 'holdCase', reason: 'Client in hospital' }, at('2026-03-01T09:00:00.000Z'));
+    expect(must(s, { type: 'closeCase', reason: 'disengaged' }, at('2026-03-20T09:00:00.000Z')).sessions[0]?.status).toBe('cancelled');
+  });
 });
 
 describe('reopenCase', () => {

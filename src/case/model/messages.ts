@@ -109,6 +109,8 @@ export const ruleMessages = {
   destinationOnHandingOn: (f: { readonly reason: string }): string => `a destination goes with closing as transferred or referred-on, not ${f.reason}`,
   noOpenCrisis: (f: { readonly since: string; readonly transferring: boolean }): string =>
     f.transferring ? 'a crisis is open: record a handoff note before closing as transferred' : `a crisis is open since ${f.since}: resolve it first, or close as transferred with a handoff note`,
+  attendanceRecorded: (f: { readonly due: readonly string[] }): string =>
+    `no attendance is recorded for sessions due by now (${f.due.join(', ')}); record each as attended, missed or cancelled first`,
   outcomesRecorded: (f: { readonly reason: string; readonly openGoals: readonly string[] | null }): string =>
     f.openGoals === null ? `closing as ${f.reason} needs a final evaluation; record one first` : `closing as ${f.reason} needs an outcome on every goal: ${f.openGoals.join(', ')}`,
   notDeceased: (): string => 'a case closed because the client died cannot be reopened',
