@@ -1,4 +1,4 @@
-import type { RecordIssue } from '../validate/issue.js';
+import { issue, type RecordIssue } from '../validate/issue.js';
 import { validateRecord } from '../validate/validate-record.js';
 import type { CliOptions } from './args.js';
 import type { Policy } from '../engine/context.js';
@@ -44,6 +44,15 @@ function printText(o: Outcome): void {
 /** How many case records from standard input are kept for checking programme records against. */
 const STDIN_KEPT = 10_000;
 
+/** How many case ids are remembered for the check that one case id names one client (about 100 MB at most). */
+const IDS_KEPT = 1_000_000;
+
+/** The case id and client id a record's first event names, when it names both. */
+function identity(value: unknown): { readonly caseId: string; readonly clientId: string } | undefined {
+  const first = (value as { events?: { data?: { caseId?: unknown; clientId?: unknown } }[] } | null)?.events?.[0]?.data;
+  return typeof first?.caseId === 'string' && typeof first.clientId === 'string' ? { caseId: first.caseId, clientId: first.clientId } : undefined;
+}
+
 /** Validates every input named in the options and reports; resolves to the exit code. */
 export async function runValidate(options: CliOptions): Promise<number> {
   let policy: Policy = {};
@@ -65,6 +74,9 @@ export async function runValidate(options: CliOptions): Promise<number> {
   // first STDIN_KEPT of them, so a long stream still runs in bounded memory (a programme whose members
   // come later says CASE_MISSING; give such records as files).
   const stdinCases: unknown[] = [];
+  // Several versions of one case may be checked together; one case id given to two clients is a
+  // collision (two people's records that a store keyed by case id would merge): a warning.
+  const clientOfCase = new Map<string, { readonly clientId: string; readonly at: string }>();
   const count = (outcome: Outcome): void => {
     tally.records += 1;
     if (outcome.valid) tally.valid += 1;
@@ -92,6 +104,13 @@ export async function runValidate(options: CliOptions): Promise<number> {
         } else {
           const r = validateRecord(item.value, { maxEvents: options.maxEvents, policy });
           outcome = { ...base, ...(r.caseId === undefined ? {} : { caseId: r.caseId }), valid: r.valid, issues: r.issues };
+          const who = identity(item.value);
+          const earlier = who === undefined ? undefined : clientOfCase.get(who.caseId);
+          if (who !== undefined && earlier === undefined && clientOfCase.size < IDS_KEPT) clientOfCase.set(who.caseId, { clientId: who.clientId, at: where(outcome).split('  ')[0] as string });
+          if (who !== undefined && earlier !== undefined && earlier.clientId !== who.clientId) {
+            const message = `case ${who.caseId} is also in ${earlier.at}, for client ${earlier.clientId}; here it is for client ${who.clientId}: one case id, two clients`;
+            outcome = { ...outcome, issues: [...outcome.issues, issue(['events', 0, 'data', 'clientId'], 'CASE_ID_REUSED', message, 'warning')] };
+          }
         }
         count(outcome);
       }
@@ -119,7 +138,8 @@ export async function runValidate(options: CliOptions): Promise<number> {
     const summary = { records: tally.records, valid: tally.valid, invalid, errors: tally.errors, warnings: tally.warnings, ioErrors: tally.ioErrors };
     process.stdout.write(`${tally.records === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`);
   } else if (!options.quiet) {
-    const what = invalid === 0 ? 'all valid' : `${tally.valid} valid, ${invalid} with issues (${tally.errors} errors, ${tally.warnings} warnings)`;
+    const warned = tally.warnings === 0 ? '' : ` (${tally.warnings} warning${tally.warnings === 1 ? '' : 's'})`;
+    const what = invalid === 0 ? `all valid${warned}` : `${tally.valid} valid, ${invalid} with issues (${tally.errors} errors, ${tally.warnings} warnings)`;
     process.stdout.write(tally.records === 0 ? 'No records checked.\n' : `${tally.records} record${tally.records === 1 ? '' : 's'} checked: ${what}.\n`);
   }
   if (tally.ioErrors > 0) return 2;

@@ -50,6 +50,28 @@ describe.runIf(existsSync(bin))('intervention-lifecycle validate', () => {
     expect(r.out).toContain('<stdin>:1');
   });
 
+  it('warns when one case id names two clients in a run (versions of one case are fine); the exit code stays 0', () => {
+    const opened = (clientId: string) =>
+      JSON.stringify({
+        format: 'intervention-lifecycle/case',
+        schemaVersion: 1,
+        events: [{ type: 'caseOpened', caseId: 'c-1', seq: 1, at: '2026-01-05T09:00:00.000Z', actor: { id: 'p-lead', role: 'lead-practitioner' }, data: { caseId: 'c-1', clientId, referral: { source: 'GP', reason: 'Low mood', urgency: 'routine', receivedAt: '2026-01-02T10:00:00.000Z' }, setting: 'clinic' } }],
+      });
+    const input = `${opened('client-1')}\n${opened('client-1')}\n${opened('client-2')}\n`;
+    const r = cli(['validate', '-'], input);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        '<stdin>:3  case c-1: 1 warning',
+        '  warning /events/0/data/clientId  CASE_ID_REUSED     case c-1 is also in <stdin>:1, for client client-1; here it is for client client-2: one case id, two clients',
+        '3 records checked: all valid (1 warning).',
+        '',
+      ].join('\n'),
+    );
+    const report = JSON.parse(cli(['validate', '--format', 'json', '-'], input).out) as { summary: Record<string, number> };
+    expect(report.summary).toEqual({ records: 3, valid: 3, invalid: 0, errors: 0, warnings: 1, ioErrors: 0 });
+  });
+
   it('is silent with --quiet; the exit code tells', () => {
     expect(cli(['validate', '--quiet', fx('valid-with-snapshot')])).toEqual({ code: 0, out: '', err: '' });
     expect(cli(['validate', '-q', fx('wrong-format')]).code).toBe(1);
