@@ -2,7 +2,7 @@ import { ruleMessages as say } from './model/messages.js';
 import type { AssessmentStartedData, NeedRecordedData, StrengthRecordedData, ClientPriorityRecordedData, CulturalConsiderationsRecordedData, RiskScreenRecordedData, AssessmentCompletedData } from './model/assessment.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { ASSESSMENT_METHODS, NEED_DOMAINS, RISK_LEVELS, type NeedsAssessment, type AssessmentStatus } from './model/assessment.js';
 import { findNeed, newAssessment } from './rules/assessments.js';
 import { append, editItem, writable } from './store/draft.js';
@@ -243,7 +243,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each assessment event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const assessmentCommandOf: CommandOfMap<AssessmentEvents> = {
   assessmentStarted: (e) => ({ type: 'startAssessment', assessmentId: dataOf(e).assessmentId, methods: dataOf(e).methods }),
   needRecorded: (e) => {
     const n = nested(dataOf(e), 'need');
@@ -279,5 +280,4 @@ export const assessment = defineEntity<AssessmentCommand, AssessmentEvents, Emit
   },
   deciders,
   evolvers,
-  commandOf,
 });

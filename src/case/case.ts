@@ -4,7 +4,7 @@ import type { Rule, Guard, GuardVerdict } from '../kernel/machine.js';
 import type { CaseGuardContext, Env } from './model/context.js';
 import { CLINICAL_ROLES, LEAD_ROLES, idSchema, instantSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf } from './rules/command-of.js';
-import { defineEntity, type EntityModule } from './rules/entity.js';
+import { defineEntity, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { URGENCIES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
 import { append, editEntry, editItem } from './store/draft.js';
 import type { Writable } from './model/state.js';
@@ -251,7 +251,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each case event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const caseCommandOf: CommandOfMap<LifecycleEvents> = {
   caseOpened: (e) => {
     const d = dataOf(e);
     return { type: 'openCase', caseId: d.caseId, clientId: d.clientId, referral: d.referral, setting: d.setting };
@@ -283,5 +284,4 @@ export const caseEntity = defineEntity<CaseLifecycleCommand, LifecycleEvents>()(
   // openCase is decided with no case yet: the engine passes none, and its decider reads none.
   deciders: { openCase: (_state, command, env) => decideOpenCase(command, env), declineReferral, holdCase, resumeCase, closeCase, reopenCase },
   evolvers,
-  commandOf,
 });

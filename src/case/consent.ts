@@ -4,7 +4,7 @@ import { speaksForClient } from './rules/people.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity, type EntityModule } from './rules/entity.js';
+import { defineEntity, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { type ConsentStatus, CONSENT_STATUSES } from './model/consent.js';
 import { consentStatus, hasActiveConsent } from './rules/consent.js';
 import { compareInstants } from '../kernel/clock.js';
@@ -157,7 +157,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each consent event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const consentCommandOf: CommandOfMap<ConsentEvents> = {
   consentRecorded: (e) => {
     const c = nested(dataOf(e), 'consent');
     return clean({ type: 'recordConsent', consentId: c.id, ...pick(c, 'scope', 'grantedBy', 'grantedAt', 'expiresAt', 'sharingWith') });
@@ -176,5 +177,4 @@ export const consent = defineEntity<ConsentCommand, ConsentEvents, Emits>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

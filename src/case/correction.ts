@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { textSchema } from './model/primitives.js';
 import { accept } from './rules/decision.js';
-import { defineEntity } from './rules/entity.js';
+import { defineEntity, type CommandOfMap } from './rules/entity.js';
 import { moveTo } from './store/lookup.js';
 
 export const markEnteredInErrorSchema = z.object({ type: z.literal('markEnteredInError'), reason: textSchema }).strict();
@@ -40,7 +40,9 @@ export const correction = defineEntity<CorrectionCommand, CorrectionEvents>()({
       moveTo(d, 'entered-in-error', e.at);
     },
   },
-  commandOf: {
-    caseMarkedEnteredInError: (e) => ({ type: 'markEnteredInError', reason: e.reason }),
-  },
 });
+
+/** For each correction event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const correctionCommandOf: CommandOfMap<CorrectionEvents> = {
+  caseMarkedEnteredInError: (e) => ({ type: 'markEnteredInError', reason: e.reason }),
+};

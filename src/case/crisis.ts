@@ -3,7 +3,7 @@ import type { RiskLevelRecordedData, SafetyPlanRecordedData } from './model/cris
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema } from './model/primitives.js';
 import { dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity, type EntityModule } from './rules/entity.js';
+import { defineEntity, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import type { RiskLevel } from './model/crisis.js';
 import { crisisCopier } from './store/copies.js';
 import { append, writable } from './store/draft.js';
@@ -144,7 +144,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each crisis event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const crisisCommandOf: CommandOfMap<CrisisEvents> = {
   riskLevelRecorded: (e) => ({ type: 'recordRiskLevel', level: dataOf(e).level, factors: dataOf(e).factors }),
   safetyPlanRecorded: (e) => {
     const p = nested(dataOf(e), 'plan');
@@ -165,5 +166,4 @@ export const crisis = defineEntity<CrisisCommand, CrisisEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

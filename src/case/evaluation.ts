@@ -2,7 +2,7 @@ import { ruleMessages as say } from './model/messages.js';
 import type { EvaluationRecordedData } from './model/evaluation.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick, type Data } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { EVALUATION_STATUSES, GOAL_PROGRESS, DECISIONS, type EvaluationStatus } from './model/evaluation.js';
 import { put } from './store/draft.js';
 import { z } from 'zod';
@@ -123,7 +123,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each evaluation event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const evaluationCommandOf: CommandOfMap<EvaluationEvents> = {
   evaluationRecorded: (e) => {
     const v = nested(dataOf(e), 'evaluation');
     const outcomes = Array.isArray(v.goalOutcomes) ? (v.goalOutcomes as unknown[]).map((o) => (typeof o === 'object' && o !== null ? clean(o as Data) : o)) : v.goalOutcomes;
@@ -141,5 +142,4 @@ export const evaluation = defineEntity<EvaluationCommand, EvaluationEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

@@ -6,7 +6,7 @@ import { DELIVERING, PLANNING_ON } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, textSchema, dateSchema } from './model/primitives.js';
 import type { Draft, CaseState } from './model/state.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { z } from 'zod';
 
 import { goalFieldsShape, measureSchema, gasSchema, GOAL_OUTCOMES, GOAL_STATUSES, type Goal, type GoalStatus, OPEN_GOAL_STATUSES, TERMINAL_GOAL_STATUSES } from './model/goal.js';
@@ -249,7 +249,8 @@ const evolvers: Module['evolvers'] = {
 
 const GOAL_FIELDS = ['description', 'addressesNeedIds', 'measure', 'startDate', 'targetDate', 'gas'];
 const byGoal = (type: string) => (e: { readonly data?: unknown; readonly reason?: string }) => ({ type, goalId: dataOf(e).goalId, reason: e.reason });
-const commandOf: Module['commandOf'] = {
+/** For each goal event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const goalCommandOf: CommandOfMap<GoalEvents> = {
   goalProposed: (e) => {
     const g = nested(dataOf(e), 'goal');
     return clean({ type: 'proposeGoal', goalId: g.id, ...pick(g, ...GOAL_FIELDS) });
@@ -286,5 +287,4 @@ export const goal = defineEntity<GoalCommand, GoalEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

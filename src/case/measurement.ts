@@ -3,7 +3,7 @@ import type { MonitoringScheduleSetData, MeasurementRecordedData, MeasurementAme
 import { OPEN_CASE_STATUSES, PLANNING_ON } from './model/case.js';
 import { CLINICAL_ROLES, dateSchema, idSchema, instantSchema, labelSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, type Data } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { SOURCES, type Measurement, type MeasuredValue, type MeasurementStatus, MEASUREMENT_STATUSES, UNSCORED } from './model/measurement.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem, writable } from './store/draft.js';
@@ -250,7 +250,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each measurement event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const measurementCommandOf: CommandOfMap<MeasurementEvents> = {
   monitoringScheduleSet: (e) => {
     const s = nested(dataOf(e), 'schedule');
     return clean({ type: 'setMonitoringSchedule', instrumentId: s.instrumentId, indicator: s.indicator, everyDays: s.everyDays, startDate: s.startDate });
@@ -289,5 +290,4 @@ export const measurement = defineEntity<MeasurementCommand, MeasurementEvents>()
   },
   deciders,
   evolvers,
-  commandOf,
 });

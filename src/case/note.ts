@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { idSchema, textSchema, CLINICAL_ROLES } from './model/primitives.js';
 import { accept, idTaken, notFound, refuse } from './rules/decision.js';
 import { dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity } from './rules/entity.js';
+import { defineEntity, type CommandOfMap } from './rules/entity.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { byId, own } from './store/lookup.js';
 import { seriesOf } from './store/series.js';
@@ -66,10 +66,12 @@ export const note = defineEntity<NoteCommand, NoteEvents>()({
     append(d, 'notes', Object.assign({}, e.data.note, { at: e.at }));
   },
 },
-  commandOf: {
-    noteAdded: (e) => {
-      const n = nested(dataOf(e), 'note');
-      return { type: 'addNote', noteId: n.id, ...pick(n, 'kind', 'text', 'authorMemberId', 'visibility') };
-    },
-  },
 });
+
+/** For each note event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const noteCommandOf: CommandOfMap<NoteEvents> = {
+  noteAdded: (e) => {
+    const n = nested(dataOf(e), 'note');
+    return { type: 'addNote', noteId: n.id, ...pick(n, 'kind', 'text', 'authorMemberId', 'visibility') };
+  },
+};

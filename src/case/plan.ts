@@ -4,7 +4,7 @@ import type { Rule, Precondition } from '../kernel/machine.js';
 import type { CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, LEAD_ROLES, textSchema } from './model/primitives.js';
 import { clean, dataOf } from './rules/command-of.js';
-import { defineEntity, type EntityModule } from './rules/entity.js';
+import { defineEntity, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { editEntry } from './store/draft.js';
 import type { Writable, CaseState } from './model/state.js';
 import { z } from 'zod';
@@ -160,7 +160,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each plan event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const planCommandOf: CommandOfMap<PlanEvents> = {
   planActivated: () => ({ type: 'activatePlan' }),
   reviewStarted: () => ({ type: 'startReview' }),
   reviewCompleted: (e) => clean({ type: 'completeReview', outcome: dataOf(e).outcome, summary: dataOf(e).summary }),
@@ -178,5 +179,4 @@ export const plan = defineEntity<PlanCommand, PlanEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

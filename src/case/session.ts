@@ -3,7 +3,7 @@ import type { SessionScheduledData, SessionRescheduledData, AttendanceRecordedDa
 import { DELIVERING } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { ATTENDANCE, type Session, type SessionStatus, SESSION_STATUSES } from './model/session.js';
 import { compareInstants } from '../kernel/clock.js';
 import { append, editItem } from './store/draft.js';
@@ -196,7 +196,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each session event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const sessionCommandOf: CommandOfMap<SessionEvents> = {
   sessionScheduled: (e) => {
     const s = nested(dataOf(e), 'session');
     return clean({ type: 'scheduleSession', sessionId: s.id, ...pick(s, 'strategyId', 'scheduledFor', 'participants', 'groupId') });
@@ -220,5 +221,4 @@ export const session = defineEntity<SessionCommand, SessionEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

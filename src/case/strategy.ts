@@ -4,7 +4,7 @@ import { consentGuard, memberGuard, type StrategyContext } from './rules/strateg
 import { PLANNING_ON, type CaseStatus } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, STRATEGY_STATUSES, FAMILY_INTERVENTION } from './model/strategy.js';
 
 import { editEntry, put } from './store/draft.js';
@@ -257,7 +257,8 @@ const evolvers: Module['evolvers'] = {
 // The inverse of a command naming only the strategy (and, for some, a reason).
 const byStrategy = (type: string, withReason = false) => (e: { readonly data?: unknown; readonly reason?: string }) =>
   withReason ? { type, strategyId: dataOf(e).strategyId, reason: e.reason } : { type, strategyId: dataOf(e).strategyId };
-const commandOf: Module['commandOf'] = {
+/** For each strategy event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const strategyCommandOf: CommandOfMap<StrategyEvents> = {
   strategyProposed: (e) => {
     const s = nested(dataOf(e), 'strategy');
     return clean({ type: 'proposeStrategy', strategyId: s.id, ...pick(s, 'modality', 'description', 'goalIds', 'responsibleMemberId', 'setting', 'dose', 'evidence') });
@@ -287,5 +288,4 @@ export const strategy = defineEntity<StrategyCommand, StrategyEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

@@ -3,7 +3,7 @@ import type { TeamMemberAddedData, TeamMemberRemovedData, LeadAssignedData } fro
 import { type Role, TEAM_MANAGER_ROLES, CLINICAL_ROLES, idSchema, roleSchema, textSchema } from './model/primitives.js';
 import { OPEN_CASE_STATUSES } from './model/case.js';
 import { clean, dataOf, nested } from './rules/command-of.js';
-import { defineEntity, statusesOf, type EntityModule } from './rules/entity.js';
+import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import type { TeamMember } from './model/team.js';
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
@@ -136,7 +136,8 @@ const evolvers: Module['evolvers'] = {
   },
 };
 
-const commandOf: Module['commandOf'] = {
+/** For each team event, the command that recorded it: the inverse the record validator re-decides (kept out of the engine's bundle). */
+export const teamCommandOf: CommandOfMap<TeamEvents> = {
   teamMemberAdded: (e) => {
     const m = nested(dataOf(e), 'member');
     return { type: 'addTeamMember', memberId: m.id, personId: m.personId, role: m.role };
@@ -157,5 +158,4 @@ export const team = defineEntity<TeamCommand, TeamEvents>()({
   },
   deciders,
   evolvers,
-  commandOf,
 });

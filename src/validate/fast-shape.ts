@@ -1,7 +1,7 @@
 import { ID_PATTERN, ROLES } from '../case/model/primitives.js';
 import { isCanonicalInstant } from '../kernel/clock.js';
 import { RECORD_FORMAT } from './record.js';
-import { EVENT_TYPES } from '../engine/registry.js';
+import { EVENT_TYPES } from './command-of.js';
 
 /**
  * A hand-written check of the common, well-formed record, to spare the zod schema on the hot path.

@@ -8,5 +8,5 @@ export { validateRecord, checkRecordShape, toRecord, type ValidateOptions, type 
 export { validateRecords, type ManyResult } from './many.js';
 export { readNdjson, type NdjsonLine, type NdjsonOptions } from './ndjson.js';
 export { caseRecordSchema, eventEnvelopeSchema, recordJsonSchema, RECORD_FORMAT } from './record.js';
-export { EVENT_TYPES } from '../engine/registry.js';
+export { EVENT_TYPES } from './command-of.js';
 export { pointer, type RecordIssue } from './issue.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_TYPES } from '../engine/registry.js';
+import { EVENT_TYPES } from './command-of.js';
 import type { EventType } from '../engine/events.js';
 import { actorSchema, idSchema, writtenInstantSchema } from '../case/model/primitives.js';
 

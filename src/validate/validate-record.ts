@@ -9,7 +9,7 @@ import { issue, type RecordIssue } from './issue.js';
 import { caseRecordSchema, RECORD_FORMAT } from './record.js';
 import { differences } from './snapshot.js';
 import { certainlyWellFormed } from './fast-shape.js';
-import { COMMAND_OF } from '../engine/registry.js';
+import { COMMAND_OF } from './command-of.js';
 
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, DEFAULT_ROLES, machineEntries, machines } from '../../src/index.js';
-import { COMMAND_OF, DECIDERS, ENTITIES, EVENT_TYPES, EVOLVERS } from '../../src/engine/registry.js';
+import { DECIDERS, ENTITIES, EVOLVERS } from '../../src/engine/registry.js';
+import { COMMAND_OF, EVENT_TYPES } from '../../src/validate/command-of.js';
 import { commandSchema } from '../../src/engine/commands.js';
 
 describe('the registry derives the engine from the entity modules', () => {
@@ -26,9 +27,10 @@ describe('the registry derives the engine from the entity modules', () => {
 
   it('gives every entity module its own commands and events, none shared', () => {
     const commands = ENTITIES.flatMap((m) => Object.keys(m.commands));
-    const events = ENTITIES.flatMap((m) => Object.keys(m.commandOf));
+    const events = ENTITIES.flatMap((m) => Object.keys(m.evolvers));
     expect(commands).toEqual([...COMMAND_TYPES]);
     expect(new Set(events).size).toBe(events.length);
+    expect(['caseOpened', ...events].sort()).toEqual([...EVENT_TYPES].sort());
   });
 });
 

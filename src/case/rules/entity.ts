@@ -25,13 +25,14 @@ export interface CommandSpec<C extends AnyCommand> {
 
 /**
  * One entity of the case, as one object: its commands (schema, roles, case-table row), its own
- * lifecycle table, the deciders of its commands, the evolvers of its events, and `commandOf`, the
- * inverse the record validator uses to re-decide a recorded event. `C` is the entity's command
+ * lifecycle table, the deciders of its commands and the evolvers of its events. (Beside it, in the
+ * same file, each entity exports its {@link CommandOfMap}: kept out of this object so that an app's
+ * bundle, which never re-decides a recorded event, does not carry it.) `C` is the entity's command
  * union, `M` the events it owns (and evolves), `E` the events its deciders may emit (its own, and
  * any of another entity's it causes, such as a withdrawn consent suspending a strategy).
  *
  * Every key is required: a command without a schema, roles, a case row or a decider, or an event
- * without an evolver or an inverse, is a compile error.
+ * without an evolver, is a compile error (and one without an inverse, in src/validate/command-of.ts).
  */
 export interface EntityModule<C extends AnyCommand, M, E = M> {
   /** The entity's name (`machines` lists its lifecycle under it). */
@@ -47,9 +48,13 @@ export interface EntityModule<C extends AnyCommand, M, E = M> {
   readonly deciders: { readonly [K in C['type']]: Decider<Extract<C, { type: K }>, E> };
   /** The evolvers of its events (a case's first event, `caseOpened`, creates the state instead). */
   readonly evolvers: Evolvers<Omit<M, 'caseOpened'>>;
-  /** For each event, the command that recorded it (creating commands carry the recorded ids). */
-  readonly commandOf: { readonly [K in keyof M & string]: (event: EventOf<M, K>) => Record<string, unknown> };
 }
+
+/**
+ * For each event of an entity, the command that recorded it (creating commands carry the recorded
+ * ids): the inverse of its deciders, which the record validator re-decides and compares.
+ */
+export type CommandOfMap<M> = { readonly [K in keyof M & string]: (event: EventOf<M, K>) => Record<string, unknown> };
 
 /**
  * Declares an entity module, checked against its command union and event maps (given as type
@@ -57,7 +62,7 @@ export interface EntityModule<C extends AnyCommand, M, E = M> {
  *
  * @example
  * ```ts
- * export const note = defineEntity<NoteCommand, NoteEvents>()({ name: 'note', machine: null, commands, deciders, evolvers, commandOf });
+ * export const note = defineEntity<NoteCommand, NoteEvents>()({ name: 'note', machine: null, statuses: null, commands, deciders, evolvers });
  * ```
  */
 /** An entity module of any commands and events, as the registry lists them. */
