@@ -16,7 +16,7 @@ export { type CaseCommand, type CommandType, type CommandOf } from './engine/com
 export type { OpenCase, DeclineReferral, HoldCase, ResumeCase, CloseCase, ReopenCase } from './case/case.js';
 export type { StartAssessment, RecordNeed, RecordStrength, RecordClientPriority, RecordCulturalConsiderations, RecordRiskScreen, CompleteAssessment } from './case/assessment.js';
 export type { ProposeGoal, AgreeGoal, ReviseGoal, HoldGoal, ResumeGoal, CancelGoal, RejectGoal, RecordGoalOutcome } from './case/goal.js';
-export type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy } from './case/strategy.js';
+export type { ProposeStrategy, PlanStrategy, StartStrategy, SuspendStrategy, ResumeStrategy, CompleteStrategy, DiscontinueStrategy, ReassignStrategy } from './case/strategy.js';
 export type { ScheduleSession, RescheduleSession, RecordAttendance } from './case/session.js';
 export type { AddTeamMember, RemoveTeamMember, AssignLead } from './case/team.js';
 export type { AddNote } from './case/note.js';
@@ -40,7 +40,7 @@ export type { MonitoringScheduleSetData, MeasurementRecordedData, MeasurementAme
 export type { NoteAddedData } from './case/model/note.js';
 export type { PlanActivatedData, ReviewCompletedData } from './case/model/case.js';
 export type { SessionScheduledData, SessionRescheduledData, AttendanceRecordedData } from './case/model/session.js';
-export type { StrategyProposedData, StrategyPlannedData, StrategyStartedData, StrategySuspendedData, StrategyResumedData, StrategyCompletedData, StrategyDiscontinuedData } from './case/model/strategy.js';
+export type { StrategyProposedData, StrategyPlannedData, StrategyStartedData, StrategySuspendedData, StrategyResumedData, StrategyCompletedData, StrategyDiscontinuedData, StrategyReassignedData } from './case/model/strategy.js';
 export type { TeamMemberAddedData, TeamMemberRemovedData, LeadAssignedData } from './case/model/team.js';
 export type { Context, Policy } from './engine/context.js';
 export { DEFAULT_ROLES } from './engine/registry.js';

@@ -1,11 +1,11 @@
 import { ruleMessages as say } from './model/messages.js';
-import type { StrategyProposedData, StrategyPlannedData, StrategyStartedData, StrategySuspendedData, StrategyResumedData, StrategyCompletedData, StrategyDiscontinuedData } from './model/strategy.js';
-import { consentGuard, memberGuard, type StrategyContext } from './rules/strategies.js';
-import { PLANNING_ON, type CaseStatus } from './model/case.js';
-import { CLINICAL_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
+import type { StrategyProposedData, StrategyPlannedData, StrategyStartedData, StrategySuspendedData, StrategyResumedData, StrategyCompletedData, StrategyDiscontinuedData, StrategyReassignedData } from './model/strategy.js';
+import { consentGuard, interventionOutcomeGuard, memberGuard, reassignGuards, type StrategyContext } from './rules/strategies.js';
+import { OPEN_CASE_STATUSES, PLANNING_ON, type CaseStatus } from './model/case.js';
+import { CLINICAL_ROLES, TEAM_MANAGER_ROLES, idSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
-import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, STRATEGY_STATUSES, FAMILY_INTERVENTION } from './model/strategy.js';
+import { doseSchema, INTERVENTION_OUTCOMES, type Strategy, type StrategyStatus, STRATEGY_STATUSES } from './model/strategy.js';
 
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
@@ -35,6 +35,7 @@ export const suspendStrategySchema = z.object({ type: z.literal('suspendStrategy
 export const resumeStrategySchema = z.object({ type: z.literal('resumeStrategy'), ...byId }).strict();
 export const completeStrategySchema = z.object({ type: z.literal('completeStrategy'), ...byId, interventionOutcome: z.enum(INTERVENTION_OUTCOMES).optional() }).strict();
 export const discontinueStrategySchema = z.object({ type: z.literal('discontinueStrategy'), ...byId, reason: textSchema }).strict();
+export const reassignStrategySchema = z.object({ type: z.literal('reassignStrategy'), ...byId, responsibleMemberId: idSchema, reason: textSchema.optional() }).strict();
 
 /** Proposes an intervention strategy. */
 export interface ProposeStrategy {
@@ -81,8 +82,15 @@ export interface DiscontinueStrategy {
   strategyId: string;
   type: 'discontinueStrategy';
 }
+/** Makes another team member responsible for a strategy that has not ended, optionally saying why. */
+export interface ReassignStrategy {
+  strategyId: string;
+  type: 'reassignStrategy';
+  responsibleMemberId: string;
+  reason?: string | undefined;
+}
 /** Commands of strategies. */
-export type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy;
+export type StrategyCommand = ProposeStrategy | PlanStrategy | StartStrategy | SuspendStrategy | ResumeStrategy | CompleteStrategy | DiscontinueStrategy | ReassignStrategy;
 type Emits = StrategyEvents;
 type Module = EntityModule<StrategyCommand, StrategyEvents>;
 
@@ -95,6 +103,7 @@ export interface StrategyEvents {
   strategyResumed: StrategyResumedData;
   strategyCompleted: StrategyCompletedData;
   strategyDiscontinued: StrategyDiscontinuedData;
+  strategyReassigned: StrategyReassignedData;
 }
 
 /** The strategy lifecycle (DESIGN.md §4). */
@@ -135,25 +144,10 @@ export const strategyMachine = defineMachine<StrategyStatus, StrategyCommand, St
     startStrategy: { from: ['planned'], to: 'active', guards: [memberGuard, consentGuard] },
     suspendStrategy: { from: ['active'], to: 'suspended' },
     resumeStrategy: { from: ['suspended'], to: 'active', guards: [memberGuard, consentGuard] },
-    completeStrategy: {
-      from: ['active', 'suspended'],
-      to: 'completed',
-      guards: [
-        {
-          // A structured family intervention ends with the person's answer, after the meeting took place.
-          name: 'interventionOutcome',
-          check: (c, { state, strategy }) => {
-            if (!strategy) return true;
-            if (strategy.modality !== FAMILY_INTERVENTION) {
-              return c.interventionOutcome === undefined || say.interventionOutcome({ modality: strategy.modality, problem: 'not-family' });
-            }
-            if (c.interventionOutcome === undefined) return say.interventionOutcome({ modality: strategy.modality, problem: 'missing' });
-            return state.sessions.some((s) => s.strategyId === strategy.id && s.status === 'attended') || say.interventionOutcome({ modality: strategy.modality, problem: 'no-meeting', strategyId: strategy.id });
-          },
-        },
-      ],
-    },
+    completeStrategy: { from: ['active', 'suspended'], to: 'completed', guards: [interventionOutcomeGuard] },
     discontinueStrategy: { from: ['proposed', 'planned', 'active', 'suspended'], to: 'discontinued' },
+    // Responsibility moves (a therapist leaves, a case is handed over); the status stays.
+    reassignStrategy: { from: ['proposed', 'planned', 'active', 'suspended'], guards: reassignGuards },
   },
 });
 
@@ -192,6 +186,10 @@ const deciders: Module['deciders'] = {
     accept({ type: 'strategyCompleted', data: c.interventionOutcome === undefined ? { strategyId: s.id } : { strategyId: s.id, interventionOutcome: c.interventionOutcome } }),
   ),
   discontinueStrategy: onStrategy<DiscontinueStrategy>((s, c) => accept({ type: 'strategyDiscontinued', data: { strategyId: s.id }, reason: c.reason })),
+  reassignStrategy: onStrategy<ReassignStrategy>((s, c) => {
+    const data = { strategyId: s.id, responsibleMemberId: c.responsibleMemberId, previousMemberId: s.responsibleMemberId };
+    return c.reason === undefined ? accept({ type: 'strategyReassigned', data }) : accept({ type: 'strategyReassigned', data, reason: c.reason });
+  }),
 };
 
 const evolvers: Module['evolvers'] = {
@@ -252,6 +250,10 @@ const evolvers: Module['evolvers'] = {
     s.endedAt = e.at;
     if (e.reason !== undefined) s.statusReason = e.reason;
   },
+  strategyReassigned: (d, e) => {
+    const s = editEntry(d, 'strategies', e.data.strategyId);
+    if (s) s.responsibleMemberId = e.data.responsibleMemberId;
+  },
 };
 
 // The inverse of a command naming only the strategy (and, for some, a reason).
@@ -269,6 +271,7 @@ export const strategyCommandOf: CommandOfMap<StrategyEvents> = {
   strategyResumed: byStrategy('resumeStrategy'),
   strategyCompleted: (e) => clean({ type: 'completeStrategy', strategyId: dataOf(e).strategyId, interventionOutcome: dataOf(e).interventionOutcome }),
   strategyDiscontinued: byStrategy('discontinueStrategy', true),
+  strategyReassigned: (e) => clean({ type: 'reassignStrategy', strategyId: dataOf(e).strategyId, responsibleMemberId: dataOf(e).responsibleMemberId, reason: e.reason }),
 };
 
 const at = (from: readonly CaseStatus[]) => ({ from });
@@ -285,6 +288,8 @@ export const strategy = defineEntity<StrategyCommand, StrategyEvents>()({
     resumeStrategy: { schema: resumeStrategySchema, roles: CLINICAL_ROLES, case: at(['active']) },
     completeStrategy: { schema: completeStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
     discontinueStrategy: { schema: discontinueStrategySchema, roles: CLINICAL_ROLES, case: at(PLANNING_ON) },
+    // Like the team itself (removeTeamMember, assignLead), and in any open status: a member may leave while the case is on hold.
+    reassignStrategy: { schema: reassignStrategySchema, roles: TEAM_MANAGER_ROLES, case: at(OPEN_CASE_STATUSES) },
   },
   deciders,
   evolvers,

@@ -79,6 +79,15 @@ export const teamMachine = defineMachine<'active' | 'left', TeamCommand, { state
           check: (_c, { state, member }) =>
             member?.id !== state.leadMemberId || !planInForce(state) || say.leadReplacedFirst({ memberId: member?.id ?? '' }),
         },
+        {
+          // A strategy that has not ended keeps a responsible member on the team: one who left could
+          // neither start nor resume it (responsibleMemberPermitted), and the record would name them.
+          name: 'responsibleReassigned',
+          check: (_c, { state, member }) => {
+            const held = Object.values(state.strategies).filter((s) => s.responsibleMemberId === member?.id && s.status !== 'completed' && s.status !== 'discontinued').map((s) => `strategy ${s.id} (${s.status})`);
+            return held.length === 0 || say.responsibleReassigned({ memberId: member?.id ?? '', strategies: held });
+          },
+        },
       ],
     },
     assignLead: {

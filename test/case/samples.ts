@@ -40,6 +40,7 @@ export function sampleCommand(type: CommandType, state: CaseState | null): Recor
     resumeStrategy: { strategyId },
     completeStrategy: { strategyId },
     discontinueStrategy: { strategyId, reason: 'Client prefers group work' },
+    reassignStrategy: { strategyId, responsibleMemberId: 'm-lead', reason: 'Therapist left the service' },
     scheduleSession: { strategyId, scheduledFor: '2026-01-01T09:00:00.000Z' },
     rescheduleSession: { sessionId, scheduledFor: '2026-01-02T09:00:00.000Z', reason: 'Client asked to move it' },
     recordAttendance: { sessionId, attendance: 'attended' },

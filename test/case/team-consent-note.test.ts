@@ -24,10 +24,20 @@ describe('care team', () => {
     expect(rule(family, { type: 'assignLead', memberId: 'm-fam' })).toBe('GUARD_FAILED:clinicalRole');
   });
 
-  it('removes a member who then may no longer act', () => {
-    const s = must(caseAt('active'), { type: 'removeTeamMember', memberId: 'm-ther' }, ctx(people.lead));
+  it('removes a member who then may no longer act; one responsible for a strategy hands it over first', () => {
+    const r = dispatch(caseAt('active'), { type: 'removeTeamMember', memberId: 'm-ther' }, ctx(people.lead));
+    expect(r.ok || [r.error.code, r.error.rule, r.error.message]).toEqual([
+      'GUARD_FAILED',
+      'responsibleReassigned',
+      'Cannot removeTeamMember for team member m-ther: member m-ther is responsible for strategy s-1 (planned): reassignStrategy first',
+    ]);
+    const handedOver = must(caseAt('active'), { type: 'reassignStrategy', strategyId: 's-1', responsibleMemberId: 'm-lead', reason: 'Therapist leaving' }, ctx(people.lead));
+    const s = must(handedOver, { type: 'removeTeamMember', memberId: 'm-ther' }, ctx(people.lead));
     expect(s.team['m-ther']).toMatchObject({ status: 'left', leftAt: expect.any(String) });
     expect(rule(s, { type: 'holdCase', reason: 'x' }, people.therapist)).toBe('FORBIDDEN:');
+    // An ended strategy keeps the name of who delivered it, and holds no one back.
+    const ended = must(caseAt('active'), { type: 'discontinueStrategy', strategyId: 's-1', reason: 'Client declined' }, ctx(people.lead));
+    expect(rule(ended, { type: 'removeTeamMember', memberId: 'm-ther' })).toBe('ok');
   });
 });
 
@@ -78,7 +88,8 @@ describe('notes', () => {
     const s = must(caseAt('closed'), note, ctx(people.lead));
     expect(s.notes.at(-1)).toMatchObject({ kind: 'handoff', visibility: 'clinical-only', authorMemberId: 'm-lead' });
     expect(rule(caseAt('active'), { ...note, authorMemberId: 'm-404' })).toBe('NOT_FOUND:');
-    const left = must(caseAt('active'), { type: 'removeTeamMember', memberId: 'm-ther' }, ctx(people.lead));
+    const handedOver = must(caseAt('active'), { type: 'reassignStrategy', strategyId: 's-1', responsibleMemberId: 'm-lead' }, ctx(people.lead));
+    const left = must(handedOver, { type: 'removeTeamMember', memberId: 'm-ther' }, ctx(people.lead));
     expect(rule(left, { ...note, authorMemberId: 'm-ther' })).toBe('GUARD_FAILED:authorOnTeam');
   });
 });

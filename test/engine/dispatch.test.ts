@@ -182,7 +182,7 @@ describe('refusals carry structured facts for a UI', () => {
     expect(r.error.rule).toBe('strategyActive');
     expect(r.error.refusedAt).toMatchObject({ machine: 'session', status: null });
     const planned = dispatch(caseAt('active'), { type: 'suspendStrategy', strategyId: 's-1', reason: 'Leave' }, ctx(people.lead));
-    expect(planned.ok || planned.error.refusedAt).toEqual({ machine: 'strategy', entityId: 's-1', status: 'planned', allowed: ['startStrategy', 'discontinueStrategy'] });
+    expect(planned.ok || planned.error.refusedAt).toEqual({ machine: 'strategy', entityId: 's-1', status: 'planned', allowed: ['startStrategy', 'discontinueStrategy', 'reassignStrategy'] });
   });
 
   it('refusals that are not a table’s carry none', () => {

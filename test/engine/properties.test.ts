@@ -67,6 +67,8 @@ const templates: Record<string, unknown>[] = [
     { type: 'resumeStrategy', strategyId },
     { type: 'completeStrategy', strategyId },
     { type: 'discontinueStrategy', strategyId, reason: 'Stopped' },
+    { type: 'reassignStrategy', strategyId, responsibleMemberId: 'm-lead' },
+    { type: 'reassignStrategy', strategyId, responsibleMemberId: i === 0 ? 'm-psy' : 'm-ther', reason: 'Handover' },
     { type: 'scheduleSession', sessionId: `v-${strategyId}`, strategyId, scheduledFor: '2026-01-04T09:00:00.000Z' },
   ]),
   { type: 'recordAttendance', sessionId: 'v-s-1', attendance: 'attended' },

@@ -81,6 +81,9 @@ export const ruleMessages = {
   goalsExist: (f: { readonly goalIds: readonly string[]; readonly caseId: string }): string => `no goal ${f.goalIds.join(', ')} in case ${f.caseId}`,
   openGoals: (f: { readonly goalIds: readonly string[] }): string => `goals ${f.goalIds.join(', ')} are not open goals of this case`,
   memberExists: (f: { readonly memberId: string; readonly caseId: string }): string => `no team member ${f.memberId} in case ${f.caseId}`,
+  newResponsibleMember: (f: { readonly memberId: string; readonly strategyId: string }): string => `member ${f.memberId} is already responsible for strategy ${f.strategyId}`,
+  responsibleReassigned: (f: { readonly memberId: string; readonly strategies: readonly string[] }): string =>
+    `member ${f.memberId} is responsible for ${f.strategies.join(', ')}: reassignStrategy first`,
   memberOnTeam: (f: { readonly memberId: string }): string => `member ${f.memberId} has left the team`,
   interventionOutcome: (f: { readonly modality: string; readonly problem: 'not-family' | 'missing' | 'no-meeting'; readonly strategyId?: string }): string =>
     f.problem === 'not-family'

@@ -91,3 +91,10 @@ export interface StrategyCompletedData {
 export interface StrategyDiscontinuedData {
   readonly strategyId: string;
 }
+
+/** The data of a `strategyReassigned` event. */
+export interface StrategyReassignedData {
+  readonly strategyId: string;
+  readonly responsibleMemberId: string;
+  readonly previousMemberId: string;
+}
