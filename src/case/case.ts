@@ -5,7 +5,7 @@ import type { CaseGuardContext, Env } from './model/context.js';
 import { CLINICAL_ROLES, LEAD_ROLES, idSchema, instantSchema, labelSchema, settingSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf } from './rules/command-of.js';
 import { defineEntity, type EntityModule, type CommandOfMap } from './rules/entity.js';
-import { URGENCIES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
+import { ATTENDANCE_RECORDED, URGENCIES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
 import { append, editEntry, editItem } from './store/draft.js';
 import type { Writable } from './model/state.js';
 import { sharingConsent } from './rules/consent.js';
@@ -123,11 +123,11 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
   },
   {
     // Closing cancels the sessions still booked. One whose time has passed may have taken place, and
-    // "cancelled" would then be a fact the engine made up: while attendance can be recorded (not on
-    // hold), it is recorded first.
+    // "cancelled" would then be a fact the engine made up: where attendance can be recorded, it is
+    // recorded first.
     name: 'attendanceRecorded',
     check: (_c, { state, env }): GuardVerdict => {
-      if (state.status !== 'active' && state.status !== 'reviewing') return true;
+      if (!ATTENDANCE_RECORDED.includes(state.status)) return true;
       const due = state.sessions.filter((s) => s.status === 'scheduled' && compareInstants(s.scheduledFor, env.at) <= 0);
       return due.length === 0 || say.attendanceRecorded({ due: due.map((s) => `${s.id} (${s.scheduledFor})`) });
     },

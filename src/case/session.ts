@@ -1,6 +1,6 @@
 import { ruleMessages as say } from './model/messages.js';
 import type { SessionScheduledData, SessionRescheduledData, AttendanceRecordedData } from './model/session.js';
-import { DELIVERING } from './model/case.js';
+import { ATTENDANCE_RECORDED, DELIVERING } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
@@ -217,7 +217,7 @@ export const session = defineEntity<SessionCommand, SessionEvents>()({
   commands: {
     scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
     rescheduleSession: { schema: rescheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
-    recordAttendance: { schema: recordAttendanceSchema, roles: CLINICAL_ROLES, case: { from: DELIVERING } },
+    recordAttendance: { schema: recordAttendanceSchema, roles: CLINICAL_ROLES, case: { from: ATTENDANCE_RECORDED } },
   },
   deciders,
   evolvers,

@@ -1,4 +1,7 @@
 import type { CaseState } from '../case/model/state.js';
+import type { Session } from '../case/model/session.js';
+import { byId } from '../case/store/lookup.js';
+import { seriesOf } from '../case/store/series.js';
 import type { CaseCommand } from '../engine/command-types.js';
 import type { ProgrammeEvent, ProgrammeState } from './model.js';
 
@@ -48,7 +51,10 @@ export function* caseCommandsFor(
       const g = after.sessions.find((s) => s.id === e.data.sessionId);
       for (const memberId of g?.expected ?? []) {
         const m = after.members[memberId];
-        if (m !== undefined && (before?.members[memberId]?.status === 'enrolled' || m.status === 'enrolled')) yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId: caseSessionId(after.id, e.data.sessionId), attendance: 'cancelled' } };
+        const sessionId = caseSessionId(after.id, e.data.sessionId);
+        if (m !== undefined && (before?.members[memberId]?.status === 'enrolled' || m.status === 'enrolled') && stillScheduled(caseOf(m.caseId), sessionId)) {
+          yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId, attendance: 'cancelled' } };
+        }
       }
     } else if (e.type === 'enrolmentEnded' || e.type === 'programmeEnded') {
       const ids = e.type === 'enrolmentEnded' ? [e.data.memberId] : e.data.completedMemberIds;
@@ -56,9 +62,22 @@ export function* caseCommandsFor(
         const m = after.members[memberId];
         if (m === undefined) continue;
         for (const g of after.sessions) {
-          if (g.status === 'scheduled' && g.expected.includes(memberId)) yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId: caseSessionId(after.id, g.id), attendance: 'cancelled' } };
+          const sessionId = caseSessionId(after.id, g.id);
+          if (g.status === 'scheduled' && g.expected.includes(memberId) && stillScheduled(caseOf(m.caseId), sessionId)) {
+            yield { caseId: m.caseId, command: { type: 'recordAttendance', sessionId, attendance: 'cancelled' } };
+          }
         }
       }
     }
   }
+}
+
+/**
+ * Whether a member's case still has the group session scheduled: only then is there something to
+ * cancel. A case closed on its own (its sessions cancelled with it), or one where the session was
+ * already recorded, is left as it is, so that one member's closed case does not stop the programme
+ * from cancelling a session or ending that member's enrolment.
+ */
+function stillScheduled(state: CaseState | undefined, sessionId: string): boolean {
+  return state === undefined || (byId(seriesOf<Session>(state, 'sessions'), sessionId)?.status ?? 'scheduled') === 'scheduled';
 }

@@ -93,12 +93,18 @@ describe('closeCase', () => {
     expect(closed.sessions.map((v) => [v.id, v.status])).toEqual([['v-1', 'did-not-attend'], ['v-2', 'did-not-attend'], ['v-3', 'cancelled']]);
   });
 
-  it('on hold, where attendance cannot be recorded, closing still cancels the sessions left', () => {
+  it('on hold too: the sessions of the hold are recorded as missed or cancelled, one from before it as it went, then the case closes', () => {
     const at = (now: string) => ({ actor: people.lead, now: () => now });
     let s = must(caseAt('active'), { type: 'startStrategy', strategyId: 's-1' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-0', strategyId: 's-1', scheduledFor: '2026-02-27T09:00:00.000Z' }, at('2026-02-02T09:00:00.000Z'));
     s = must(s, { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-03-02T09:00:00.000Z' }, at('2026-02-02T09:00:00.000Z'));
     s = must(s, { type: 'holdCase', reason: 'Client in hospital' }, at('2026-03-01T09:00:00.000Z'));
-    expect(must(s, { type: 'closeCase', reason: 'disengaged' }, at('2026-03-20T09:00:00.000Z')).sessions[0]?.status).toBe('cancelled');
+    const close = { type: 'closeCase', reason: 'disengaged' };
+    expect(refusal(s, close, people.lead, () => at('2026-03-20T09:00:00.000Z') as never)).toBe('GUARD_FAILED:attendanceRecorded');
+    expect(refusal(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'attended' }, people.lead, () => at('2026-03-20T09:00:00.000Z') as never)).toBe('GUARD_FAILED:caseOpenWhenHeld');
+    s = must(s, { type: 'recordAttendance', sessionId: 'v-0', attendance: 'attended' }, at('2026-03-20T09:00:00.000Z'));
+    s = must(s, { type: 'recordAttendance', sessionId: 'v-1', attendance: 'cancelled' }, at('2026-03-20T09:00:00.000Z'));
+    expect(must(s, close, at('2026-03-20T09:00:00.000Z')).sessions.map((v) => v.status)).toEqual(['attended', 'cancelled']);
   });
 });
 

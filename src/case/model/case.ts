@@ -41,6 +41,14 @@ export const PLANNING_ON: readonly CaseStatus[] = ['planning', 'active', 'review
 /** While the plan is delivered: sessions and goal outcomes. */
 export const DELIVERING: readonly CaseStatus[] = ['active', 'reviewing'];
 
+/**
+ * Where a session's attendance is recorded: while the plan is delivered, and on hold too, where a
+ * session booked for the time of the hold is recorded as cancelled or missed (and one held before
+ * the hold may be entered late). Whether it can have been attended is judged at its own time
+ * (`caseOpenWhenHeld`), not at the recording's.
+ */
+export const ATTENDANCE_RECORDED: readonly CaseStatus[] = [...DELIVERING, 'on-hold'];
+
 /** The data of a `caseOpened` event. */
 export interface CaseOpenedData {
   readonly caseId: string;
