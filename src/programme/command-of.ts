@@ -38,7 +38,8 @@ export function commandOfProgrammeEvent(e: ProgrammeEvent): ProgrammeCommand | u
       if (e.data.status === 'dropped-out') return { type: 'recordDropOut', memberId: e.data.memberId, ...reason };
       return { type: e.data.status === 'discharged' ? 'dischargeMember' : 'transitionMember', memberId: e.data.memberId, reason: e.reason ?? 'not recorded' };
     case 'groupSessionScheduled':
-      return { type: 'scheduleGroupSession', sessionId: e.data.sessionId, kind: e.data.kind, scheduledFor: e.data.scheduledFor };
+      // Always with expected: re-decided against the members enrolled then, the same list comes back.
+      return { type: 'scheduleGroupSession', sessionId: e.data.sessionId, kind: e.data.kind, scheduledFor: e.data.scheduledFor, expected: e.data.expected };
     case 'groupAttendanceRecorded':
       return { type: 'recordGroupAttendance', sessionId: e.data.sessionId, attendance: e.data.attendance };
     case 'groupSessionCancelled':

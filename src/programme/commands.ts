@@ -41,7 +41,11 @@ export const PROGRAMME_COMMAND_SCHEMAS = {
   dischargeMember: z.object({ type: z.literal('dischargeMember'), memberId: idSchema, reason: textSchema }).strict(),
   transitionMember: z.object({ type: z.literal('transitionMember'), memberId: idSchema, reason: textSchema }).strict(),
   recordDropOut: z.object({ type: z.literal('recordDropOut'), memberId: idSchema, reason: textSchema.optional() }).strict(),
-  scheduleGroupSession: z.object({ type: z.literal('scheduleGroupSession'), sessionId: idSchema.optional(), kind: z.enum(GROUP_SESSION_KINDS), scheduledFor: instantSchema }).strict(),
+  // expected: the members expected at the session (default: every enrolled member), so that one whose
+  // case cannot hold it now (on hold, its strategy suspended) does not stop the group from meeting.
+  scheduleGroupSession: z
+    .object({ type: z.literal('scheduleGroupSession'), sessionId: idSchema.optional(), kind: z.enum(GROUP_SESSION_KINDS), scheduledFor: instantSchema, expected: z.array(idSchema).min(1).max(1000).optional() })
+    .strict(),
   recordGroupAttendance: z.object({ type: z.literal('recordGroupAttendance'), sessionId: idSchema, attendance: attendanceSchema }).strict(),
   cancelGroupSession: z.object({ type: z.literal('cancelGroupSession'), sessionId: idSchema, reason: textSchema }).strict(),
 } as const;

@@ -63,7 +63,7 @@ export function decideProgramme(state: ProgrammeState | null, c: ProgrammeComman
       if (s.sessions.some((g) => g.id === id)) return refuse(new LifecycleError('CONFLICT', `session id ${id} is taken`));
       const r = step(groupSessionMachine, null, c, { ...x, expected: [], scheduledFor: c.scheduledFor }, { entityId: id });
       if (!r.ok) return refuse(r.error);
-      const expected = Object.values(s.members).filter((m) => m.status === 'enrolled').map((m) => m.id);
+      const expected = c.expected ?? Object.values(s.members).filter((m) => m.status === 'enrolled').map((m) => m.id);
       return accept({ type: 'groupSessionScheduled', data: { sessionId: id, kind: c.kind, scheduledFor: c.scheduledFor, expected } });
     }
     case 'recordGroupAttendance':

@@ -136,7 +136,12 @@ export function runProgramme(state: ProgrammeState | null, input: unknown, ctx: 
     const current = updates.get(caseId)?.state ?? caseOf(caseId);
     if (current === undefined) return { ok: false, error: new LifecycleError('INVALID_INPUT', `case ${caseId} of a member is needed to carry ${c.type} to it (pass ctx.cases)`) };
     const r = dispatch(current, command, { actor: ctx.actor, now: () => at, ...(ctx.policy?.casePolicy === undefined ? {} : { policy: ctx.policy.casePolicy }) });
-    if (!r.ok) return { ok: false, error: new LifecycleError(r.error.code, `case ${caseId} refused ${command.type}: ${r.error.message}`, { issues: r.error.issues, ...(r.error.rule === undefined ? {} : { rule: r.error.rule }) }) };
+    if (!r.ok) {
+      // A member whose case cannot hold a new session now (on hold, say) can be left out of it.
+      const member = c.type === 'scheduleGroupSession' ? Object.values((next as ProgrammeState).members).find((m) => m.caseId === caseId) : undefined;
+      const hint = member === undefined ? '' : `; leave member ${member.id} out of this session (expected: the members who will come) or end their enrolment`;
+      return { ok: false, error: new LifecycleError(r.error.code, `case ${caseId} refused ${command.type}: ${r.error.message}${hint}`, { issues: r.error.issues, ...(r.error.rule === undefined ? {} : { rule: r.error.rule }) }) };
+    }
     const u = updates.get(caseId) ?? { state: current, events: [] };
     u.state = r.state;
     u.events.push(...r.events);

@@ -164,7 +164,21 @@ export const groupSessionMachine = defineMachine<GroupSessionStatus, SessionComm
   states: [...GROUP_SESSION_STATUSES],
   final: ['held', 'cancelled'],
   transitions: {
-    scheduleGroupSession: { from: [null], to: 'scheduled', requires: [{ name: 'someoneEnrolled', check: (x) => (x.state !== null && enrolledCount(x.state) > 0) || 'no member is enrolled' }] },
+    scheduleGroupSession: {
+      from: [null],
+      to: 'scheduled',
+      requires: [{ name: 'someoneEnrolled', check: (x) => (x.state !== null && enrolledCount(x.state) > 0) || 'no member is enrolled' }],
+      guards: [
+        {
+          name: 'expectedEnrolled',
+          check: (c, x) => {
+            if (c.expected === undefined) return true;
+            const others = c.expected.filter((id, i) => x.state?.members[id]?.status !== 'enrolled' || c.expected?.indexOf(id) !== i);
+            return others.length === 0 || `expected names ${others.join(', ')}: each must be an enrolled member, once`;
+          },
+        },
+      ],
+    },
     recordGroupAttendance: {
       from: ['scheduled'],
       to: 'held',

@@ -34,7 +34,7 @@ export function* caseCommandsFor(
         if (m === undefined) continue;
         const strategy = Object.values(caseOf(m.caseId)?.strategies ?? {}).find((st) => st.modality === after.modality && st.status === 'active');
         if (strategy === undefined) {
-          yield { caseId: m.caseId, problem: `member ${memberId}'s case ${m.caseId} has no active ${after.modality} strategy to hold the session` };
+          yield { caseId: m.caseId, problem: `member ${memberId}'s case ${m.caseId} has no active ${after.modality} strategy to hold the session; leave them out of it (expected: the members who will come) or end their enrolment` };
           continue;
         }
         yield {

@@ -56,4 +56,25 @@ describe("one member's case on hold or closed does not stop the group", () => {
     expect(w.programme?.status).toBe('ended');
     expectRecordsValid(w);
   });
+
+  it('a session is scheduled for the members who can come: one on hold, or whose strategy is suspended, is left out by name', () => {
+    const w = world(3);
+    w.running(3);
+    w.onCase('c-2', lead, { type: 'holdCase', reason: 'Client in hospital' });
+    w.onCase('c-3', { id: 'client-3', role: 'client' }, { type: 'withdrawConsent', consentId: 'k-3' });
+    const at = new Date(Date.parse(w.programme?.updatedAt ?? '') + 5 * HOUR).toISOString();
+    const everyone = w.try({ type: 'scheduleGroupSession', sessionId: 'gs-1', kind: 'group-session', scheduledFor: at });
+    expect(everyone.ok || everyone.error.message).toMatch(/case c-2 refused scheduleSession: .*on-hold.*; leave member mem-2 out of this session \(expected: the members who will come\)/);
+    const without2 = w.try({ type: 'scheduleGroupSession', sessionId: 'gs-1', kind: 'group-session', scheduledFor: at, expected: ['mem-1', 'mem-3'] });
+    expect(without2.ok || [without2.error.rule, without2.error.message]).toEqual(['memberStrategyActive', expect.stringContaining("member mem-3's case c-3 has no active group-therapy strategy to hold the session; leave them out")]);
+    expect(refusal(w.try({ type: 'scheduleGroupSession', sessionId: 'gs-1', kind: 'group-session', scheduledFor: at, expected: ['mem-1', 'mem-9'] }))).toBe('GUARD_FAILED expectedEnrolled');
+    expect(refusal(w.try({ type: 'scheduleGroupSession', sessionId: 'gs-1', kind: 'group-session', scheduledFor: at, expected: ['mem-1', 'mem-1'] }))).toBe('GUARD_FAILED expectedEnrolled');
+    w.must({ type: 'scheduleGroupSession', sessionId: 'gs-1', kind: 'group-session', scheduledFor: at, expected: ['mem-1'] });
+    expect(['c-1', 'c-2', 'c-3'].map((id) => sessionIn(w.cases.get(id), 'gs-1'))).toEqual(['scheduled', undefined, undefined]);
+    wait(w, 5);
+    expect(refusal(w.try({ type: 'recordGroupAttendance', sessionId: 'gs-1', attendance: { 'mem-1': 'attended', 'mem-2': 'did-not-attend' } }))).toBe('GUARD_FAILED onlyEnrolledMembers');
+    w.must({ type: 'recordGroupAttendance', sessionId: 'gs-1', attendance: { 'mem-1': 'attended' } });
+    expect(sessionIn(w.cases.get('c-1'), 'gs-1')).toBe('attended');
+    expectRecordsValid(w);
+  });
 });
