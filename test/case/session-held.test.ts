@@ -15,7 +15,7 @@ const outcome = (s: CaseState, command: object, now = '2026-03-20T09:00:00.000Z'
 };
 
 describe('a session is attended only while the case could treat: after the referral, not on hold or closed', () => {
-  it('one dated before the referral was received is not recorded as attended; cancelled it may be', () => {
+  it('one dated before the referral was received is not recorded as attended or missed; cancelled it may be', () => {
     const s = booked(started(), '2020-01-01T12:00:00.000Z');
     const r = dispatch(s, attend('attended'), at('2026-02-02T09:00:00.000Z'));
     expect(r.ok || [r.error.code, r.error.rule, r.error.message]).toEqual([
@@ -24,6 +24,8 @@ describe('a session is attended only while the case could treat: after the refer
       expect.stringContaining("before case c-1's referral was received (2026-01-02T10:00:00.000Z)"),
     ]);
     expect(outcome(s, attend('cancelled'))).toBe('ok');
+    // Nor missed: there was no appointment to miss, and a missed one counts in the did-not-attend rate.
+    expect(outcome(s, attend('did-not-attend'))).toBe('GUARD_FAILED:caseOpenWhenHeld');
     // Judged by the instant: 11:30 at UTC+02:00 is 09:30Z, before the referral; 05:30 at UTC−05:00 is 10:30Z, after it.
     expect(outcome(booked(started(), '2026-01-02T11:30:00+02:00'), attend('attended'))).toBe('GUARD_FAILED:caseOpenWhenHeld');
     expect(outcome(booked(started(), '2026-01-02T05:30:00-05:00'), attend('attended'))).toBe('ok');
@@ -56,6 +58,7 @@ describe('a session is attended only while the case could treat: after the refer
     expect(check(withHistory(['active', '2026-01-06T00:00:00.000Z'], ['on-hold', '2026-02-10T12:00:00+02:00']))).toMatch(/on hold/);
     expect(check(withHistory(['active', '2026-01-06T00:00:00.000Z'], ['on-hold', '2026-02-10T12:00:00.001+02:00']))).toBe(true);
     expect(caseOpenWhenHeld.check({ attendance: 'did-not-attend' }, { state: withHistory(['on-hold', '2026-01-06T00:00:00.000Z']), session })).toBe(true);
+    expect(caseOpenWhenHeld.check({ attendance: 'cancelled' }, { state: withHistory(['on-hold', '2026-01-06T00:00:00.000Z']), session })).toBe(true);
   });
 
   it('a record an older engine wrote with such a session is reported at that event', () => {

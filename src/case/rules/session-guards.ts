@@ -94,18 +94,22 @@ const PAUSED: ReadonlySet<string> = new Set(['on-hold', 'closed']);
 
 /**
  * Treatment is given while the case is open to it: a session is not recorded as attended if it was
- * held before the referral was received, or while the case was on hold or closed (a session booked
- * for a time the case then spent on hold is recorded as cancelled or missed). Judged at the
+ * held while the case was on hold or closed (a session booked for a time the case then spent on hold
+ * is recorded as cancelled or missed), nor as attended or missed if it is dated before the referral
+ * was received (only cancelled). Judged at the
  * session's time, like the two guards beside it, and only there: a session held during assessment
  * or planning and entered once the plan was active is the common late entry, and stays allowed.
  */
 export const caseOpenWhenHeld = {
   name: 'caseOpenWhenHeld',
   check: (c: HeldCheck, { state, session }: Pick<SessionContext, 'state' | 'session'>) => {
-    if (c.attendance !== 'attended' || !session) return true;
+    if (c.attendance === 'cancelled' || !session) return true;
     const at = session.scheduledFor;
     const receivedAt = state.referral.receivedAt;
+    // Before the referral there was no appointment to keep or to miss (a missed one would count in
+    // the did-not-attend rate); during a hold it may well have been missed.
     if (compareInstants(at, receivedAt) < 0) return say.caseOpenWhenHeld({ scheduledFor: at, caseId: state.id, receivedAt });
+    if (c.attendance !== 'attended') return true;
     // From the latest change back: a session being recorded is usually recent, so this is one step.
     const history = state.statusHistory;
     for (let i = history.length - 1; i >= 0; i--) {
