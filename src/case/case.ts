@@ -114,7 +114,8 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
   {
     name: 'noOpenCrisis',
     check: (command, { state }): GuardVerdict => {
-      if (state.crisis === null) return true;
+      // A client who died during a crisis: the record says so, with no risk level made up to resolve it first.
+      if (state.crisis === null || command.reason === 'deceased') return true;
       const since = state.crisis.since;
       const handoff = state.notes.some((n) => n.kind === 'handoff' && n.at >= since);
       if (command.reason === 'transferred' && handoff) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedCommands, dispatch, summary, type CaseEvent, type CaseState } from '../../src/index.js';
+import { alerts, allowedCommands, dispatch, summary, type CaseEvent, type CaseState } from '../../src/index.js';
 import { validateRecord, toRecord } from '../../src/validate/index.js';
 import { caseAt, must, people, world } from './fixtures.js';
 
@@ -87,6 +87,15 @@ describe('the crisis overlay', () => {
     expect(rule(s, { type: 'closeCase', reason: 'transferred' })).toBe('GUARD_FAILED:noOpenCrisis');
     const handed = must(s, { type: 'addNote', kind: 'handoff', text: 'Handed to the crisis team with the risk history', authorMemberId: 'm-lead', visibility: 'clinical-only' }, ctx(people.lead));
     expect(rule(handed, { type: 'closeCase', reason: 'transferred' })).toBe('ok');
+  });
+
+  it('a client who died during a crisis: the case closes as deceased with the crisis on the record, no risk level made up first', () => {
+    const s = inCrisis(caseAt('active'));
+    const closed = must(s, { type: 'closeCase', reason: 'deceased', summary: 'Died during the crisis' }, ctx(people.lead));
+    expect(closed).toMatchObject({ status: 'closed', closure: { reason: 'deceased' }, crisis: { level: 'high', since: s.crisis?.since } });
+    expect(closed.riskHistory).toEqual(s.riskHistory);
+    expect(alerts(closed, closed.updatedAt)).toEqual([]);
+    expect(rule(closed, { type: 'reopenCase', reason: 'x' })).toBe('GUARD_FAILED:notDeceased');
   });
 
   it('summary shows the crisis', () => {
