@@ -47,6 +47,18 @@ describe('a session is attended only while the case could treat: after the refer
     expect(outcome(s, attend('attended'))).toBe('ok');
   });
 
+  it('while the plan is re-planned after a review, the sessions of its active strategy are still recorded, and closing waits for them', () => {
+    let s = booked(started(), '2026-02-10T09:00:00.000Z');
+    s = must(s, { type: 'startReview' }, at('2026-02-03T09:00:00.000Z'));
+    s = must(s, { type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'in-progress', evidence: 'PHQ-9 14' }], barriers: [], decision: 'revise' }, at('2026-02-03T10:00:00.000Z'));
+    s = must(s, { type: 'completeReview', outcome: 're-plan' }, at('2026-02-03T11:00:00.000Z'));
+    expect([s.status, s.strategies['s-1']?.status]).toEqual(['planning', 'active']);
+    expect(outcome(s, { type: 'closeCase', reason: 'disengaged' }, '2026-02-11T09:00:00.000Z')).toBe('GUARD_FAILED:attendanceRecorded');
+    s = must(s, attend('attended'), at('2026-02-10T11:00:00.000Z'));
+    expect(s.sessions[0]?.status).toBe('attended');
+    expect(outcome(s, { type: 'closeCase', reason: 'disengaged' }, '2026-02-11T09:00:00.000Z')).toBe('ok');
+  });
+
   it('reads the status the case had at the session: closed counts as not treating, planning does not', () => {
     const s = booked(started(), '2026-02-10T10:00:00.000Z');
     const session = s.sessions[0];

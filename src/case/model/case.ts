@@ -42,12 +42,14 @@ export const PLANNING_ON: readonly CaseStatus[] = ['planning', 'active', 'review
 export const DELIVERING: readonly CaseStatus[] = ['active', 'reviewing'];
 
 /**
- * Where a session's attendance is recorded: while the plan is delivered, and on hold too, where a
+ * Where a session's attendance is recorded: while the plan is delivered; while it is re-planned
+ * after a review (its strategies still active, their sessions still held); and on hold, where a
  * session booked for the time of the hold is recorded as cancelled or missed (and one held before
  * the hold may be entered late). Whether it can have been attended is judged at its own time
- * (`caseOpenWhenHeld`), not at the recording's.
+ * (`caseOpenWhenHeld`), not at the recording's. (Before a plan is first activated there are no
+ * sessions to record.)
  */
-export const ATTENDANCE_RECORDED: readonly CaseStatus[] = [...DELIVERING, 'on-hold'];
+export const ATTENDANCE_RECORDED: readonly CaseStatus[] = ['planning', ...DELIVERING, 'on-hold'];
 
 /** The data of a `caseOpened` event. */
 export interface CaseOpenedData {
