@@ -285,7 +285,9 @@ export const measurement = defineEntity<MeasurementCommand, MeasurementEvents>()
   commands: {
     setMonitoringSchedule: { schema: setMonitoringScheduleSchema, roles: CLINICAL_ROLES, case: { from: PLANNING_ON } },
     recordMeasurement: { schema: recordMeasurementSchema, roles: [...CLINICAL_ROLES, 'client'], case: { from: ['assessing', 'planning', 'active', 'reviewing', 'on-hold'] } },
-    amendMeasurement: { schema: amendMeasurementSchema, roles: CLINICAL_ROLES, case: { from: OPEN_CASE_STATUSES } },
+    // A closed case's measurements are still corrected (a mistyped score found in an audit), as they
+    // are still voided: only reopening would do otherwise, and that says the client was referred again.
+    amendMeasurement: { schema: amendMeasurementSchema, roles: CLINICAL_ROLES, case: { from: [...OPEN_CASE_STATUSES, 'closed'] } },
     voidMeasurement: { schema: voidMeasurementSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: [...OPEN_CASE_STATUSES, 'closed'] } },
   },
   deciders,

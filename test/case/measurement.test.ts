@@ -42,6 +42,16 @@ describe('measurements: final → amended | entered-in-error', () => {
     expect(s.measurements[0]?.history).toEqual([{ responses: [2, 2, 2, 2, 2, 2, 2, 1, 0], score: 15, band: 'moderately severe', flags: [], replacedAt: expect.any(String), reason: 'Item 3 misread' }]);
   });
 
+  it('a closed case is still corrected, as it is still voided (reopening would say the client was referred again)', () => {
+    let s = must(caseAt('active'), phq('ms-1', [2, 2, 2, 2, 2, 2, 2, 1, 0], '2026-01-20T09:00:00.000Z'), ctx(people.client));
+    s = must(s, phq('ms-2', [1, 1, 1, 1, 1, 1, 1, 1, 0], '2026-01-27T09:00:00.000Z'), ctx(people.client));
+    s = must(s, { type: 'closeCase', reason: 'disengaged' }, ctx(people.lead));
+    s = must(s, { type: 'amendMeasurement', measurementId: 'ms-2', score: 18, reason: 'Audit: total mistyped' }, ctx(people.lead));
+    expect([s.status, s.measurements[1]?.status, s.measurements[1]?.score]).toEqual(['closed', 'amended', 18]);
+    expect(goalProgress(s, 'g-1').latest).toBe(18);
+    expect(rule(s, { type: 'amendMeasurement', measurementId: 'ms-2', score: 17, reason: 'x' }, people.client)).toBe('FORBIDDEN:');
+  });
+
   it('a voided measurement leaves every computation but stays in the state and log', () => {
     let s = caseAt('active');
     s = must(s, phq('ms-1', [2, 2, 2, 2, 2, 2, 2, 1, 0], '2026-01-20T09:00:00.000Z'), ctx(people.client));
