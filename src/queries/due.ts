@@ -19,8 +19,21 @@ export interface OverdueMeasurement {
 const current = (state: CaseState): boolean => state.status !== 'closed' && state.status !== 'entered-in-error';
 
 /**
+ * The date the case was last reopened (it left `closed`), or null: an episode's monitoring restarts
+ * there, so the time the case spent closed is never counted as overdue.
+ */
+function reopenedOn(state: CaseState): string | null {
+  const history = state.statusHistory;
+  for (let i = history.length - 1; i > 0; i--) {
+    if ((history[i - 1] as (typeof history)[number]).status === 'closed') return (history[i] as (typeof history)[number]).at.slice(0, 10);
+  }
+  return null;
+}
+
+/**
  * Measurements overdue against the case's monitoring schedules as of a date: each schedule is due
- * on its start date, then every N days after the last valid measurement taken since the start.
+ * on its start date (or, in a reopened case, on the day it was reopened, if later), then every N
+ * days after the last valid measurement taken since then.
  *
  * @example
  * ```ts
@@ -32,12 +45,15 @@ export function overdueMeasurements(state: CaseState, asOf: string): OverdueMeas
   if (!current(state)) return [];
   const out: OverdueMeasurement[] = [];
   const latest = latestMeasurements(seriesOf<Measurement>(state, 'measurements')).byKind;
+  const reopened = reopenedOn(state);
   for (const schedule of state.monitoring) {
+    // Dates as YYYY-MM-DD compare as text. A schedule set in an earlier episode restarts at the reopening.
+    const from = reopened !== null && reopened > schedule.startDate ? reopened : schedule.startDate;
     // The latest valid measurement of the schedule's kind counts if it was taken on or after the
-    // start date; if it was not, none was (every other is no later).
+    // start; if it was not, none was (every other is no later).
     const newest = latest.get(schedule.instrumentId)?.get(schedule.indicator);
-    const last = newest !== undefined && newest.takenAt.slice(0, 10) >= schedule.startDate ? newest.takenAt : null;
-    const dueOn = last === null ? schedule.startDate : addDaysUtc(last, schedule.everyDays);
+    const last = newest !== undefined && newest.takenAt.slice(0, 10) >= from ? newest.takenAt : null;
+    const dueOn = last === null ? from : addDaysUtc(last, schedule.everyDays);
     const daysOverdue = calendarDaysUtc(dueOn, asOf);
     if (daysOverdue > 0) out.push({ instrumentId: schedule.instrumentId, indicator: schedule.indicator, dueOn, daysOverdue, lastTakenAt: last });
   }

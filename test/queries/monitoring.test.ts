@@ -104,6 +104,20 @@ describe('alerts', () => {
     expect(alerts(must(s, { type: 'markEnteredInError', reason: 'x' }, ctx(people.admin)), '2026-04-25T00:00:00.000Z')).toEqual([]);
   });
 
+  it('a reopened case is not overdue for the months it was closed: its schedules restart on the day it reopened', () => {
+    const at = (now: string) => ({ actor: people.lead, now: () => now });
+    let s = must(caseAt('active'), { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 2, startDate: '2026-02-01' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'recordMeasurement', instrumentId: 'phq9', score: 12, source: 'clinician-rated' }, at('2026-02-02T09:00:00.000Z'));
+    s = must(s, { type: 'closeCase', reason: 'disengaged' }, at('2026-03-01T09:00:00.000Z'));
+    s = must(s, { type: 'reopenCase', reason: 'Referred again by GP' }, at('2026-09-01T09:00:00.000Z'));
+    // Due on the day it reopened (a baseline for the new episode), not since 16 February.
+    expect(overdueMeasurements(s, '2026-09-01T18:00:00.000Z')).toEqual([]);
+    expect(overdueMeasurements(s, '2026-09-03T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-09-01', daysOverdue: 2, lastTakenAt: null }]);
+    s = must(s, { type: 'recordMeasurement', instrumentId: 'phq9', score: 14, source: 'clinician-rated' }, at('2026-09-03T10:00:00.000Z'));
+    expect(overdueMeasurements(s, '2026-09-17T09:00:00.000Z')).toEqual([]);
+    expect(overdueMeasurements(s, '2026-09-18T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-09-17', daysOverdue: 1, lastTakenAt: '2026-09-03T10:00:00.000Z' }]);
+  });
+
   it('dueReviews lists active cases whose review date has come, most overdue first', () => {
     const a = caseAt('active'); // review due 84 days after activation
     expect(dueReviews([a], '2026-02-01T00:00:00.000Z')).toEqual([]);
