@@ -17,23 +17,27 @@ export interface OverdueMeasurement {
 }
 
 const current = (state: CaseState): boolean => state.status !== 'closed' && state.status !== 'entered-in-error';
+const monitored = (state: CaseState): boolean => current(state) && state.status !== 'on-hold';
 
 /**
- * The date the case was last reopened (it left `closed`), or null: an episode's monitoring restarts
- * there, so the time the case spent closed is never counted as overdue.
+ * The date the case last came back from a pause (it left `on-hold`, or `closed` when reopened), or
+ * null: monitoring restarts there, so the time a case spent on hold or closed is never counted as
+ * overdue.
  */
-function reopenedOn(state: CaseState): string | null {
+function pausedUntil(state: CaseState): string | null {
   const history = state.statusHistory;
   for (let i = history.length - 1; i > 0; i--) {
-    if ((history[i - 1] as (typeof history)[number]).status === 'closed') return (history[i] as (typeof history)[number]).at.slice(0, 10);
+    const before = (history[i - 1] as (typeof history)[number]).status;
+    if (before === 'on-hold' || before === 'closed') return (history[i] as (typeof history)[number]).at.slice(0, 10);
   }
   return null;
 }
 
 /**
  * Measurements overdue against the case's monitoring schedules as of a date: each schedule is due
- * on its start date (or, in a reopened case, on the day it was reopened, if later), then every N
- * days after the last valid measurement taken since then.
+ * on its start date, then every N days after the last valid measurement taken since; a measure that
+ * fell due while the case was on hold or closed is due on the day it came back instead. A case on
+ * hold has none overdue: its monitoring is paused with its treatment.
  *
  * @example
  * ```ts
@@ -42,18 +46,18 @@ function reopenedOn(state: CaseState): string | null {
  */
 export function overdueMeasurements(state: CaseState, asOf: string): OverdueMeasurement[] {
   asOf = asOfInstant(asOf);
-  if (!current(state)) return [];
+  if (!monitored(state)) return [];
   const out: OverdueMeasurement[] = [];
   const latest = latestMeasurements(seriesOf<Measurement>(state, 'measurements')).byKind;
-  const reopened = reopenedOn(state);
+  const resumed = pausedUntil(state);
   for (const schedule of state.monitoring) {
-    // Dates as YYYY-MM-DD compare as text. A schedule set in an earlier episode restarts at the reopening.
-    const from = reopened !== null && reopened > schedule.startDate ? reopened : schedule.startDate;
     // The latest valid measurement of the schedule's kind counts if it was taken on or after the
-    // start; if it was not, none was (every other is no later).
+    // start date; if it was not, none was (every other is no later).
     const newest = latest.get(schedule.instrumentId)?.get(schedule.indicator);
-    const last = newest !== undefined && newest.takenAt.slice(0, 10) >= from ? newest.takenAt : null;
-    const dueOn = last === null ? from : addDaysUtc(last, schedule.everyDays);
+    const last = newest !== undefined && newest.takenAt.slice(0, 10) >= schedule.startDate ? newest.takenAt : null;
+    const next = last === null ? schedule.startDate : addDaysUtc(last, schedule.everyDays);
+    // Due during a pause: due when the case came back instead (YYYY-MM-DD dates compare as text).
+    const dueOn = resumed !== null && next < resumed ? resumed : next;
     const daysOverdue = calendarDaysUtc(dueOn, asOf);
     if (daysOverdue > 0) out.push({ instrumentId: schedule.instrumentId, indicator: schedule.indicator, dueOn, daysOverdue, lastTakenAt: last });
   }

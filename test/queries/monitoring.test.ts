@@ -104,7 +104,7 @@ describe('alerts', () => {
     expect(alerts(must(s, { type: 'markEnteredInError', reason: 'x' }, ctx(people.admin)), '2026-04-25T00:00:00.000Z')).toEqual([]);
   });
 
-  it('a reopened case is not overdue for the months it was closed: its schedules restart on the day it reopened', () => {
+  it('a reopened case is not overdue for the months it was closed: what fell due then is due the day it reopened', () => {
     const at = (now: string) => ({ actor: people.lead, now: () => now });
     let s = must(caseAt('active'), { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 2, startDate: '2026-02-01' }, at('2026-02-01T09:00:00.000Z'));
     s = must(s, { type: 'recordMeasurement', instrumentId: 'phq9', score: 12, source: 'clinician-rated' }, at('2026-02-02T09:00:00.000Z'));
@@ -112,10 +112,25 @@ describe('alerts', () => {
     s = must(s, { type: 'reopenCase', reason: 'Referred again by GP' }, at('2026-09-01T09:00:00.000Z'));
     // Due on the day it reopened (a baseline for the new episode), not since 16 February.
     expect(overdueMeasurements(s, '2026-09-01T18:00:00.000Z')).toEqual([]);
-    expect(overdueMeasurements(s, '2026-09-03T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-09-01', daysOverdue: 2, lastTakenAt: null }]);
+    expect(overdueMeasurements(s, '2026-09-03T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-09-01', daysOverdue: 2, lastTakenAt: '2026-02-02T09:00:00.000Z' }]);
     s = must(s, { type: 'recordMeasurement', instrumentId: 'phq9', score: 14, source: 'clinician-rated' }, at('2026-09-03T10:00:00.000Z'));
     expect(overdueMeasurements(s, '2026-09-17T09:00:00.000Z')).toEqual([]);
     expect(overdueMeasurements(s, '2026-09-18T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-09-17', daysOverdue: 1, lastTakenAt: '2026-09-03T10:00:00.000Z' }]);
+  });
+
+  it('on hold, nothing is overdue; what fell due during the hold is due the day it resumes, and a measure taken on hold counts', () => {
+    const at = (now: string) => ({ actor: people.lead, now: () => now });
+    let s = must(caseAt('active'), { type: 'setMonitoringSchedule', instrumentId: 'phq9', everyWeeks: 1, startDate: '2026-02-01' }, at('2026-02-01T09:00:00.000Z'));
+    s = must(s, { type: 'recordMeasurement', instrumentId: 'phq9', score: 12, source: 'clinician-rated' }, at('2026-02-02T09:00:00.000Z'));
+    s = must(s, { type: 'holdCase', reason: 'Client in hospital' }, at('2026-02-05T09:00:00.000Z'));
+    expect(overdueMeasurements(s, '2026-03-01T09:00:00.000Z')).toEqual([]);
+    expect(alerts(s, '2026-03-01T09:00:00.000Z').map((a) => a.code)).not.toContain('measurement-overdue');
+    const resumed = must(s, { type: 'resumeCase' }, at('2026-03-02T09:00:00.000Z'));
+    expect(overdueMeasurements(resumed, '2026-03-04T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-03-02', daysOverdue: 2, lastTakenAt: '2026-02-02T09:00:00.000Z' }]);
+    // Taken on the ward on 27 February: next due a week after it, 6 March.
+    const takenOnHold = must(must(s, { type: 'recordMeasurement', instrumentId: 'phq9', score: 9, source: 'clinician-rated', takenAt: '2026-02-27T09:00:00.000Z' }, at('2026-02-27T10:00:00.000Z')), { type: 'resumeCase' }, at('2026-03-02T09:00:00.000Z'));
+    expect(overdueMeasurements(takenOnHold, '2026-03-06T09:00:00.000Z')).toEqual([]);
+    expect(overdueMeasurements(takenOnHold, '2026-03-07T09:00:00.000Z')).toEqual([{ instrumentId: 'phq9', indicator: null, dueOn: '2026-03-06', daysOverdue: 1, lastTakenAt: '2026-02-27T09:00:00.000Z' }]);
   });
 
   it('dueReviews lists active cases whose review date has come, most overdue first', () => {
