@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type CaseEvent, type CaseState } from '../../src/index.js';
 import { caseOpenWhenHeld } from '../../src/case/rules/session-guards.js';
@@ -83,5 +84,40 @@ describe('a session is attended only while the case could treat: after the refer
     const issues = validateRecord(JSON.parse(JSON.stringify(toRecord(older)))).issues;
     expect(issues.map((i) => i.path)).toEqual([`/events/${older.length - 1}`]);
     expect(issues[0]?.message).toMatch(/before case c-1's referral was received/);
+  });
+
+  it('property: attended is refused exactly for a session before the referral or inside the hold, however its time is written', () => {
+    const REFERRAL = Date.parse('2026-01-02T10:00:00.000Z');
+    const HOUR = 3_600_000;
+    /** The instant written in another zone's local time with its offset. */
+    const written = (ms: number, offsetMinutes: number) => {
+      if (offsetMinutes === 0) return new Date(ms).toISOString();
+      const sign = offsetMinutes < 0 ? '-' : '+';
+      const abs = Math.abs(offsetMinutes);
+      return `${new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    };
+    const base = started();
+    const from = Date.parse('2026-02-02T00:00:00.000Z');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 * 24 }), // the hold starts this many hours after 2 February
+        fc.integer({ min: 1, max: 20 * 24 }), // and lasts this many hours
+        fc.integer({ min: Date.parse('2025-12-20T00:00:00.000Z') / 60_000, max: Date.parse('2026-03-31T00:00:00.000Z') / 60_000 }), // the session, in minutes
+        fc.constantFrom(0, 330, -480, 840, -210),
+        (holdAfter, holdHours, sessionMinute, offset) => {
+          const held = from + holdAfter * HOUR;
+          const resumed = held + holdHours * HOUR;
+          const t = sessionMinute * 60_000;
+          let s = must(base, { type: 'scheduleSession', sessionId: 'v-p', strategyId: 's-1', scheduledFor: written(t, offset) }, at('2026-02-01T10:00:00.000Z'));
+          s = must(s, { type: 'holdCase', reason: 'Client in hospital' }, at(new Date(held).toISOString()));
+          s = must(s, { type: 'resumeCase' }, at(new Date(resumed).toISOString()));
+          const expected = t < REFERRAL || (held <= t && t < resumed) ? 'GUARD_FAILED:caseOpenWhenHeld' : 'ok';
+          expect(outcome(s, attend('attended', 'v-p'), '2026-05-01T09:00:00.000Z')).toBe(expected);
+          // Missed: refused only before the referral (there was no appointment); a hold may be missed.
+          expect(outcome(s, attend('did-not-attend', 'v-p'), '2026-05-01T09:00:00.000Z')).toBe(t < REFERRAL ? 'GUARD_FAILED:caseOpenWhenHeld' : 'ok');
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
