@@ -7,7 +7,7 @@ import { clean, dataOf } from './rules/command-of.js';
 import { defineEntity, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { ATTENDANCE_RECORDED, URGENCIES, CLOSE_REASONS, type CaseStatus, type CloseReason, type Closure } from './model/case.js';
 import { append, editEntry, editItem } from './store/draft.js';
-import type { Writable } from './model/state.js';
+import type { CaseState, Writable } from './model/state.js';
 import { sharingConsent } from './rules/consent.js';
 import { z } from 'zod';
 import { type Decision, type Decider, accept } from './rules/decision.js';
@@ -91,14 +91,28 @@ const TERMINAL_GOAL: ReadonlySet<string> = new Set(TERMINAL_GOAL_STATUSES);
 
 const HANDING_ON: ReadonlySet<CloseReason> = new Set(['transferred', 'referred-on']);
 
+/**
+ * Whether the plan has been delivered in the case's current episode (since it was opened or last
+ * reopened): a case re-planned after a review, or on hold from a review, has had treatment.
+ */
+function treatedThisEpisode(state: CaseState): boolean {
+  const history = state.statusHistory;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const status = (history[i] as (typeof history)[number]).status;
+    if (status === 'active' || status === 'reviewing') return true;
+    if (status === 'closed') return false;
+  }
+  return false;
+}
+
 const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
   {
     // Closing before any treatment (a client who declines help, or stops coming, during assessment
     // or planning) is a real outcome; "completed" is not one of them.
     name: 'treatmentBegun',
     check: (command, { state }): GuardVerdict =>
-      !((state.status === 'assessing' || state.status === 'planning' || (state.status === 'on-hold' && state.heldFrom !== 'active')) &&
-        (command.reason === 'completed' || command.reason === 'partially-completed')) ||
+      (command.reason !== 'completed' && command.reason !== 'partially-completed') ||
+      treatedThisEpisode(state) ||
       say.treatmentBegun({ caseId: state.id, status: state.status === 'on-hold' ? `on hold from ${state.heldFrom ?? 'active'}` : state.status, reason: command.reason }),
   },
   {
@@ -177,8 +191,9 @@ const openGuards: readonly Guard<OpenCase, CaseGuardContext>[] = [
 const rows = {
   openCase: { from: [null], to: 'referred', guards: openGuards },
   declineReferral: { from: ['referred'], to: 'closed' },
-  holdCase: { from: ['assessing', 'planning', 'active'], to: 'on-hold' },
-  resumeCase: { from: ['on-hold'], to: { oneOf: ['assessing', 'planning', 'active'], pick: (_c, { state }) => state.heldFrom ?? 'active' } },
+  // From a review too: a client admitted to hospital mid-review is paused, not given a final evaluation to pause them.
+  holdCase: { from: ['assessing', 'planning', 'active', 'reviewing'], to: 'on-hold' },
+  resumeCase: { from: ['on-hold'], to: { oneOf: ['assessing', 'planning', 'active', 'reviewing'], pick: (_c, { state }) => state.heldFrom ?? 'active' } },
   closeCase: { from: ['assessing', 'planning', 'active', 'reviewing', 'on-hold'], to: 'closed', guards: closeGuards },
   reopenCase: { from: ['closed'], to: 'assessing', guards: reopenGuards },
 } as const satisfies { readonly [K in CaseLifecycleCommand['type']]: Rule<CaseStatus, Extract<CaseLifecycleCommand, { type: K }>, CaseGuardContext> };

@@ -38,13 +38,44 @@ describe('openCase and the referral', () => {
 
 describe('hold and resume', () => {
   it('returns to the status it was held from', () => {
-    for (const from of ['assessing', 'planning', 'active'] as const) {
+    for (const from of ['assessing', 'planning', 'active', 'reviewing'] as const) {
       const held = must(caseAt(from), { type: 'holdCase', reason: 'Client abroad' }, ctx(people.lead));
       expect(held).toMatchObject({ status: 'on-hold', heldFrom: from });
       const resumed = must(held, { type: 'resumeCase' }, ctx(people.lead));
       expect(resumed.status).toBe(from);
       expect(resumed.heldFrom).toBeNull();
     }
+  });
+
+  it('a review is paused with the case, not ended by a final evaluation written to pause it', () => {
+    const reviewing = caseAt('reviewing');
+    const resumed = must(must(reviewing, { type: 'holdCase', reason: 'Client admitted to hospital' }, ctx(people.lead)), { type: 'resumeCase' }, ctx(people.lead));
+    expect(resumed.review).toEqual(reviewing.review);
+    expect(refusal(resumed, { type: 'completeReview', outcome: 'continue' })).toBe('GUARD_FAILED:finalEvaluationThisReview');
+  });
+});
+
+describe('closing as completed needs treatment in this episode', () => {
+  const at = (now: string) => ({ actor: people.lead, now: () => now });
+  const completed = { type: 'closeCase', reason: 'completed' };
+  /** A case whose review recorded the goal's outcome and a final evaluation, then sent it back to planning. */
+  const replanned = () => {
+    let s = must(caseAt('reviewing'), { type: 'recordGoalOutcome', goalId: 'g-1', outcome: 'achieved' }, at('2026-01-20T09:00:00.000Z'));
+    s = must(s, { type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'achieved', evidence: 'PHQ-9 6' }], barriers: [], decision: 'revise' }, at('2026-01-20T10:00:00.000Z'));
+    return must(s, { type: 'completeReview', outcome: 're-plan' }, at('2026-01-20T11:00:00.000Z'));
+  };
+
+  it('a case re-planned after a review, or held from one, has had it', () => {
+    const s = replanned();
+    expect(s.status).toBe('planning');
+    expect(refusal(s, completed)).toBe('ok');
+    expect(refusal(must(s, { type: 'holdCase', reason: 'Client abroad' }, at('2026-01-21T09:00:00.000Z')), completed)).toBe('ok');
+  });
+
+  it('a plan never activated, or a reopened episode not yet treated, has not', () => {
+    expect(refusal(caseAt('planning'), completed)).toBe('GUARD_FAILED:treatmentBegun');
+    const reopened = must(caseAt('closed'), { type: 'reopenCase', reason: 'Referred again' }, ctx(people.lead));
+    expect(refusal(reopened, completed)).toBe('GUARD_FAILED:treatmentBegun');
   });
 });
 
