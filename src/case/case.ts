@@ -15,7 +15,7 @@ import { moveTo } from './store/lookup.js';
 import { calendarDaysUtc } from './rules/dates.js';
 import { newAssessment } from './rules/assessments.js';
 import { TERMINAL_GOAL_STATUSES } from './model/goal.js';
-import { compareInstants } from '../kernel/clock.js';
+import { compareInstants, isBefore } from '../kernel/clock.js';
 
 const referralSchema = z
   .object({ source: labelSchema, reason: textSchema, urgency: z.enum(URGENCIES), receivedAt: instantSchema })
@@ -143,7 +143,7 @@ const closeGuards: readonly Guard<CloseCase, CaseGuardContext>[] = [
     name: 'attendanceRecorded',
     check: (_c, { state, env }): GuardVerdict => {
       if (!ATTENDANCE_RECORDED.includes(state.status)) return true;
-      const due = state.sessions.filter((s) => s.status === 'scheduled' && compareInstants(s.scheduledFor, env.at) <= 0);
+      const due = state.sessions.filter((s) => s.status === 'scheduled' && !isBefore(env.at, s.scheduledFor));
       return due.length === 0 || say.attendanceRecorded({ due: due.map((s) => `${s.id} (${s.scheduledFor})`) });
     },
   },

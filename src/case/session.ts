@@ -5,7 +5,7 @@ import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/pri
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { ATTENDANCE, type Session, type SessionStatus, SESSION_STATUSES } from './model/session.js';
-import { compareInstants } from '../kernel/clock.js';
+import { compareInstants, isBefore } from '../kernel/clock.js';
 import { append, editItem } from './store/draft.js';
 import type { Writable } from './model/state.js';
 import { z } from 'zod';
@@ -129,7 +129,7 @@ export const sessionMachine = defineMachine<SessionStatus, SessionCommand, Sessi
           check: (c, { env, session }) =>
             c.attendance === 'cancelled' ||
             !session ||
-            compareInstants(session.scheduledFor, env.at) <= 0 ||
+            !isBefore(env.at, session.scheduledFor) ||
             say.notInFuture({ sessionId: session.id, scheduledFor: session.scheduledFor }),
         },
       ],

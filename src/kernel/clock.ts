@@ -185,6 +185,20 @@ export function compareInstants(a: string, b: string): number {
 }
 
 /**
+ * Whether instant `a` is before instant `b`, for the instants a state holds: those the engine wrote
+ * are canonical (24 characters, ending in Z) and compare as text without a pattern test, which
+ * guards run on every command can afford; anything else goes through {@link compareInstants}.
+ *
+ * @example
+ * ```ts
+ * isBefore('2026-01-05T09:00:00.000Z', '2026-01-05T10:00:00.000Z'); // true
+ * ```
+ */
+export function isBefore(a: string, b: string): boolean {
+  return a.length === 24 && b.length === 24 && a.charCodeAt(23) === 90 && b.charCodeAt(23) === 90 ? a < b : compareInstants(a, b) < 0;
+}
+
+/**
  * The instant a query is asked "as of": an ISO-8601 instant with any offset (normalised to the
  * canonical form, so it compares with stored instants as text), or a calendar date, read as its UTC
  * midnight.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
-import { asOfInstant, compareInstants, formatInstant } from '../../src/kernel/clock.js';
+import { asOfInstant, compareInstants, formatInstant, isBefore } from '../../src/kernel/clock.js';
 import fc from 'fast-check';
 
 describe('clock', () => {
@@ -114,5 +114,20 @@ describe('asOfInstant', () => {
     expect(() => asOfInstant('2026-02-30')).toThrow('"2026-02-30" is not a calendar date');
     expect(() => asOfInstant('2026-13-01')).toThrow('"2026-13-01" is not a calendar date');
     expect(() => asOfInstant('2026-03-01T10:00:00')).toThrow(/with an offset/);
+  });
+
+  it('isBefore agrees with compareInstants, for canonical instants and for any offset they are written in', () => {
+    const written = (ms: number, minutes: number) =>
+      minutes === 0 ? new Date(ms).toISOString() : `${new Date(ms + minutes * 60_000).toISOString().slice(0, 23)}${minutes < 0 ? '-' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+    const instant = fc.integer({ min: Date.parse('2000-01-01T00:00:00.000Z'), max: Date.parse('2040-01-01T00:00:00.000Z') });
+    const offset = fc.constantFrom(0, 0, 330, -480, 840, -210);
+    fc.assert(
+      fc.property(instant, instant, offset, offset, fc.boolean(), (a, b, oa, ob, same) => {
+        const x = written(a, oa);
+        const y = written(same ? a : b, ob);
+        expect(isBefore(x, y)).toBe(compareInstants(x, y) < 0);
+        expect(isBefore(x, y)).toBe(a < (same ? a : b));
+      }),
+    );
   });
 });

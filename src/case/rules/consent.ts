@@ -1,6 +1,6 @@
 import { ruleMessages as say } from '../model/messages.js';
 import type { Consent, ConsentStatus } from '../model/consent.js';
-import { compareInstants, asOfInstant } from '../../kernel/clock.js';
+import { asOfInstant, isBefore } from '../../kernel/clock.js';
 import type { CaseState } from '../model/state.js';
 import type { ModalityDefinition } from '../model/modalities.js';
 
@@ -14,7 +14,7 @@ import type { ModalityDefinition } from '../model/modalities.js';
  */
 export function consentStatus(consent: Consent, at: string): ConsentStatus {
   if (consent.status === 'withdrawn') return 'withdrawn';
-  return consent.expiresAt !== null && compareInstants(consent.expiresAt, at) <= 0 ? 'expired' : 'active';
+  return consent.expiresAt !== null && !isBefore(at, consent.expiresAt) ? 'expired' : 'active';
 }
 
 /** Whether an active consent of this scope exists at `at` (optionally ignoring one consent). */
@@ -51,9 +51,9 @@ export function consentToTreat(state: CaseState, at: string, modality: ModalityD
  */
 function inForceAt(c: Consent, at: string): boolean {
   return (
-    compareInstants(c.grantedAt, at) <= 0 &&
-    (c.withdrawnAt === null || compareInstants(at, c.withdrawnAt) < 0) &&
-    (c.expiresAt === null || compareInstants(at, c.expiresAt) < 0)
+    !isBefore(at, c.grantedAt) &&
+    (c.withdrawnAt === null || isBefore(at, c.withdrawnAt)) &&
+    (c.expiresAt === null || isBefore(at, c.expiresAt))
   );
 }
 
@@ -68,7 +68,7 @@ function heldUnderConsent(state: CaseState, scope: string, heldAt: string): bool
     const c = state.consents[id] as Consent;
     if (c.scope !== scope) continue;
     if (inForceAt(c, heldAt)) return true;
-    if ((c.withdrawnAt !== null && compareInstants(c.withdrawnAt, heldAt) <= 0) || (c.expiresAt !== null && compareInstants(c.expiresAt, heldAt) <= 0)) ended = true;
+    if ((c.withdrawnAt !== null && !isBefore(heldAt, c.withdrawnAt)) || (c.expiresAt !== null && !isBefore(heldAt, c.expiresAt))) ended = true;
   }
   return !ended;
 }
@@ -100,7 +100,7 @@ export function sharingConsent(state: CaseState, at: string, recipient: string |
 function consentCovers(state: CaseState, scope: 'information-sharing' | 'research', at: string, recipient: string | undefined): boolean {
   for (const c of Object.values(state.consents)) {
     // Not yet given at `at` counts for nothing either (a dataset or export judged as of an earlier day).
-    if (c.scope !== scope || consentStatus(c, at) !== 'active' || compareInstants(c.grantedAt, at) > 0) continue;
+    if (c.scope !== scope || consentStatus(c, at) !== 'active' || isBefore(at, c.grantedAt)) continue;
     if (recipient === undefined || c.sharingWith.length === 0 || c.sharingWith.includes(recipient)) return true;
   }
   return false;

@@ -7,7 +7,7 @@ import type { Session } from '../model/session.js';
 import type { CaseState } from '../model/state.js';
 import type { Env } from '../model/context.js';
 import { findModality } from '../model/modalities.js';
-import { compareInstants } from '../../kernel/clock.js';
+import { isBefore } from '../../kernel/clock.js';
 import { own } from '../store/lookup.js';
 import { consentWhenHeld, hasActiveConsent } from './consent.js';
 
@@ -85,7 +85,7 @@ export const strategyOpenWhenHeld = {
   check: (c: HeldCheck, { state, session }: SessionContext) => {
     if (c.attendance !== 'attended' || !session) return true;
     const s = own(state.strategies, session.strategyId);
-    if (s === undefined || s.endedAt === null || compareInstants(session.scheduledFor, s.endedAt) < 0) return true;
+    if (s === undefined || s.endedAt === null || isBefore(session.scheduledFor, s.endedAt)) return true;
     return say.strategyOpenWhenHeld({ strategyId: s.id, status: s.status, endedAt: s.endedAt, scheduledFor: session.scheduledFor });
   },
 };
@@ -108,13 +108,13 @@ export const caseOpenWhenHeld = {
     const receivedAt = state.referral.receivedAt;
     // Before the referral there was no appointment to keep or to miss (a missed one would count in
     // the did-not-attend rate); during a hold it may well have been missed.
-    if (compareInstants(at, receivedAt) < 0) return say.caseOpenWhenHeld({ scheduledFor: at, caseId: state.id, receivedAt });
+    if (isBefore(at, receivedAt)) return say.caseOpenWhenHeld({ scheduledFor: at, caseId: state.id, receivedAt });
     if (c.attendance !== 'attended') return true;
     // From the latest change back: a session being recorded is usually recent, so this is one step.
     const history = state.statusHistory;
     for (let i = history.length - 1; i >= 0; i--) {
       const change = history[i] as (typeof history)[number];
-      if (compareInstants(change.at, at) > 0) continue;
+      if (isBefore(at, change.at)) continue;
       return !PAUSED.has(change.status) || say.caseOpenWhenHeld({ scheduledFor: at, caseId: state.id, status: change.status, since: change.at });
     }
     return true;
