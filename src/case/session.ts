@@ -215,8 +215,10 @@ export const session = defineEntity<SessionCommand, SessionEvents>()({
   machine: sessionMachine,
   statuses: (state) => statusesOf(state.sessions),
   commands: {
-    scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
-    rescheduleSession: { schema: rescheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: DELIVERING } },
+    // In planning too: a plan re-planned after a review keeps its strategies active, and their sessions
+    // are booked as before (strategyActive still asks for an active strategy; a first plan has none).
+    scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: ['planning', ...DELIVERING] } },
+    rescheduleSession: { schema: rescheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: ['planning', ...DELIVERING] } },
     recordAttendance: { schema: recordAttendanceSchema, roles: CLINICAL_ROLES, case: { from: ATTENDANCE_RECORDED } },
   },
   deciders,

@@ -48,7 +48,7 @@ describe('a session is attended only while the case could treat: after the refer
     expect(outcome(s, attend('attended'))).toBe('ok');
   });
 
-  it('while the plan is re-planned after a review, the sessions of its active strategy are still recorded, and closing waits for them', () => {
+  it('while the plan is re-planned after a review, the sessions of its active strategy are still recorded and booked, and closing waits for them', () => {
     let s = booked(started(), '2026-02-10T09:00:00.000Z');
     s = must(s, { type: 'startReview' }, at('2026-02-03T09:00:00.000Z'));
     s = must(s, { type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'in-progress', evidence: 'PHQ-9 14' }], barriers: [], decision: 'revise' }, at('2026-02-03T10:00:00.000Z'));
@@ -58,6 +58,12 @@ describe('a session is attended only while the case could treat: after the refer
     s = must(s, attend('attended'), at('2026-02-10T11:00:00.000Z'));
     expect(s.sessions[0]?.status).toBe('attended');
     expect(outcome(s, { type: 'closeCase', reason: 'disengaged' }, '2026-02-11T09:00:00.000Z')).toBe('ok');
+    // And the next ones are booked and moved as before.
+    s = must(s, { type: 'scheduleSession', sessionId: 'v-2', strategyId: 's-1', scheduledFor: '2026-02-17T09:00:00.000Z' }, at('2026-02-11T09:00:00.000Z'));
+    s = must(s, { type: 'rescheduleSession', sessionId: 'v-2', scheduledFor: '2026-02-18T09:00:00.000Z' }, at('2026-02-11T10:00:00.000Z'));
+    expect(s.sessions.map((v) => [v.id, v.status, v.scheduledFor])).toEqual([['v-1', 'attended', '2026-02-10T09:00:00.000Z'], ['v-2', 'scheduled', '2026-02-18T09:00:00.000Z']]);
+    // A first plan, never activated, has no active strategy to book a session for.
+    expect(outcome(caseAt('planned'), { type: 'scheduleSession', strategyId: 's-1', scheduledFor: '2026-02-17T09:00:00.000Z' }, '2026-02-11T09:00:00.000Z')).toBe('GUARD_FAILED:strategyActive');
   });
 
   it('reads the status the case had at the session: closed counts as not treating, planning does not', () => {
