@@ -1,6 +1,6 @@
 import { ruleMessages as say } from './model/messages.js';
 import type { SessionScheduledData, SessionRescheduledData, AttendanceRecordedData } from './model/session.js';
-import { ATTENDANCE_RECORDED, DELIVERING } from './model/case.js';
+import { ATTENDANCE_RECORDED, SESSIONS_BOOKED } from './model/case.js';
 import { CLINICAL_ROLES, idSchema, instantSchema, textSchema } from './model/primitives.js';
 import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
@@ -215,10 +215,8 @@ export const session = defineEntity<SessionCommand, SessionEvents>()({
   machine: sessionMachine,
   statuses: (state) => statusesOf(state.sessions),
   commands: {
-    // In planning too: a plan re-planned after a review keeps its strategies active, and their sessions
-    // are booked as before (strategyActive still asks for an active strategy; a first plan has none).
-    scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: ['planning', ...DELIVERING] } },
-    rescheduleSession: { schema: rescheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: ['planning', ...DELIVERING] } },
+    scheduleSession: { schema: scheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: SESSIONS_BOOKED } },
+    rescheduleSession: { schema: rescheduleSessionSchema, roles: [...CLINICAL_ROLES, 'admin'], case: { from: SESSIONS_BOOKED } },
     recordAttendance: { schema: recordAttendanceSchema, roles: CLINICAL_ROLES, case: { from: ATTENDANCE_RECORDED } },
   },
   deciders,

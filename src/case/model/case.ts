@@ -51,6 +51,12 @@ export const DELIVERING: readonly CaseStatus[] = ['active', 'reviewing'];
  */
 export const ATTENDANCE_RECORDED: readonly CaseStatus[] = ['planning', ...DELIVERING, 'on-hold'];
 
+/**
+ * Where sessions are booked and moved: while the plan is delivered, and while it is re-planned after
+ * a review (its strategies stay active; a first plan has none, so `strategyActive` refuses there).
+ */
+export const SESSIONS_BOOKED: readonly CaseStatus[] = ['planning', ...DELIVERING];
+
 /** The data of a `caseOpened` event. */
 export interface CaseOpenedData {
   readonly caseId: string;

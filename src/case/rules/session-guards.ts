@@ -96,9 +96,9 @@ const PAUSED: ReadonlySet<string> = new Set(['on-hold', 'closed']);
  * Treatment is given while the case is open to it: a session is not recorded as attended if it was
  * held while the case was on hold or closed (a session booked for a time the case then spent on hold
  * is recorded as cancelled or missed), nor as attended or missed if it is dated before the referral
- * was received (only cancelled). Judged at the
- * session's time, like the two guards beside it, and only there: a session held during assessment
- * or planning and entered once the plan was active is the common late entry, and stays allowed.
+ * was received (only cancelled). Judged at the session's time, like the two guards beside it, and
+ * only there: a session held during assessment or planning and entered once the plan was active is
+ * the common late entry, and stays allowed.
  */
 export const caseOpenWhenHeld = {
   name: 'caseOpenWhenHeld',
