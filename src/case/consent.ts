@@ -8,6 +8,7 @@ import { defineEntity, type EntityModule, type CommandOfMap } from './rules/enti
 import { type ConsentStatus, CONSENT_STATUSES } from './model/consent.js';
 import { consentStatus, hasActiveConsent } from './rules/consent.js';
 import { compareInstants } from '../kernel/clock.js';
+import { canonicalInstant as instant } from '../kernel/canonical-event.js';
 import { editEntry, put } from './store/draft.js';
 import { z } from 'zod';
 import { defineMachine } from '../kernel/machine.js';
@@ -143,8 +144,9 @@ const evolvers: Module['evolvers'] = {
       status: 'active',
       scope: c.scope,
       grantedBy: c.grantedBy,
-      grantedAt: c.grantedAt,
-      expiresAt: c.expiresAt,
+      // Canonical however a stored log wrote them (kernel/canonical-event.ts).
+      grantedAt: instant(c.grantedAt, 'data.consent.grantedAt'),
+      expiresAt: c.expiresAt === null ? null : instant(c.expiresAt, 'data.consent.expiresAt'),
       sharingWith: [...c.sharingWith],
       withdrawnAt: null,
     });

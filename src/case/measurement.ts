@@ -6,6 +6,7 @@ import { clean, dataOf, nested, type Data } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { SOURCES, type Measurement, type MeasuredValue, type MeasurementStatus, MEASUREMENT_STATUSES, UNSCORED } from './model/measurement.js';
 import { compareInstants } from '../kernel/clock.js';
+import { canonicalInstant as instant } from '../kernel/canonical-event.js';
 import { append, editItem, writable } from './store/draft.js';
 import { z } from 'zod';
 import { isLifecycleError } from '../kernel/errors.js';
@@ -217,7 +218,8 @@ const evolvers: Module['evolvers'] = {
       score: m.score,
       band: m.band,
       flags: m.flags,
-      takenAt: m.takenAt,
+      // Canonical however a stored log wrote it (kernel/canonical-event.ts).
+      takenAt: instant(m.takenAt, 'data.measurement.takenAt'),
       source: m.source,
       goalIds: m.goalIds,
       recordedAt: e.at,

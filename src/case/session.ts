@@ -6,6 +6,7 @@ import { clean, dataOf, nested, pick } from './rules/command-of.js';
 import { defineEntity, statusesOf, type EntityModule, type CommandOfMap } from './rules/entity.js';
 import { ATTENDANCE, type Session, type SessionStatus, SESSION_STATUSES } from './model/session.js';
 import { compareInstants, isBefore } from '../kernel/clock.js';
+import { canonicalInstant as instant } from '../kernel/canonical-event.js';
 import { append, editItem } from './store/draft.js';
 import type { Writable } from './model/state.js';
 import { z } from 'zod';
@@ -175,7 +176,8 @@ const evolvers: Module['evolvers'] = {
       id: s.id,
       strategyId: s.strategyId,
       status: 'scheduled',
-      scheduledFor: s.scheduledFor,
+      // Canonical however a stored log wrote it (kernel/canonical-event.ts).
+      scheduledFor: instant(s.scheduledFor, 'data.session.scheduledFor'),
       participants: [...s.participants],
       groupId: s.groupId ?? null,
       notes: null,
@@ -184,7 +186,7 @@ const evolvers: Module['evolvers'] = {
   },
   sessionRescheduled: (d, e) => {
     const s = editItem(d, 'sessions', e.data.sessionId);
-    if (s) s.scheduledFor = e.data.scheduledFor;
+    if (s) s.scheduledFor = instant(e.data.scheduledFor, 'data.scheduledFor');
   },
   attendanceRecorded: (d, e) => {
     const s = editItem(d, 'sessions', e.data.sessionId);

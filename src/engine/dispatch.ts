@@ -7,6 +7,7 @@ import type { OpenCase } from '../case/case.js';
 import type { CaseState } from '../case/model/state.js';
 import { deepFreeze, freezesStates } from '../case/store/freezing.js';
 import { edit } from '../case/store/draft.js';
+import { canonicalAt } from '../kernel/canonical-event.js';
 
 /** The outcome of {@link dispatch}: the new state and the events recorded, or why not. */
 export type DispatchResult =
@@ -34,8 +35,11 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
 /**
  * Applies one event to a state and returns the new state (structurally shared; frozen outside production). Never
  * refuses: events are facts already decided. Pass `null` with a `caseOpened` event to create a case.
+ * Instants written with an offset (by a store that handed them back in its own zone) are stored
+ * canonical, as `replay` stores them.
  *
- * @throws {LifecycleError} `INVALID_LOG` for an unknown event type, or a first event that does not open the case.
+ * @throws {LifecycleError} `INVALID_LOG` for an unknown event type, a first event that does not open the case,
+ * or data the event's type cannot have (an instant that is not one, say).
  * @example
  * ```ts
  * const next = evolve(state, event);
@@ -43,7 +47,12 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
  * ```
  */
 export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
-  return applyAll(state, [event]);
+  try {
+    return applyAll(state, [canonicalAt(event)]);
+  } catch (e) {
+    if (isLifecycleError(e)) throw e;
+    throw logError(`The ${String(event?.type)} event could not be applied: ${(e as Error)?.message ?? String(e)}`, 0);
+  }
 }
 
 /**
@@ -101,7 +110,10 @@ function logError(message: string, index: number): LifecycleError {
 /**
  * Folds an event log into the state it records, fast: one private mutable copy, no proxies, no
  * freezing. It checks the log's frame (a first `caseOpened`, one case id, consecutive `seq` from 1,
- * known types); judging whether each step was legal is the record validator's job.
+ * known types); judging whether each step was legal is the record validator's job. Instants the
+ * log wrote with an offset (`at`, a measurement's `takenAt`, a session's `scheduledFor`, …) are
+ * stored canonical, so a log whose store rewrote its timestamps in another zone folds to the same
+ * state, and queries that order instants as text stay right.
  *
  * @throws {LifecycleError} `INVALID_LOG` naming the first bad event.
  * @example
@@ -117,10 +129,13 @@ export function replay(events: readonly CaseEvent[]): CaseState {
   if (first.seq !== 1) throw logError(`The first event must have seq 1, not ${String(first.seq)}`, 0);
   let i = 0;
   try {
-    const state = createFrom(first);
+    const state = createFrom(canonicalAt(first));
     for (i = 1; i < events.length; i++) {
-      const event = events[i] as CaseEvent;
-      if (typeof event !== 'object' || event === null) throw logError(`Event ${i} must be an object, not ${event === null ? 'null' : typeof event}`, i);
+      const given = events[i] as CaseEvent;
+      if (typeof given !== 'object' || given === null) throw logError(`Event ${i} must be an object, not ${given === null ? 'null' : typeof given}`, i);
+      // What the engine wrote is canonical (24 characters, Z): only a store that rewrote it costs a copy.
+      const at: unknown = given.at;
+      const event = typeof at === 'string' && at.length === 24 && at.charCodeAt(23) === 90 ? given : canonicalAt(given);
       if (event.seq !== i + 1) throw logError(`Event ${i} has seq ${String(event.seq)}; expected ${i + 1}`, i);
       if (event.caseId !== state.id) throw logError(`Event ${i} belongs to case ${String(event.caseId)}, not ${state.id}`, i);
       if (event.type === 'caseOpened') throw logError(`Event ${i} opens the case a second time`, i);

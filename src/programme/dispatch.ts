@@ -1,7 +1,7 @@
 import { CLINICAL_ROLES, type Role } from '../case/model/primitives.js';
 import type { CaseState } from '../case/model/state.js';
 import { systemClock, toInstant } from '../kernel/clock.js';
-import { LifecycleError } from '../kernel/errors.js';
+import { LifecycleError, isLifecycleError } from '../kernel/errors.js';
 import { randomId } from '../kernel/clock.js';
 import { dispatch } from '../engine/dispatch.js';
 import type { CaseEvent } from '../engine/events.js';
@@ -151,9 +151,11 @@ export function runProgramme(state: ProgrammeState | null, input: unknown, ctx: 
 }
 
 /**
- * Folds a programme's event log into its state.
+ * Folds a programme's event log into its state. Instants written with an offset are stored
+ * canonical, so a log whose store rewrote its timestamps folds to the same state.
  *
- * @throws LifecycleError `INVALID_LOG` when the log does not begin with `programmeOpened` or its `seq` does not count up from 1.
+ * @throws LifecycleError `INVALID_LOG` when the log does not begin with `programmeOpened`, its `seq` does not count up from 1,
+ * or an event cannot be applied (an instant that is not one, say).
  * @example
  * ```ts
  * const state = replayProgramme(record.events);
@@ -165,7 +167,13 @@ export function replayProgramme(events: readonly ProgrammeEvent[]): ProgrammeSta
     if (typeof e !== 'object' || e === null || e.seq !== i + 1 || (i === 0) !== (e.type === 'programmeOpened')) {
       throw new LifecycleError('INVALID_LOG', `programme event ${i} is out of place: expected seq ${i + 1}${i === 0 ? ' and programmeOpened' : ''}`, { issues: [{ path: [i], code: 'INVALID_LOG', message: 'out of place' }] });
     }
-    state = evolveProgramme(state, e);
+    try {
+      state = evolveProgramme(state, e);
+    } catch (x) {
+      if (isLifecycleError(x)) throw x;
+      const message = `programme event ${i} could not be applied: ${(x as Error)?.message ?? String(x)}`;
+      throw new LifecycleError('INVALID_LOG', message, { issues: [{ path: [i], code: 'INVALID_LOG', message }] });
+    }
   });
   if (state === null) throw new LifecycleError('INVALID_LOG', 'a programme log needs at least programmeOpened');
   return state;

@@ -1,3 +1,4 @@
+import { canonicalAt, canonicalInstant as instant } from '../kernel/canonical-event.js';
 import type { ProgrammeEvent, ProgrammeState, Member, Facilitator, GroupSession } from './model.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -6,7 +7,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Applies one programme event to a state (copy on write: the state given is never changed). Never
  * refuses: events are facts the decider already accepted.
  */
-export function evolveProgramme(state: ProgrammeState | null, e: ProgrammeEvent): ProgrammeState {
+export function evolveProgramme(state: ProgrammeState | null, given: ProgrammeEvent): ProgrammeState {
+  // Instants are stored canonical however a stored log wrote them (its data's, below, too).
+  const e = canonicalAt(given);
   if (e.type === 'programmeOpened') {
     const d = e.data;
     return {
@@ -85,7 +88,7 @@ export function evolveProgramme(state: ProgrammeState | null, e: ProgrammeEvent)
       member(e.data.memberId, { status: 'waitlisted', waitlistedAt: e.at });
       break;
     case 'memberEnrolled':
-      member(e.data.memberId, { status: 'enrolled', consentId: e.data.consentId, confidentialityAgreedAt: e.data.confidentialityAgreedAt, phaseId: e.data.phaseId, phaseSince: e.data.phaseId === null ? null : e.at });
+      member(e.data.memberId, { status: 'enrolled', consentId: e.data.consentId, confidentialityAgreedAt: instant(e.data.confidentialityAgreedAt, 'data.confidentialityAgreedAt'), phaseId: e.data.phaseId, phaseSince: e.data.phaseId === null ? null : e.at });
       break;
     case 'memberMovedPhase':
       member(e.data.memberId, { phaseId: e.data.phaseId, phaseSince: e.at });
@@ -97,7 +100,7 @@ export function evolveProgramme(state: ProgrammeState | null, e: ProgrammeEvent)
       member(e.data.memberId, { status: e.data.status, endReason: e.reason ?? null, peerRole: null });
       break;
     case 'groupSessionScheduled':
-      s.sessions = [...s.sessions, { id: e.data.sessionId, kind: e.data.kind, status: 'scheduled', scheduledFor: e.data.scheduledFor, expected: [...e.data.expected], attendance: {} }];
+      s.sessions = [...s.sessions, { id: e.data.sessionId, kind: e.data.kind, status: 'scheduled', scheduledFor: instant(e.data.scheduledFor, 'data.scheduledFor'), expected: [...e.data.expected], attendance: {} }];
       break;
     case 'groupAttendanceRecorded':
       session(e.data.sessionId, { status: 'held', attendance: { ...e.data.attendance } });

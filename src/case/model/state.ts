@@ -1,3 +1,4 @@
+import { canonicalInstant } from '../../kernel/canonical-event.js';
 import type { NeedsAssessment } from './assessment.js';
 import type { Consent } from './consent.js';
 import type { Crisis, RiskEntry, SafetyPlan } from './crisis.js';
@@ -94,7 +95,7 @@ export function openedState(event: { readonly at: string; readonly data: { reado
     status: 'referred',
     statusHistory: [{ status: 'referred', at: event.at }],
     heldFrom: null,
-    referral: { source: event.data.referral.source, reason: event.data.referral.reason, urgency: event.data.referral.urgency, receivedAt: event.data.referral.receivedAt },
+    referral: { source: event.data.referral.source, reason: event.data.referral.reason, urgency: event.data.referral.urgency, receivedAt: canonicalInstant(event.data.referral.receivedAt, 'data.referral.receivedAt') },
     setting: event.data.setting,
     closure: null,
     review: null,
