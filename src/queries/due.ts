@@ -82,6 +82,8 @@ export interface DueReview {
  * ```
  */
 export function dueReviews(states: readonly CaseState[], asOf: string): DueReview[] {
+  // A caseload, not one case: a single state passed from JavaScript would otherwise fail as "not iterable".
+  if (typeof (states as Partial<Iterable<CaseState>> | null)?.[Symbol.iterator] !== 'function') throw new TypeError(`dueReviews(states, asOf) takes an array of case states (a caseload), not ${states === null ? 'null' : typeof states}`);
   asOf = asOfInstant(asOf);
   const out: DueReview[] = [];
   for (const s of states) {

@@ -137,6 +137,8 @@ describe('alerts', () => {
     const a = caseAt('active'); // review due 84 days after activation
     expect(dueReviews([a], '2026-02-01T00:00:00.000Z')).toEqual([]);
     expect(dueReviews([a, caseAt('closed')], '2026-04-10T00:00:00.000Z')).toEqual([{ caseId: 'c-1', dueBy: a.reviewDueBy, daysOverdue: expect.any(Number) }]);
+    // One case where a caseload belongs (a JavaScript caller) is named as such, not "not iterable".
+    expect(() => dueReviews(a as unknown as CaseState[], '2026-04-10T00:00:00.000Z')).toThrow('dueReviews(states, asOf) takes an array of case states (a caseload), not object');
   });
 });
 
