@@ -138,8 +138,9 @@ export async function runValidate(options: CliOptions): Promise<number> {
     const summary = { records: tally.records, valid: tally.valid, invalid, errors: tally.errors, warnings: tally.warnings, ioErrors: tally.ioErrors };
     process.stdout.write(`${tally.records === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)}\n}\n`);
   } else if (!options.quiet) {
-    const warned = tally.warnings === 0 ? '' : ` (${tally.warnings} warning${tally.warnings === 1 ? '' : 's'})`;
-    const what = invalid === 0 ? `all valid${warned}` : `${tally.valid} valid, ${invalid} with issues (${tally.errors} errors, ${tally.warnings} warnings)`;
+    const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const warned = tally.warnings === 0 ? '' : ` (${plural(tally.warnings, 'warning')})`;
+    const what = invalid === 0 ? `all valid${warned}` : `${tally.valid} valid, ${invalid} with issues (${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')})`;
     process.stdout.write(tally.records === 0 ? 'No records checked.\n' : `${tally.records} record${tally.records === 1 ? '' : 's'} checked: ${what}.\n`);
   }
   if (tally.ioErrors > 0) return 2;

@@ -23,7 +23,7 @@ describe.runIf(existsSync(bin))('intervention-lifecycle validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${fx('forbidden-actor')}  case c-1: 1 error`);
     expect(r.out).toMatch(/error +\/events\/20 +FORBIDDEN +caseClosed by p-ther \(therapist\) was not a legal step/);
-    expect(r.out).toContain('1 record checked: 0 valid, 1 with issues (1 errors, 0 warnings).');
+    expect(r.out).toContain('1 record checked: 0 valid, 1 with issues (1 error, 0 warnings).');
     expect(r.err).toBe('');
   });
 
