@@ -83,6 +83,30 @@ function flatItems(items: unknown, path: string): { item: Record<string, unknown
   return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
 }
 
+// The fields a component of an Observation takes from it: one form's answers share its time, status and subject.
+const INHERITED = ['status', 'subject', 'effectiveDateTime', 'effectiveInstant', 'effectivePeriod', 'issued', 'derivedFrom', 'method', 'id', 'identifier'] as const;
+
+/**
+ * The Observations, each followed by its components when they carry an instrument's items or total
+ * (a panel, or a total, with the answers as `component`s rather than `hasMember` Observations): each
+ * read as an Observation of its own at its parent's time, so item 9 is not lost behind a total.
+ */
+function withComponents(observations: readonly Found[], index: InstrumentIndex): Found[] {
+  const out: Found[] = [];
+  for (const f of observations) {
+    out.push(f);
+    const parts = objects(f.resource.component);
+    if (!parts.some((c) => loincCodes(c.code).some((code) => index.byItem(code).length > 0 || index.byTotal(code) !== undefined))) continue;
+    parts.forEach((c, i) => {
+      const resource: Record<string, unknown> = { resourceType: 'Observation' };
+      for (const k of INHERITED) if (f.resource[k] !== undefined) resource[k] = f.resource[k];
+      for (const [k, v] of Object.entries(c)) if (k === 'code' || k === 'dataAbsentReason' || k.startsWith('value')) resource[k] = v;
+      out.push({ resource, type: 'Observation', path: `${f.path}/component/${i}`, fullUrl: undefined, container: f.container });
+    });
+  }
+  return out;
+}
+
 /** Reads QuestionnaireResponses and Observations into measurements (one per form filled in, however many resources carried it). */
 export function readMeasurements(resources: Resources, index: InstrumentIndex, log: IssueLog): ImportedMeasurement[] {
   const out: Draft[] = [];
@@ -150,7 +174,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
   // from one), items (grouped by instrument and time), indicators; panels and the rest are skipped.
   const totals = new Map<string, Draft>();
   const itemGroups = new Map<string, { instrument: Instrument; responses: (number | null)[]; f: Found; takenAt: string; status: MeasurementStatus }>();
-  for (const f of resources.ofType('Observation')) {
+  for (const f of withComponents(resources.ofType('Observation'), index)) {
     const o = f.resource;
     const codes = loincCodes(o.code);
     const panel = codes.find((c) => c in PANEL_CODES);
@@ -179,7 +203,9 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
       if (takenAt === undefined) continue;
       if (value === undefined) {
+        const absent = codings(o.dataAbsentReason)[0]?.code ?? (isObject(o.dataAbsentReason) ? str(o.dataAbsentReason.text) : undefined);
         if (o.dataAbsentReason === undefined) log.add(f.path, 'NO_VALUE', `a ${total.name} total without a value`);
+        else log.add(f.path, 'NO_VALUE', `a ${total.name} total marked absent${absent === undefined ? '' : ` (${absent})`}: nothing to file`, 'info');
         continue;
       }
       try {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { alerts, replay } from '../../src/index.js';
+import { fromFhir } from '../../src/fhir/index.js';
+import { validateRecord } from '../../src/validate/index.js';
+
+// Some systems send a form's answers as `component`s of one Observation (the panel, or the total)
+// rather than as `hasMember` Observations. Read as items, so a PHQ-9's item 9 is not lost behind
+// its total; until now they were skipped without a word.
+
+const LOINC = 'http://loinc.org';
+const ANSWERS = ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9'];
+const PHQ9_ITEMS = ['44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8'];
+const RESPONSES = [1, 2, 1, 0, 1, 2, 0, 1, 2]; // item 9: "more than half the days"
+const coded = (code: string) => ({ coding: [{ system: LOINC, code }] });
+const components = (responses: readonly number[]) => PHQ9_ITEMS.map((code, i) => ({ code: coded(code), valueCodeableConcept: coded(ANSWERS[responses[i] as number] as string) }));
+const observation = (code: string, extra: Record<string, unknown>) => ({
+  resourceType: 'Observation',
+  id: 'phq-1',
+  status: 'final',
+  code: coded(code),
+  subject: { reference: 'Patient/p1' },
+  effectiveDateTime: '2026-03-02T09:00:00+01:00',
+  ...extra,
+});
+const problems = (issues: readonly { code: string }[]) => issues.filter((i) => i.code !== 'NO_CASE');
+
+describe('fromFhir reads the answers a panel or total Observation carries as components', () => {
+  it('a PHQ-9 panel whose nine answers are components is one PHQ-9, scored from them', () => {
+    const r = fromFhir(observation('44249-1', { component: components(RESPONSES) }));
+    expect(r.measurements).toEqual([expect.objectContaining({ id: 'phq-1', instrumentId: 'phq9', responses: RESPONSES, score: 10, takenAt: '2026-03-02T08:00:00.000Z', path: '/component/0' })]);
+    expect(problems(r.issues)).toEqual([]);
+  });
+
+  it('a total with its answers as components keeps them, and item 9 raises its alert in the record built', () => {
+    const episode = { resourceType: 'EpisodeOfCare', id: 'ep-1', status: 'active', patient: { reference: 'Patient/p1' }, period: { start: '2026-02-20T09:00:00Z' } };
+    const total = observation('44261-6', { valueInteger: 10, component: components(RESPONSES) });
+    const r = fromFhir({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: episode }, { resource: total }] }, { setting: 'clinic' });
+    expect(r.measurements).toEqual([expect.objectContaining({ instrumentId: 'phq9', responses: RESPONSES, score: 10 })]);
+    expect(validateRecord(r.record).valid).toBe(true);
+    const raised = alerts(replay(r.record?.events ?? []), '2026-03-03T00:00:00.000Z').map((a) => a.code);
+    expect(raised).toContain('risk-item');
+    // The former reading: the total alone, item 9 unknown, no alert of its risk.
+    const alone = fromFhir(observation('44261-6', { valueInteger: 10 }));
+    expect(alone.measurements[0]?.responses).toBeNull();
+  });
+
+  it('a total that disagrees with its components is reported, and the items\' total kept', () => {
+    const r = fromFhir(observation('44261-6', { valueInteger: 14, component: components(RESPONSES) }));
+    expect(r.measurements.map((m) => m.score)).toEqual([10]);
+    expect(problems(r.issues)).toEqual([expect.objectContaining({ code: 'TOTAL_MISMATCH', path: '', severity: 'warning' })]);
+  });
+
+  it('an answer that is not on the scale is reported at its component; components of other observations are left alone', () => {
+    const wrong = components(RESPONSES).map((c, i) => (i === 8 ? { code: c.code, valueInteger: 7 } : c));
+    const r = fromFhir(observation('44249-1', { component: wrong }));
+    expect(problems(r.issues)).toContainEqual(expect.objectContaining({ code: 'INVALID_RESPONSE', path: '/component/8' }));
+    const pressure = observation('85354-9', { component: [{ code: coded('8480-6'), valueQuantity: { value: 120 } }, { code: coded('8462-4'), valueQuantity: { value: 80 } }] });
+    expect(problems(fromFhir(pressure).issues)).toEqual([expect.objectContaining({ code: 'UNMAPPED_OBSERVATION', path: '/code', severity: 'info' })]);
+  });
+
+  it('a total the client declined to give (dataAbsentReason) is said, as info, and nothing is filed', () => {
+    const r = fromFhir(observation('44261-6', { dataAbsentReason: { coding: [{ code: 'asked-declined' }] } }));
+    expect(r.measurements).toEqual([]);
+    expect(problems(r.issues)).toEqual([expect.objectContaining({ code: 'NO_VALUE', severity: 'info', message: expect.stringContaining('asked-declined') })]);
+  });
+});
