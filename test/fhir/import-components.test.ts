@@ -22,7 +22,7 @@ const observation = (code: string, extra: Record<string, unknown>) => ({
   effectiveDateTime: '2026-03-02T09:00:00+01:00',
   ...extra,
 });
-const problems = (issues: readonly { code: string }[]) => issues.filter((i) => i.code !== 'NO_CASE');
+const problems = <I extends { readonly code: string }>(issues: readonly I[]): I[] => issues.filter((i) => i.code !== 'NO_CASE');
 
 describe('fromFhir reads the answers a panel or total Observation carries as components', () => {
   it('a PHQ-9 panel whose nine answers are components is one PHQ-9, scored from them', () => {
@@ -62,5 +62,36 @@ describe('fromFhir reads the answers a panel or total Observation carries as com
     const r = fromFhir(observation('44261-6', { dataAbsentReason: { coding: [{ code: 'asked-declined' }] } }));
     expect(r.measurements).toEqual([]);
     expect(problems(r.issues)).toEqual([expect.objectContaining({ code: 'NO_VALUE', severity: 'info', message: expect.stringContaining('asked-declined') })]);
+  });
+});
+
+describe('fromFhir leaves an item answered two ways unanswered, and says so', () => {
+  const response = (items: { linkId: string; answer: unknown[] }[]) => ({
+    resourceType: 'QuestionnaireResponse',
+    id: 'qr-1',
+    status: 'completed',
+    subject: { reference: 'Patient/p1' },
+    authored: '2026-03-02T09:00:00Z',
+    item: items,
+  });
+  const zeroes = PHQ9_ITEMS.slice(0, 8).map((linkId) => ({ linkId, answer: [{ valueInteger: 0 }] }));
+
+  it('item 9 given twice in a questionnaire response, 0 then 3: neither is kept, so it reads as not answered (and is asked again), never as 0', () => {
+    const r = fromFhir(response([...zeroes, { linkId: '44260-8', answer: [{ valueInteger: 0 }] }, { linkId: '44260-8', answer: [{ valueInteger: 3 }] }]));
+    expect(r.measurements.map((m) => m.responses?.[8])).toEqual([null]);
+    expect(problems(r.issues)).toEqual([expect.objectContaining({ code: 'AMBIGUOUS_ANSWER', path: '/item/9/answer/0', severity: 'warning', message: expect.stringContaining('item 9 of the Patient Health Questionnaire-9 is answered both 0 and 3') })]);
+    // Two answers to the one item, likewise; the same answer twice is no contradiction.
+    const two = fromFhir(response([...zeroes, { linkId: '44260-8', answer: [{ valueInteger: 3 }, { valueInteger: 0 }] }]));
+    expect([two.measurements[0]?.responses?.[8], problems(two.issues).map((i) => i.path)]).toEqual([null, ['/item/8/answer/1']]);
+    const same = fromFhir(response([...zeroes, { linkId: '44260-8', answer: [{ valueInteger: 2 }, { valueCoding: { system: LOINC, code: 'LA6570-1' } }] }]));
+    expect([same.measurements[0]?.responses?.[8], problems(same.issues)]).toEqual([2, []]);
+  });
+
+  it('two item Observations of one form that disagree, likewise', () => {
+    const item = (code: string, value: number, id: string) => observation(code, { id, valueInteger: value });
+    const obs = [...PHQ9_ITEMS.slice(0, 8).map((c, i) => item(c, 1, `i-${i}`)), item('44260-8', 2, 'i-8'), item('44260-8', 0, 'i-9')];
+    const r = fromFhir({ resourceType: 'Bundle', type: 'collection', entry: obs.map((resource) => ({ resource })) });
+    expect(r.measurements.map((m) => m.responses)).toEqual([[1, 1, 1, 1, 1, 1, 1, 1, null]]);
+    expect(problems(r.issues)).toEqual([expect.objectContaining({ code: 'AMBIGUOUS_ANSWER', path: '/entry/9/resource' })]);
   });
 });

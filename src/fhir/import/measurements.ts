@@ -8,6 +8,7 @@ import type { IssueLog } from './issues.js';
 import type { Found, Resources } from './read.js';
 import { codings, instantOf, isObject, loincCodes, objects, str } from './values.js';
 import { keyOf } from './keys.js';
+import { Responses } from './responses.js';
 import { clientIdOf } from './subject.js';
 
 /**
@@ -141,10 +142,11 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       log.add(f.path, 'UNKNOWN_INSTRUMENT', `no registered instrument matches questionnaire ${JSON.stringify(canonical)} or its items`, 'warning');
       continue;
     }
-    const responses: (number | null)[] = instrument.items.map(() => null);
+    const responses = new Responses(instrument, log);
     let reportedTotal: number | undefined;
     for (const { item, path } of items) {
-      const answer = objects(item.answer)[0];
+      const answers = objects(item.answer);
+      const answer = answers[0];
       if (answer === undefined) continue;
       const linkCodes: string[] = (str(item.linkId) ?? '').match(/\d{1,7}-\d/g) ?? [];
       if (instrument.loinc?.total !== undefined && linkCodes.includes(instrument.loinc.total)) {
@@ -156,16 +158,16 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
         if (!linkCodes.some((c) => c in UNSCORED_ITEMS)) log.add(`${path}/linkId`, 'UNMAPPED_ITEM', `item ${JSON.stringify(item.linkId)} is not an item of the ${instrument.name}`, 'info');
         continue;
       }
-      const v = responseOf(instrument, n, answer, `${path}/answer/0`, log);
-      if (v !== undefined) responses[n - 1] = v;
+      // A single-choice item answered more than once: every answer is read, and they must agree.
+      answers.forEach((a, k) => responses.set(n, responseOf(instrument, n, a, `${path}/answer/${k}`, log), `${path}/answer/${k}`));
     }
     const takenAt = instantOf(r.authored, `${f.path}/authored`, log);
-    const score = scored(instrument, responses, f.path, log);
+    const score = scored(instrument, responses.values, f.path, log);
     if (takenAt === undefined || score === undefined) continue;
     if (reportedTotal !== undefined && score !== null && reportedTotal !== score) {
       log.add(f.path, 'TOTAL_MISMATCH', `the response's own total ${reportedTotal} differs from its items' total ${score}; the items' is kept`, 'warning');
     }
-    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses, score, takenAt, status, source: 'client-report', clientId: clientIdOf(r.subject, undefined) ?? null, path: f.path };
+    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses: responses.values, score, takenAt, status, source: 'client-report', clientId: clientIdOf(r.subject, undefined) ?? null, path: f.path };
     out.push(m);
     fromResponse.set(f, m);
   }
@@ -173,7 +175,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
   // Observations: totals (merged into their questionnaire response's measurement where they derive
   // from one), items (grouped by instrument and time), indicators; panels and the rest are skipped.
   const totals = new Map<string, Draft>();
-  const itemGroups = new Map<string, { instrument: Instrument; responses: (number | null)[]; f: Found; takenAt: string; status: MeasurementStatus }>();
+  const itemGroups = new Map<string, { instrument: Instrument; responses: Responses; f: Found; takenAt: string; status: MeasurementStatus }>();
   for (const f of withComponents(resources.ofType('Observation'), index)) {
     const o = f.resource;
     const codes = loincCodes(o.code);
@@ -229,8 +231,8 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       const v = responseOf(instrument, item, o, f.path, log);
       if (v === undefined) continue;
       const key = `${instrument.id}|${takenAt}`;
-      const group = itemGroups.get(key) ?? { instrument, responses: instrument.items.map(() => null), f, takenAt, status };
-      group.responses[item - 1] = v;
+      const group = itemGroups.get(key) ?? { instrument, responses: new Responses(instrument, log), f, takenAt, status };
+      group.responses.set(item, v, f.path);
       itemGroups.set(key, group);
       continue;
     }
@@ -246,12 +248,12 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
   // Items without a questionnaire response: given to the total of the same instrument and time, or scored on their own.
   for (const [key, g] of itemGroups) {
     const total = totals.get(key);
-    const score = scored(g.instrument, g.responses, g.f.path, log);
+    const score = scored(g.instrument, g.responses.values, g.f.path, log);
     if (total !== undefined) {
       if (score !== undefined && score !== null && score !== total.score) log.add(total.path, 'TOTAL_MISMATCH', `the total ${String(total.score)} differs from its items' total ${score}; the items' is kept`, 'warning');
-      if (score !== undefined) Object.assign(total, { responses: g.responses, score });
+      if (score !== undefined) Object.assign(total, { responses: g.responses.values, score });
     } else if (score !== undefined) {
-      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses, score, takenAt: g.takenAt, status: g.status, source: 'client-report', clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
+      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses.values, score, takenAt: g.takenAt, status: g.status, source: 'client-report', clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
     }
   }
   return out;
