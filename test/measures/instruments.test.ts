@@ -104,7 +104,7 @@ describe('scoreInstrument', () => {
     expect(() => scoreInstrument('phq10', [])).toThrow(/no instrument phq10/);
     expect(() => scoreInstrument('phq9', [1, 2, 3])).toThrow(/9 items, got 3/);
     expect(() => scoreInstrument('phq9', [4, 0, 0, 0, 0, 0, 0, 0, -1])).toThrow(/and 1 more issue/);
-    expect(() => scoreInstrument('phq9', ['1', 0, 0, 0, 0, 0, 0, 0, 0] as never)).toThrow(/item 1/);
+    expect(() => scoreInstrument('phq9', ['1', 0, 0, 0, 0, 0, 0, 0, 0] as never)).toThrow('item 1 of phq9 allows 0, 1, 2, 3, not the string "1"');
     expect(() => scoreInstrument('phq9', [0.5, 0, 0, 0, 0, 0, 0, 0, 0])).toThrow(/item 1/);
     expect(() => scoreInstrument('k10', Array.from({ length: 10 }, () => 1), { casenessThreshold: 20 })).toThrow(/no caseness/);
   });

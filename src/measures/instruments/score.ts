@@ -83,7 +83,8 @@ export function scoreInstrument(id: string, responses: readonly (number | null |
     if (response === null || response === undefined) return;
     const allowed = instrument.items[i] ?? [];
     if (typeof response !== 'number' || !allowed.includes(response)) {
-      check.add(['responses', i], 'out-of-range', `item ${i + 1} of ${instrument.id} allows ${allowed.join(', ')}, not ${String(response)}`);
+      // A string "3" is named as one: "not 3" would read as a contradiction.
+      check.add(['responses', i], 'out-of-range', `item ${i + 1} of ${instrument.id} allows ${allowed.join(', ')}, not ${typeof response === 'string' ? `the string ${JSON.stringify(response)}` : String(response)}`);
       return;
     }
     total += response;
