@@ -1,7 +1,7 @@
 import { URGENCIES } from '../../case/model/case.js';
 import type { Actor, Setting } from '../../case/model/primitives.js';
 import type { CaseState } from '../../case/model/state.js';
-import { compareInstants } from '../../kernel/clock.js';
+import { compareInstants, toInstant } from '../../kernel/clock.js';
 import { dispatch } from '../../engine/dispatch.js';
 import type { CaseEvent } from '../../engine/events.js';
 import { toRecord, type CaseRecord } from '../../validate/validate-record.js';
@@ -17,6 +17,12 @@ export interface RecordOptions {
   readonly setting?: Setting;
   readonly actor?: Actor;
   readonly personSystem?: string;
+  /**
+   * When the import happens (an instant with an offset; default the system clock). A referral, an
+   * episode or a measurement dated after it cannot have happened yet (a mistyped year, most often):
+   * it is reported, not filed, since the record is dated by the source's own times.
+   */
+  readonly now?: string;
 }
 
 /**
@@ -34,6 +40,18 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     log.add('', 'NO_CASE', 'no EpisodeOfCare or ServiceRequest: measurements and goals are returned without a case record', 'info');
     return undefined;
   }
+  let importedAt: string;
+  try {
+    importedAt = toInstant(options.now ?? new Date());
+  } catch (e) {
+    log.add('', 'INVALID_OPTION', `options.now: ${(e as Error).message}`);
+    return undefined;
+  }
+  const future = (at: string, path: string, what: string): boolean => {
+    if (compareInstants(at, importedAt) <= 0) return false;
+    log.add(path, 'IN_FUTURE', `${what} is dated ${at}, after the import (${importedAt}): not filed`);
+    return true;
+  };
   const anchor = (episode ?? request) as Found;
   const subject = episode !== undefined ? episode.resource.patient : (request as Found).resource.subject;
   const clientId = clientIdOf(subject, options.personSystem);
@@ -50,6 +68,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     log.add(anchor.path, 'NO_REFERRAL_TIME', 'neither the referral (authoredOn) nor the episode (period.start) says when the case began');
     return undefined;
   }
+  if (future(receivedAt, anchor.path, 'the referral')) return undefined;
   const reason = sr === undefined ? undefined : (objects(sr.reasonCode).map((c) => str(c.text) ?? codings(c)[0]?.display).find((t) => t !== undefined) ?? (isObject(sr.code) ? str(sr.code.text) : undefined));
   const source = sr === undefined || !isObject(sr.requester) ? undefined : (str(sr.requester.display) ?? str(sr.requester.reference));
   if (reason === undefined) log.add(request?.path ?? anchor.path, 'NO_REASON', 'the referral gives no reason: recorded as "not recorded"', 'warning');
@@ -89,7 +108,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
   const history = episode === undefined ? [] : objects(episode.resource.statusHistory);
   const activeEntry = history.find((h) => h.status === 'active');
   const status = str(episode?.resource.status);
-  const startedAt =
+  let startedAt =
     activeEntry !== undefined && isObject(activeEntry.period) && activeEntry.period.start !== undefined
       ? instantOf(activeEntry.period.start, `${episode?.path ?? ''}/statusHistory/${history.indexOf(activeEntry)}/period/start`, log)
       : status !== undefined && ['active', 'onhold', 'finished'].includes(status)
@@ -100,8 +119,9 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
       log.add(m.path, 'OTHER_PATIENT', `the measurement is about ${m.clientId}, not the case's client ${clientId}: returned, not filed`, 'warning');
       return false;
     }
-    return true;
+    return !future(m.takenAt, m.path, 'the measurement');
   });
+  if (startedAt !== undefined && future(startedAt, episode?.path ?? anchor.path, 'the episode\'s start')) startedAt = undefined;
   if (startedAt === undefined) {
     if (filed.length > 0) log.add(episode?.path ?? anchor.path, 'NOT_STARTED', `the episode never became active: its ${filed.length} measurement(s) are returned, not filed in the record`, 'info');
     return toRecord(events, state as unknown as CaseState);
