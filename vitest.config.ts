@@ -32,12 +32,17 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/dist/**', 'test/site/**', 'test/browser/**'],
           setupFiles: ['test/setup.ts'],
+          // Property runs and simulations take a few seconds each; the timeout catches a hang, and
+          // must not fail a run because the machine was busy (tests never judge speed).
+          testTimeout: 30_000,
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
       {
         // Runs against the built package through its exports map: a broken map fails here.
-        test: { name: 'dist', include: ['test/dist/**/*.test.ts'], setupFiles: ['test/setup.ts'] },
+        // Its CLI tests start several processes each (a second or so apiece on this machine): the
+        // timeout is there to catch a hang, not to judge speed on a busy machine.
+        test: { name: 'dist', include: ['test/dist/**/*.test.ts'], setupFiles: ['test/setup.ts'], testTimeout: 60_000 },
       },
       {
         // The built package in Chromium (vitest browser mode): what "runs in browsers" means.
