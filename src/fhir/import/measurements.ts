@@ -4,10 +4,11 @@ import type { Instrument } from '../../measures/instruments/types.js';
 import { OWN, PANEL_CODES, UNSCORED_ITEMS } from '../codes.js';
 import { hasValue, observationValue, responseOf } from './answers.js';
 import type { InstrumentIndex } from './instruments.js';
-import type { IssueLog } from './issues.js';
+import { IssueLog } from './issues.js';
 import type { Found, Resources } from './read.js';
 import { codings, instantOf, isObject, loincCodes, objects, str } from './values.js';
 import { keyOf } from './keys.js';
+import { readResponse, riskAnswersUnfiled } from './questionnaire-response.js';
 import { Responses } from './responses.js';
 import { clientIdOf } from './subject.js';
 
@@ -65,25 +66,6 @@ function scored(instrument: Instrument, responses: (number | null)[], path: stri
   return undefined;
 }
 
-/** The item number of a QuestionnaireResponse item: by a LOINC code in its linkId or definition, by our `item-<n>`, or by the Questionnaire's item code. */
-function itemNumber(instrument: Instrument, item: Record<string, unknown>, questionnaireCodes: Map<string, string>): number | undefined {
-  const linkId = str(item.linkId) ?? '';
-  const candidates = [linkId, str(item.definition) ?? '', questionnaireCodes.get(linkId) ?? ''];
-  for (const text of candidates) {
-    for (const code of text.match(/\d{1,7}-\d/g) ?? []) {
-      const hit = Object.entries(instrument.loinc?.items ?? {}).find(([, c]) => c === code);
-      if (hit !== undefined) return Number(hit[0]);
-    }
-  }
-  const own = /^item-(\d+)$/.exec(linkId);
-  return own === null ? undefined : Number(own[1]);
-}
-
-/** Items of a QuestionnaireResponse, nested groups flattened, with their paths. */
-function flatItems(items: unknown, path: string): { item: Record<string, unknown>; path: string }[] {
-  return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
-}
-
 // The fields a component of an Observation takes from it: one form's answers share its time, status and subject.
 const INHERITED = ['status', 'subject', 'effectiveDateTime', 'effectiveInstant', 'effectivePeriod', 'issued', 'derivedFrom', 'method', 'id', 'identifier'] as const;
 
@@ -125,42 +107,13 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const status = RESPONSE_STATUS[str(r.status) ?? ''];
     if (status === undefined) {
       log.add(`${f.path}/status`, 'NOT_FINISHED', `a questionnaire response with status ${JSON.stringify(r.status)} is not a measurement`, 'warning');
+      // Not filed, but a risk answered in it must not go unseen (its other issues do not matter).
+      riskAnswersUnfiled(readResponse(f, resources, index, new IssueLog()), f.path, str(r.status) ?? '', log);
       continue;
     }
-    const linked = resources.resolve({ reference: str(r.questionnaire) }, f);
-    const questionnaireCodes = new Map<string, string>();
-    if (linked !== undefined) for (const { item } of flatItems(linked.resource.item, '')) questionnaireCodes.set(str(item.linkId) ?? '', loincCodes({ coding: item.code }).join(' '));
-    const items = flatItems(r.item, f.path).filter(({ item }) => Array.isArray(item.answer));
-    const canonical = str(r.questionnaire) ?? '';
-    const own = /^urn:intervention-lifecycle:instrument:(.+)$/.exec(canonical);
-    const codes = items.flatMap(({ item }) => [...`${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.matchAll(/\d{1,7}-\d/g)].map((m) => m[0]));
-    const instrument =
-      (own === null ? undefined : index.byOwn({ coding: [{ system: OWN.instrument, code: own[1] }] })) ??
-      (canonical.match(/\d{1,7}-\d/g) ?? []).map((c) => index.byForm(c)).find((i) => i !== undefined) ??
-      index.forItems(codes.filter((c) => index.byItem(c).length > 0));
-    if (instrument === undefined) {
-      log.add(f.path, 'UNKNOWN_INSTRUMENT', `no registered instrument matches questionnaire ${JSON.stringify(canonical)} or its items`, 'warning');
-      continue;
-    }
-    const responses = new Responses(instrument, log);
-    let reportedTotal: number | undefined;
-    for (const { item, path } of items) {
-      const answers = objects(item.answer);
-      const answer = answers[0];
-      if (answer === undefined) continue;
-      const linkCodes: string[] = (str(item.linkId) ?? '').match(/\d{1,7}-\d/g) ?? [];
-      if (instrument.loinc?.total !== undefined && linkCodes.includes(instrument.loinc.total)) {
-        reportedTotal = observationValue(answer);
-        continue;
-      }
-      const n = itemNumber(instrument, item, questionnaireCodes);
-      if (n === undefined || n < 1 || n > instrument.items.length) {
-        if (!linkCodes.some((c) => c in UNSCORED_ITEMS)) log.add(`${path}/linkId`, 'UNMAPPED_ITEM', `item ${JSON.stringify(item.linkId)} is not an item of the ${instrument.name}`, 'info');
-        continue;
-      }
-      // A single-choice item answered more than once: every answer is read, and they must agree.
-      answers.forEach((a, k) => responses.set(n, responseOf(instrument, n, a, `${path}/answer/${k}`, log), `${path}/answer/${k}`));
-    }
+    const read = readResponse(f, resources, index, log);
+    if (read === undefined) continue;
+    const { instrument, responses, reportedTotal } = read;
     const takenAt = instantOf(r.authored, `${f.path}/authored`, log);
     const score = scored(instrument, responses.values, f.path, log);
     if (takenAt === undefined || score === undefined) continue;

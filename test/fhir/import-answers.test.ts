@@ -95,3 +95,29 @@ describe('fromFhir leaves an item answered two ways unanswered, and says so', ()
     expect(problems(r.issues)).toEqual([expect.objectContaining({ code: 'AMBIGUOUS_ANSWER', path: '/entry/9/resource' })]);
   });
 });
+
+describe('fromFhir does not let an unfinished response hide a risk answer', () => {
+  const unfinished = (status: string, item9: number | null) => ({
+    resourceType: 'QuestionnaireResponse',
+    id: 'qr-2',
+    status,
+    subject: { reference: 'Patient/p1' },
+    authored: '2026-03-02T09:00:00Z',
+    item: PHQ9_ITEMS.slice(0, item9 === null ? 4 : 9).map((linkId, i) => ({ linkId, answer: [{ valueInteger: i === 8 ? item9 : 1 }] })),
+  });
+
+  it('a stopped or in-progress PHQ-9 answering item 9 above 0 is not filed, and an error says who must see it', () => {
+    for (const status of ['stopped', 'in-progress']) {
+      const r = fromFhir(unfinished(status, 2));
+      expect(r.measurements).toEqual([]);
+      expect(problems(r.issues)).toEqual([
+        expect.objectContaining({ code: 'NOT_FINISHED', path: '/status', severity: 'warning' }),
+        expect.objectContaining({ code: 'RISK_ANSWER_UNFILED', path: '', severity: 'error', message: `item 9 (self-harm-thoughts) of this ${status} Patient Health Questionnaire-9 is answered 2: the response is not filed as a measurement, so see that a clinician acts on it` }),
+      ]);
+    }
+  });
+
+  it('one answering item 9 with 0, or not reaching it, gives only the warning it gave', () => {
+    for (const item9 of [0, null]) expect(problems(fromFhir(unfinished('stopped', item9)).issues).map((i) => i.code)).toEqual(['NOT_FINISHED']);
+  });
+});

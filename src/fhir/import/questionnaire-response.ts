@@ -1,0 +1,92 @@
+import type { Instrument } from '../../measures/instruments/types.js';
+import { OWN, UNSCORED_ITEMS } from '../codes.js';
+import { observationValue, responseOf } from './answers.js';
+import type { InstrumentIndex } from './instruments.js';
+import type { IssueLog } from './issues.js';
+import type { Found, Resources } from './read.js';
+import { Responses } from './responses.js';
+import { loincCodes, objects, str } from './values.js';
+
+/** The item number of a QuestionnaireResponse item: by a LOINC code in its linkId or definition, by our `item-<n>`, or by the Questionnaire's item code. */
+function itemNumber(instrument: Instrument, item: Record<string, unknown>, questionnaireCodes: Map<string, string>): number | undefined {
+  const linkId = str(item.linkId) ?? '';
+  const candidates = [linkId, str(item.definition) ?? '', questionnaireCodes.get(linkId) ?? ''];
+  for (const text of candidates) {
+    for (const code of text.match(/\d{1,7}-\d/g) ?? []) {
+      const hit = Object.entries(instrument.loinc?.items ?? {}).find(([, c]) => c === code);
+      if (hit !== undefined) return Number(hit[0]);
+    }
+  }
+  const own = /^item-(\d+)$/.exec(linkId);
+  return own === null ? undefined : Number(own[1]);
+}
+
+/** Items of a QuestionnaireResponse, nested groups flattened, with their paths. */
+function flatItems(items: unknown, path: string): { item: Record<string, unknown>; path: string }[] {
+  return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
+}
+
+/** What a QuestionnaireResponse answers: its instrument, item responses and the total it states, if any. */
+export interface ReadResponse {
+  readonly instrument: Instrument;
+  readonly responses: Responses;
+  readonly reportedTotal: number | undefined;
+}
+
+/**
+ * Reads a QuestionnaireResponse's items: the instrument from its questionnaire (our own, or a LOINC
+ * form code) or else its items' codes, then each answer by item number. Undefined, with an issue,
+ * when no registered instrument matches.
+ */
+export function readResponse(f: Found, resources: Resources, index: InstrumentIndex, log: IssueLog): ReadResponse | undefined {
+  const r = f.resource;
+  const linked = resources.resolve({ reference: str(r.questionnaire) }, f);
+  const questionnaireCodes = new Map<string, string>();
+  if (linked !== undefined) for (const { item } of flatItems(linked.resource.item, '')) questionnaireCodes.set(str(item.linkId) ?? '', loincCodes({ coding: item.code }).join(' '));
+  const items = flatItems(r.item, f.path).filter(({ item }) => Array.isArray(item.answer));
+  const canonical = str(r.questionnaire) ?? '';
+  const own = /^urn:intervention-lifecycle:instrument:(.+)$/.exec(canonical);
+  const codes = items.flatMap(({ item }) => [...`${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.matchAll(/\d{1,7}-\d/g)].map((m) => m[0]));
+  const instrument =
+    (own === null ? undefined : index.byOwn({ coding: [{ system: OWN.instrument, code: own[1] }] })) ??
+    (canonical.match(/\d{1,7}-\d/g) ?? []).map((c) => index.byForm(c)).find((i) => i !== undefined) ??
+    index.forItems(codes.filter((c) => index.byItem(c).length > 0));
+  if (instrument === undefined) {
+    log.add(f.path, 'UNKNOWN_INSTRUMENT', `no registered instrument matches questionnaire ${JSON.stringify(canonical)} or its items`, 'warning');
+    return undefined;
+  }
+  const responses = new Responses(instrument, log);
+  let reportedTotal: number | undefined;
+  for (const { item, path } of items) {
+    const answers = objects(item.answer);
+    const answer = answers[0];
+    if (answer === undefined) continue;
+    const linkCodes: string[] = (str(item.linkId) ?? '').match(/\d{1,7}-\d/g) ?? [];
+    if (instrument.loinc?.total !== undefined && linkCodes.includes(instrument.loinc.total)) {
+      reportedTotal = observationValue(answer);
+      continue;
+    }
+    const n = itemNumber(instrument, item, questionnaireCodes);
+    if (n === undefined || n < 1 || n > instrument.items.length) {
+      if (!linkCodes.some((c) => c in UNSCORED_ITEMS)) log.add(`${path}/linkId`, 'UNMAPPED_ITEM', `item ${JSON.stringify(item.linkId)} is not an item of the ${instrument.name}`, 'info');
+      continue;
+    }
+    // A single-choice item answered more than once: every answer is read, and they must agree.
+    answers.forEach((a, k) => responses.set(n, responseOf(instrument, n, a, `${path}/answer/${k}`, log), `${path}/answer/${k}`));
+  }
+  return { instrument, responses, reportedTotal };
+}
+
+/**
+ * Reports each risk item answered above its threshold (PHQ-9 item 9 above 0) in a response that is
+ * not filed because it is unfinished: a client who wrote it must not go unseen because the form
+ * was not completed.
+ */
+export function riskAnswersUnfiled(read: ReadResponse | undefined, path: string, status: string, log: IssueLog): void {
+  if (read === undefined) return;
+  for (const risk of read.instrument.riskItems) {
+    const response = read.responses.values[risk.item - 1];
+    if (response === null || response === undefined || response <= risk.above) continue;
+    log.add(path, 'RISK_ANSWER_UNFILED', `item ${risk.item} (${risk.code}) of this ${status} ${read.instrument.name} is answered ${response}: the response is not filed as a measurement, so see that a clinician acts on it`);
+  }
+}
