@@ -117,6 +117,17 @@ describe('fromFhir does not let an unfinished response hide a risk answer', () =
     }
   });
 
+  it('so is a preliminary item 9 Observation, alone or as a component of a preliminary panel', () => {
+    const alone = fromFhir(observation('44260-8', { status: 'preliminary', valueCodeableConcept: coded('LA6571-9') }));
+    expect(problems(alone.issues)).toEqual([
+      expect.objectContaining({ code: 'NOT_FINAL', path: '/status' }),
+      expect.objectContaining({ code: 'RISK_ANSWER_UNFILED', path: '', severity: 'error', message: 'item 9 (self-harm-thoughts) of this preliminary Patient Health Questionnaire-9 is answered 3: the observation is not filed as a measurement, so see that a clinician acts on it' }),
+    ]);
+    const panel = fromFhir(observation('44249-1', { status: 'preliminary', component: components(RESPONSES) }));
+    expect(panel.issues.filter((i) => i.code === 'RISK_ANSWER_UNFILED').map((i) => i.path)).toEqual(['/component/8']);
+    expect(problems(fromFhir(observation('44260-8', { status: 'preliminary', valueInteger: 0 })).issues).map((i) => i.code)).toEqual(['NOT_FINAL']);
+  });
+
   it('one answering item 9 with 0, or not reaching it, gives only the warning it gave', () => {
     for (const item9 of [0, null]) expect(problems(fromFhir(unfinished('stopped', item9)).issues).map((i) => i.code)).toEqual(['NOT_FINISHED']);
   });

@@ -9,7 +9,7 @@ import type { Found, Resources } from './read.js';
 import { codings, instantOf, isObject, loincCodes, objects, str } from './values.js';
 import { keyOf } from './keys.js';
 import { readResponse, riskAnswersUnfiled } from './questionnaire-response.js';
-import { Responses } from './responses.js';
+import { Responses, riskAnswerUnfiled } from './responses.js';
 import { clientIdOf } from './subject.js';
 
 /**
@@ -141,6 +141,12 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const status = OBSERVATION_STATUS[str(o.status) ?? ''];
     if (status === undefined) {
       log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
+      // Not filed, but a risk item answered in it must not go unseen.
+      for (const { instrument, item } of codes.flatMap((c) => index.byItem(c))) {
+        const risk = instrument.riskItems.find((x) => x.item === item);
+        const v = risk === undefined ? undefined : responseOf(instrument, item, o, f.path, new IssueLog());
+        if (risk !== undefined && v !== undefined) riskAnswerUnfiled(log, f.path, instrument, risk, v, str(o.status) ?? '', 'observation');
+      }
       continue;
     }
     const effective = o.effectiveDateTime ?? o.effectiveInstant ?? (isObject(o.effectivePeriod) ? o.effectivePeriod.start : undefined) ?? o.issued;

@@ -4,7 +4,7 @@ import { observationValue, responseOf } from './answers.js';
 import type { InstrumentIndex } from './instruments.js';
 import type { IssueLog } from './issues.js';
 import type { Found, Resources } from './read.js';
-import { Responses } from './responses.js';
+import { Responses, riskAnswerUnfiled } from './responses.js';
 import { loincCodes, objects, str } from './values.js';
 
 /** The item number of a QuestionnaireResponse item: by a LOINC code in its linkId or definition, by our `item-<n>`, or by the Questionnaire's item code. */
@@ -77,16 +77,11 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
   return { instrument, responses, reportedTotal };
 }
 
-/**
- * Reports each risk item answered above its threshold (PHQ-9 item 9 above 0) in a response that is
- * not filed because it is unfinished: a client who wrote it must not go unseen because the form
- * was not completed.
- */
+/** Reports each risk item answered above its threshold in a response not filed because it is unfinished. */
 export function riskAnswersUnfiled(read: ReadResponse | undefined, path: string, status: string, log: IssueLog): void {
   if (read === undefined) return;
   for (const risk of read.instrument.riskItems) {
     const response = read.responses.values[risk.item - 1];
-    if (response === null || response === undefined || response <= risk.above) continue;
-    log.add(path, 'RISK_ANSWER_UNFILED', `item ${risk.item} (${risk.code}) of this ${status} ${read.instrument.name} is answered ${response}: the response is not filed as a measurement, so see that a clinician acts on it`);
+    if (response !== null && response !== undefined) riskAnswerUnfiled(log, path, read.instrument, risk, response, status, 'response');
   }
 }

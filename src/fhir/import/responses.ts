@@ -1,4 +1,4 @@
-import type { Instrument } from '../../measures/instruments/types.js';
+import type { Instrument, RiskItem } from '../../measures/instruments/types.js';
 import type { IssueLog } from './issues.js';
 
 /**
@@ -31,4 +31,13 @@ export class Responses {
     this.answered.add(n);
     this.values[n - 1] = value;
   }
+}
+
+/**
+ * Reports a risk item answered above its threshold (PHQ-9 item 9 above 0) in a resource not filed
+ * because it is unfinished: a client who wrote it must not go unseen because the form was not completed.
+ */
+export function riskAnswerUnfiled(log: IssueLog, path: string, instrument: Instrument, risk: RiskItem, response: number, status: string, what: string): void {
+  if (response <= risk.above) return;
+  log.add(path, 'RISK_ANSWER_UNFILED', `item ${risk.item} (${risk.code}) of this ${status} ${instrument.name} is answered ${response}: the ${what} is not filed as a measurement, so see that a clinician acts on it`);
 }
