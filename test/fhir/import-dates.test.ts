@@ -42,3 +42,18 @@ describe('fromFhir files nothing dated after the import', () => {
     expect([bad.record, errors(bad)]).toEqual([undefined, [['', 'INVALID_OPTION']]]);
   });
 });
+
+describe('fromFhir says which time it read', () => {
+  const obs = (times: Record<string, unknown>) => ({ resourceType: 'Observation', id: 'o', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, subject: { reference: 'Patient/p1' }, valueInteger: 9, ...times });
+  const read = (times: Record<string, unknown>) => {
+    const r = fromFhir(obs(times));
+    return [r.measurements[0]?.takenAt, r.issues.filter((i) => i.code !== 'NO_CASE').map((i) => [i.path, i.code])];
+  };
+
+  it('effective[x] first; issued (when released) only without one, with a warning; a bad time is reported where it is', () => {
+    expect(read({ effectivePeriod: { start: '2026-03-01T10:00:00+01:00' }, issued: '2026-03-05T10:00:00Z' })).toEqual(['2026-03-01T09:00:00.000Z', []]);
+    expect(read({ issued: '2026-03-05T10:00:00Z' })).toEqual(['2026-03-05T10:00:00.000Z', [['/issued', 'ISSUED_AS_TAKEN']]]);
+    expect(read({ effectivePeriod: { start: '2026-03-01T10:00:00' } })).toEqual([undefined, [['/effectivePeriod/start', 'NO_OFFSET']]]);
+    expect(read({})).toEqual([undefined, [['/effectiveDateTime', 'MISSING_TIME']]]);
+  });
+});

@@ -149,7 +149,14 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       }
       continue;
     }
-    const effective = o.effectiveDateTime ?? o.effectiveInstant ?? (isObject(o.effectivePeriod) ? o.effectivePeriod.start : undefined) ?? o.issued;
+    // When it was taken: effective[x]; else `issued` (when it was released), said as such.
+    const takenAtOf = (): string | undefined => {
+      const period = isObject(o.effectivePeriod) ? o.effectivePeriod : undefined;
+      const [value, field] =
+        o.effectiveDateTime !== undefined ? [o.effectiveDateTime, 'effectiveDateTime'] : o.effectiveInstant !== undefined ? [o.effectiveInstant, 'effectiveInstant'] : period?.start !== undefined ? [period.start, 'effectivePeriod/start'] : [o.issued, 'issued'];
+      if (field === 'issued' && value !== undefined) log.add(`${f.path}/issued`, 'ISSUED_AS_TAKEN', 'no effective time: dated by issued, when the result was released, which may be later than when it was taken', 'warning');
+      return instantOf(value, `${f.path}/${value === undefined ? 'effectiveDateTime' : field}`, log);
+    };
     const source = objects(o.derivedFrom).map((d) => resources.resolve(d, f)).find((d) => d !== undefined && fromResponse.has(d));
     const fromQr = source === undefined ? undefined : fromResponse.get(source);
     const total = codes.map((c) => index.byTotal(c)).find((i) => i !== undefined) ?? index.byOwn(o.code);
@@ -161,7 +168,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
         fromQr.source = sourceOf(o);
         continue;
       }
-      const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
+      const takenAt = takenAtOf();
       if (takenAt === undefined) continue;
       if (value === undefined) {
         const absent = codings(o.dataAbsentReason)[0]?.code ?? (isObject(o.dataAbsentReason) ? str(o.dataAbsentReason.text) : undefined);
@@ -183,7 +190,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const items = codes.flatMap((c) => index.byItem(c));
     if (items.length > 0) {
       if (fromQr !== undefined) continue; // its questionnaire response already gave the answer
-      const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
+      const takenAt = takenAtOf();
       if (takenAt === undefined) continue;
       // An item code several instruments share (the PHQ-2's are the PHQ-9's first two) counts for the larger.
       const { instrument, item } = [...items].sort((a, b) => b.instrument.items.length - a.instrument.items.length)[0] as (typeof items)[number];
@@ -198,7 +205,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const named = codings(o.code).length === 0 ? str(isObject(o.code) ? o.code.text : undefined) : undefined;
     const value = observationValue(o);
     if (named !== undefined && value !== undefined) {
-      const takenAt = instantOf(effective, `${f.path}/effectiveDateTime`, log);
+      const takenAt = takenAtOf();
       if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path });
       continue;
     }
