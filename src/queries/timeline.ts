@@ -5,7 +5,7 @@ import type { CaseState } from '../case/model/state.js';
 /** One line of a case's story. */
 export interface TimelineEntry {
   readonly at: string;
-  readonly kind: 'status' | 'assessment' | 'goal' | 'strategy' | 'session' | 'measurement' | 'evaluation' | 'consent' | 'note' | 'risk' | 'safety-plan';
+  readonly kind: 'status' | 'assessment' | 'goal' | 'strategy' | 'session' | 'measurement' | 'evaluation' | 'consent' | 'note' | 'risk' | 'safety-plan' | 'team';
   readonly text: string;
   /** The entity it is about, where there is one. */
   readonly entityId?: string;
@@ -61,6 +61,11 @@ export function timeline(state: CaseState, viewer: Actor): TimelineEntry[] {
   for (const s of Object.values(state.strategies)) {
     add(s.startedAt, 'strategy', `${s.modality} started: ${s.description}`, s.id);
     add(s.endedAt, 'strategy', `${s.modality} ${s.status}${s.statusReason ? ` (${s.statusReason})` : ''}`, s.id);
+  }
+  // Who was on the care team, and when: the story of a case includes who was caring for the client.
+  for (const m of Object.values(state.team)) {
+    add(m.joinedAt, 'team', `${m.personId} joined the care team as ${m.role}`, m.id);
+    add(m.leftAt, 'team', `${m.personId} left the care team`, m.id);
   }
   for (const s of state.sessions) add(s.recordedAt, 'session', `Session ${s.status} (${state.strategies[s.strategyId]?.modality ?? s.strategyId})`, s.id);
   for (const m of state.measurements) {

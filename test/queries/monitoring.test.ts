@@ -151,6 +151,20 @@ describe('timeline', () => {
     const lastInstant = lines.filter((l) => l.at === lines.at(-1)?.at).map((l) => l.text);
     expect(lastInstant).toEqual(expect.arrayContaining(['Case closed', 'cbt discontinued (case closed)']));
   });
+
+  it('tells who joined and left the care team, and when', () => {
+    const s = dispatch(caseAt('active'), { type: 'addTeamMember', memberId: 'm-psy', personId: 'p-psy', role: 'psychiatrist' }, { actor: people.lead, now: () => '2026-02-01T09:00:00.000Z' });
+    if (!s.ok) throw s.error;
+    const left = dispatch(s.state, { type: 'removeTeamMember', memberId: 'm-psy' }, { actor: people.lead, now: () => '2026-03-01T09:00:00.000Z' });
+    if (!left.ok) throw left.error;
+    const team = timeline(left.state, people.lead).filter((e) => e.kind === 'team').map((e) => [e.at, e.text, e.entityId]);
+    expect(team).toEqual([
+      ['2026-01-05T10:00:00.000Z', 'p-lead joined the care team as lead-practitioner', 'm-lead'],
+      ['2026-01-05T12:00:00.000Z', 'p-ther joined the care team as therapist', 'm-ther'],
+      ['2026-02-01T09:00:00.000Z', 'p-psy joined the care team as psychiatrist', 'm-psy'],
+      ['2026-03-01T09:00:00.000Z', 'p-psy left the care team', 'm-psy'],
+    ]);
+  });
 });
 
 describe('timeline and note visibility', () => {
