@@ -47,11 +47,12 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
  * ```
  */
 export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
+  if (typeof event !== 'object' || event === null) throw logError(`An event must be an object, not ${event === null ? 'null' : typeof event}`, 0);
   try {
     return applyAll(state, [canonicalAt(event)]);
   } catch (e) {
     if (isLifecycleError(e)) throw e;
-    throw logError(`The ${String(event?.type)} event could not be applied: ${(e as Error)?.message ?? String(e)}`, 0);
+    throw logError(`The ${String(event.type)} event could not be applied: ${(e as Error)?.message ?? String(e)}`, 0);
   }
 }
 

@@ -105,6 +105,7 @@ describe('replay and evolve store every instant canonical, however the log wrote
     const copy = JSON.parse(JSON.stringify(before));
     expect(() => evolve(before, { ...measured, at: '5 February' })).toThrow('could not be applied');
     expect(before).toEqual(copy);
+    expect(() => evolve(before, null as unknown as CaseEvent)).toThrow(expect.objectContaining({ code: 'INVALID_LOG', message: 'An event must be an object, not null' }));
     expect(canonicalAt(e)).toBe(e);
     expect(canonicalAt({ ...e, at: '2026-02-01T12:00:00+01:00' }).at).toBe('2026-02-01T11:00:00.000Z');
     expect(canonicalInstant('2026-02-01T11:00:00.000Z', 'x')).toBe('2026-02-01T11:00:00.000Z');
