@@ -132,3 +132,29 @@ describe('fromFhir does not let an unfinished response hide a risk answer', () =
     for (const item9 of [0, null]) expect(problems(fromFhir(unfinished('stopped', item9)).issues).map((i) => i.code)).toEqual(['NOT_FINISHED']);
   });
 });
+
+describe('fromFhir reads a form\'s own answer codes by the score they carry', () => {
+  const weighted = (url: string, weights: readonly number[]) => ({
+    resourceType: 'QuestionnaireResponse',
+    id: 'qr-3',
+    status: 'completed',
+    subject: { reference: 'Patient/p1' },
+    authored: '2026-03-02T09:00:00Z',
+    item: PHQ9_ITEMS.map((linkId, i) => ({
+      linkId,
+      answer: [{ valueCoding: { system: 'https://forms.example.org/answers', code: `opt-${weights[i] as number}`, extension: [{ url, valueDecimal: weights[i] }] } }],
+    })),
+  });
+
+  it('an ordinalValue (R4) or itemWeight (R5) on a coding that is not LOINC is its response; without one it is an issue', () => {
+    for (const url of ['http://hl7.org/fhir/StructureDefinition/ordinalValue', 'http://hl7.org/fhir/StructureDefinition/itemWeight']) {
+      const r = fromFhir(weighted(url, RESPONSES));
+      expect([r.measurements[0]?.responses, r.measurements[0]?.score, problems(r.issues)]).toEqual([RESPONSES, 10, []]);
+    }
+    const none = fromFhir(weighted('https://example.org/other-extension', RESPONSES));
+    expect(problems(none.issues).filter((i) => i.code === 'UNKNOWN_ANSWER')).toHaveLength(9);
+    // A weight the item does not allow is refused like any response.
+    const odd = fromFhir(weighted('http://hl7.org/fhir/StructureDefinition/ordinalValue', [...RESPONSES.slice(0, 8), 7]));
+    expect(problems(odd.issues)).toContainEqual(expect.objectContaining({ code: 'INVALID_RESPONSE', path: '/item/8/answer/0' }));
+  });
+});

@@ -1,6 +1,6 @@
 import type { Instrument } from '../../measures/instruments/types.js';
 import type { IssueLog } from './issues.js';
-import { codings, isObject, numberOf } from './values.js';
+import { codings, isObject, numberOf, objects } from './values.js';
 
 /**
  * The response value of one answer: a LOINC answer code of the instrument's scale (with or without
@@ -16,8 +16,11 @@ export function responseOf(instrument: Instrument, item: number, answer: Record<
       const i = c.code === undefined ? -1 : answers.indexOf(c.code);
       if (i !== -1 && (c.system === undefined || c.system === 'http://loinc.org')) value = i;
     }
+    // A form with its own answer codes may say each one's score: the SDC ordinalValue (R4) or
+    // itemWeight (R5) extension on the coding. It is read only where no LOINC answer is given.
+    value ??= weightOf(concept);
     if (value === undefined) {
-      log.add(path, 'UNKNOWN_ANSWER', `no answer code of the ${instrument.name} scale (${answers.join(', ') || 'none known'}) in ${JSON.stringify(concept)}`);
+      log.add(path, 'UNKNOWN_ANSWER', `no answer code of the ${instrument.name} scale (${answers.join(', ') || 'none known'}), nor an ordinalValue or itemWeight, in ${JSON.stringify(concept)}`);
       return undefined;
     }
   } else {
@@ -32,6 +35,19 @@ export function responseOf(instrument: Instrument, item: number, answer: Record<
     return undefined;
   }
   return value;
+}
+
+const WEIGHTS = new Set(['http://hl7.org/fhir/StructureDefinition/ordinalValue', 'http://hl7.org/fhir/StructureDefinition/itemWeight']);
+
+/** The score a coding's ordinalValue or itemWeight extension gives it (the first coding that has one). */
+function weightOf(concept: unknown): number | undefined {
+  if (!isObject(concept)) return undefined;
+  for (const c of objects(concept.coding)) {
+    const weight = objects(c.extension).find((e) => typeof e.url === 'string' && WEIGHTS.has(e.url));
+    const value = weight === undefined ? undefined : (numberOf(weight.valueDecimal) ?? numberOf(weight.valueInteger));
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 /** The value of an Observation that carries a response or a score, however written. */
