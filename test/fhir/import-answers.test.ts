@@ -157,4 +157,22 @@ describe('fromFhir reads a form\'s own answer codes by the score they carry', ()
     const odd = fromFhir(weighted('http://hl7.org/fhir/StructureDefinition/ordinalValue', [...RESPONSES.slice(0, 8), 7]));
     expect(problems(odd.issues)).toContainEqual(expect.objectContaining({ code: 'INVALID_RESPONSE', path: '/item/8/answer/0' }));
   });
+
+  it('or by the score its Questionnaire gives the answer option, as SDC forms define them', () => {
+    const system = 'https://forms.example.org/answers';
+    const options = [0, 1, 2, 3].map((w) => ({ valueCoding: { system, code: `opt-${w}`, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: w }] } }));
+    const questionnaire = { resourceType: 'Questionnaire', id: 'phq', status: 'active', item: PHQ9_ITEMS.map((code) => ({ linkId: `q-${code}`, code: [coded(code).coding[0]], type: 'choice', answerOption: options })) };
+    const response = {
+      resourceType: 'QuestionnaireResponse',
+      id: 'qr-4',
+      status: 'completed',
+      questionnaire: '#phq',
+      contained: [questionnaire],
+      subject: { reference: 'Patient/p1' },
+      authored: '2026-03-02T09:00:00Z',
+      item: PHQ9_ITEMS.map((code, i) => ({ linkId: `q-${code}`, answer: [{ valueCoding: { system, code: `opt-${RESPONSES[i] as number}` } }] })),
+    };
+    const r = fromFhir(response);
+    expect([r.measurements[0]?.responses, problems(r.issues)]).toEqual([RESPONSES, []]);
+  });
 });

@@ -1,13 +1,13 @@
 import type { Instrument } from '../../measures/instruments/types.js';
 import type { IssueLog } from './issues.js';
-import { codings, isObject, numberOf, objects } from './values.js';
+import { codings, isObject, numberOf, objects, str } from './values.js';
 
 /**
  * The response value of one answer: a LOINC answer code of the instrument's scale (with or without
  * the LOINC system), or a number however written (valueInteger, valueDecimal, valueQuantity,
  * valueString "2"). Undefined, with an issue, when it is none of these or not a response the item allows.
  */
-export function responseOf(instrument: Instrument, item: number, answer: Record<string, unknown>, path: string, log: IssueLog): number | undefined {
+export function responseOf(instrument: Instrument, item: number, answer: Record<string, unknown>, path: string, log: IssueLog, weights?: AnswerWeights): number | undefined {
   let value: number | undefined;
   const concept = isObject(answer.valueCoding) ? { coding: [answer.valueCoding] } : answer.valueCodeableConcept;
   if (concept !== undefined) {
@@ -17,8 +17,9 @@ export function responseOf(instrument: Instrument, item: number, answer: Record<
       if (i !== -1 && (c.system === undefined || c.system === 'http://loinc.org')) value = i;
     }
     // A form with its own answer codes may say each one's score: the SDC ordinalValue (R4) or
-    // itemWeight (R5) extension on the coding. It is read only where no LOINC answer is given.
-    value ??= weightOf(concept);
+    // itemWeight (R5) extension, on the coding or on its Questionnaire's answer option. It is read
+    // only where no LOINC answer is given.
+    value ??= weightOf(concept, weights);
     if (value === undefined) {
       log.add(path, 'UNKNOWN_ANSWER', `no answer code of the ${instrument.name} scale (${answers.join(', ') || 'none known'}), nor an ordinalValue or itemWeight, in ${JSON.stringify(concept)}`);
       return undefined;
@@ -39,12 +40,20 @@ export function responseOf(instrument: Instrument, item: number, answer: Record<
 
 const WEIGHTS = new Set(['http://hl7.org/fhir/StructureDefinition/ordinalValue', 'http://hl7.org/fhir/StructureDefinition/itemWeight']);
 
-/** The score a coding's ordinalValue or itemWeight extension gives it (the first coding that has one). */
-function weightOf(concept: unknown): number | undefined {
+/** An answer code's score as its Questionnaire defines it, keyed `system|code` (and `|code`). */
+export type AnswerWeights = ReadonlyMap<string, number>;
+
+/** The score an ordinalValue or itemWeight extension gives, on a coding or an answer option. */
+export function weightIn(extensions: unknown): number | undefined {
+  const weight = objects(extensions).find((e) => typeof e.url === 'string' && WEIGHTS.has(e.url));
+  return weight === undefined ? undefined : (numberOf(weight.valueDecimal) ?? numberOf(weight.valueInteger));
+}
+
+/** The score of a coding: its own extension, else its item's answer options in the Questionnaire. */
+function weightOf(concept: unknown, weights: AnswerWeights | undefined): number | undefined {
   if (!isObject(concept)) return undefined;
   for (const c of objects(concept.coding)) {
-    const weight = objects(c.extension).find((e) => typeof e.url === 'string' && WEIGHTS.has(e.url));
-    const value = weight === undefined ? undefined : (numberOf(weight.valueDecimal) ?? numberOf(weight.valueInteger));
+    const value = weightIn(c.extension) ?? weights?.get(`${str(c.system) ?? ''}|${str(c.code) ?? ''}`) ?? weights?.get(`|${str(c.code) ?? ''}`);
     if (value !== undefined) return value;
   }
   return undefined;

@@ -1,11 +1,11 @@
 import type { Instrument } from '../../measures/instruments/types.js';
 import { OWN, UNSCORED_ITEMS } from '../codes.js';
-import { observationValue, responseOf } from './answers.js';
+import { observationValue, responseOf, weightIn } from './answers.js';
 import type { InstrumentIndex } from './instruments.js';
 import type { IssueLog } from './issues.js';
 import type { Found, Resources } from './read.js';
 import { Responses, riskAnswerUnfiled } from './responses.js';
-import { loincCodes, objects, str } from './values.js';
+import { isObject, loincCodes, objects, str } from './values.js';
 
 /** The item number of a QuestionnaireResponse item: by a LOINC code in its linkId or definition, by our `item-<n>`, or by the Questionnaire's item code. */
 function itemNumber(instrument: Instrument, item: Record<string, unknown>, questionnaireCodes: Map<string, string>): number | undefined {
@@ -26,6 +26,19 @@ function flatItems(items: unknown, path: string): { item: Record<string, unknown
   return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
 }
 
+/** The scores a Questionnaire item's answer options carry (ordinalValue or itemWeight), by `system|code` and `|code`. */
+function answerWeights(item: Record<string, unknown>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const option of objects(item.answerOption)) {
+    const coding = isObject(option.valueCoding) ? option.valueCoding : undefined;
+    const weight = weightIn(option.extension) ?? weightIn(coding?.extension);
+    if (coding === undefined || weight === undefined || str(coding.code) === undefined) continue;
+    out.set(`${str(coding.system) ?? ''}|${str(coding.code) ?? ''}`, weight);
+    out.set(`|${str(coding.code) ?? ''}`, weight);
+  }
+  return out;
+}
+
 /** What a QuestionnaireResponse answers: its instrument, item responses and the total it states, if any. */
 export interface ReadResponse {
   readonly instrument: Instrument;
@@ -42,7 +55,13 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
   const r = f.resource;
   const linked = resources.resolve({ reference: str(r.questionnaire) }, f);
   const questionnaireCodes = new Map<string, string>();
-  if (linked !== undefined) for (const { item } of flatItems(linked.resource.item, '')) questionnaireCodes.set(str(item.linkId) ?? '', loincCodes({ coding: item.code }).join(' '));
+  const weights = new Map<string, Map<string, number>>();
+  if (linked !== undefined) {
+    for (const { item } of flatItems(linked.resource.item, '')) {
+      questionnaireCodes.set(str(item.linkId) ?? '', loincCodes({ coding: item.code }).join(' '));
+      weights.set(str(item.linkId) ?? '', answerWeights(item));
+    }
+  }
   const items = flatItems(r.item, f.path).filter(({ item }) => Array.isArray(item.answer));
   const canonical = str(r.questionnaire) ?? '';
   const own = /^urn:intervention-lifecycle:instrument:(.+)$/.exec(canonical);
@@ -72,7 +91,8 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
       continue;
     }
     // A single-choice item answered more than once: every answer is read, and they must agree.
-    answers.forEach((a, k) => responses.set(n, responseOf(instrument, n, a, `${path}/answer/${k}`, log), `${path}/answer/${k}`));
+    const itemWeights = weights.get(str(item.linkId) ?? '');
+    answers.forEach((a, k) => responses.set(n, responseOf(instrument, n, a, `${path}/answer/${k}`, log, itemWeights), `${path}/answer/${k}`));
   }
   return { instrument, responses, reportedTotal };
 }
