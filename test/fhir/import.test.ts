@@ -54,7 +54,8 @@ describe.runIf(present)('fromFhir over the US Core PHQ-9 examples and R4 core ex
     const r = fromFhir(load('r4core__EpisodeOfCare-example.json'), { setting: 'clinic' });
     expect(r.record).toBeDefined();
     expect(validateRecord(r.record).valid).toBe(true);
-    expect(r.record?.events.map((e) => e.type)).toEqual(['caseOpened', 'assessmentStarted']);
+    // Its status history has an onhold period (22 to 24 September 2014): the case is held and resumed then.
+    expect(r.record?.events.map((e) => `${e.type} ${e.at.slice(0, 10)}`)).toEqual(['caseOpened 2014-09-01', 'assessmentStarted 2014-09-15', 'caseHeld 2014-09-22', 'caseResumed 2014-09-24']);
     expect(codes(r)).toContain('DATE_ONLY');
     const goal = fromFhir(load('r4core__Goal-example.json')).goals[0];
     expect(goal).toMatchObject({ id: 'example', lifecycleStatus: 'on-hold', startDate: '2015-04-05', targetDate: '2016-04-05' });

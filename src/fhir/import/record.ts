@@ -28,7 +28,8 @@ export interface RecordOptions {
 /**
  * A case record from an EpisodeOfCare and / or the referral's ServiceRequest, built by dispatching
  * commands, so it validates by construction: the case opened at the referral; where the episode
- * became active, the assessment started then, and the measurements recorded in time order.
+ * became active, the assessment started then, and the measurements recorded in time order, with
+ * the episode's holds (its status history's onhold periods) between them.
  * Statuses past `assessing` are not invented (they need assessments and plans FHIR does not carry):
  * what is left out is reported.
  */
@@ -129,7 +130,31 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
   let now = compareInstants(startedAt, receivedAt) < 0 ? receivedAt : startedAt;
   // The assessment is of the other system's records: that is the method the import knows.
   if (!run(now, { type: 'startAssessment', methods: ['records-review'] }, episode?.path ?? anchor.path)) return toRecord(events, state as unknown as CaseState);
-  for (const m of [...filed].sort((a, b) => compareInstants(a.takenAt, b.takenAt))) {
+  // The episode's holds (statusHistory onhold periods) are recorded in time with the measurements:
+  // a measurement taken on hold is recorded on hold, as the engine allows.
+  const pauses = episode === undefined ? [] : pausesOf(episode, history, log, future);
+  if (status === 'onhold' && !pauses.some((p) => p.kind === 'hold' && p.until === undefined)) {
+    log.add(`${episode?.path ?? ''}/status`, 'NOT_HELD', 'the episode is on hold, but its status history does not say since when: the record is not put on hold', 'info');
+  }
+  type Step = { readonly at: string; readonly m: ImportedMeasurement } | { readonly at: string; readonly pause: Pause };
+  const steps: Step[] = [...filed.map((m) => ({ at: m.takenAt, m })), ...pauses.map((pause) => ({ at: pause.at, pause }))];
+  // Stable: a measurement taken at the very moment of a hold is recorded before it.
+  steps.sort((a, b) => compareInstants(a.at, b.at));
+  let skipped = false;
+  for (const step of steps) {
+    if ('pause' in step) {
+      const { pause } = step;
+      if (pause.kind === 'resume' && skipped) continue;
+      skipped = pause.kind === 'hold' && compareInstants(pause.at, now) < 0;
+      if (skipped) {
+        log.add(pause.path, 'NOT_HELD', `the episode's hold from ${pause.at} began before the import could start the case's assessment (${now}): not recorded`, 'info');
+        continue;
+      }
+      now = pause.at;
+      run(now, pause.kind === 'hold' ? { type: 'holdCase', reason: 'On hold in the FHIR source (EpisodeOfCare status onhold)' } : { type: 'resumeCase' }, pause.path);
+      continue;
+    }
+    const { m } = step;
     if (compareInstants(m.takenAt, now) > 0) now = m.takenAt;
     const value = m.responses !== null ? { responses: [...m.responses] } : { score: m.score as number };
     if (m.instrumentId !== null && m.responses === null && m.score === null) continue;
@@ -144,4 +169,29 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
   if (status === 'finished' || status === 'cancelled') log.add(`${episode?.path ?? ''}/status`, 'NOT_CLOSED', `the episode is ${status}; the record stays open at "assessing": closing needs the plan FHIR does not carry`, 'info');
   if (goals > 0) log.add('', 'GOALS_NOT_FILED', 'goals are returned, not filed in the record: proposing them needs a completed needs assessment', 'info');
   return toRecord(events, state as unknown as CaseState);
+}
+
+/** A hold of the episode, or its end. */
+interface Pause {
+  readonly kind: 'hold' | 'resume';
+  readonly at: string;
+  readonly path: string;
+  /** For a hold: when it ended, where its period says (undefined while it lasts). */
+  readonly until?: string;
+}
+
+/** The episode's onhold periods from its status history: a hold at each start, a resume at each end that has come. */
+function pausesOf(episode: Found, history: readonly Record<string, unknown>[], log: IssueLog, future: (at: string, path: string, what: string) => boolean): Pause[] {
+  const out: Pause[] = [];
+  history.forEach((h, i) => {
+    if (h.status !== 'onhold' || !isObject(h.period)) return;
+    const path = `${episode.path}/statusHistory/${i}/period`;
+    const start = h.period.start === undefined ? undefined : instantOf(h.period.start, `${path}/start`, log);
+    if (start === undefined || future(start, `${path}/start`, 'the hold')) return;
+    const end = h.period.end === undefined ? undefined : instantOf(h.period.end, `${path}/end`, log);
+    const ended = end !== undefined && compareInstants(end, start) > 0 && !future(end, `${path}/end`, 'the end of the hold');
+    out.push({ kind: 'hold', at: start, path, ...(ended ? { until: end } : {}) });
+    if (ended) out.push({ kind: 'resume', at: end, path });
+  });
+  return out;
 }

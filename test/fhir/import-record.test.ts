@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { overdueMeasurements, replay } from '../../src/index.js';
+import { fromFhir } from '../../src/fhir/index.js';
+import { validateRecord } from '../../src/validate/index.js';
+
+// An EpisodeOfCare on hold, now or for a while, is a case on hold: the record built from it says
+// so, in time with the measurements, so nothing is overdue for the time the client was away.
+
+const total = (id: string, at: string) => ({ resourceType: 'Observation', id, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: at, valueInteger: 9 });
+const episode = (status: string, statusHistory: unknown[]) => ({ resourceType: 'EpisodeOfCare', id: 'ep-1', status, patient: { reference: 'Patient/p1' }, period: { start: '2026-02-20T09:00:00Z' }, statusHistory });
+const bundle = (...resources: unknown[]) => ({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
+const measured = [total('a', '2026-02-25T09:00:00Z'), total('b', '2026-03-05T09:00:00Z'), total('c', '2026-03-12T09:00:00Z')];
+const active = { status: 'active', period: { start: '2026-02-20T09:00:00Z', end: '2026-03-01T09:00:00Z' } };
+const options = { setting: 'clinic', now: '2026-04-01T00:00:00Z' } as const;
+const story = (r: ReturnType<typeof fromFhir>) => r.record?.events.map((e) => `${e.type} ${e.at.slice(0, 10)}`);
+const notes = (r: ReturnType<typeof fromFhir>) => r.issues.filter((i) => !['NO_REASON', 'NO_SOURCE'].includes(i.code)).map((i) => [i.path, i.code]);
+
+describe('fromFhir carries an episode\'s holds into the record', () => {
+  it('a hold that ended: held and resumed at its period\'s bounds, a measurement taken on hold recorded on hold', () => {
+    const r = fromFhir(bundle(episode('active', [active, { status: 'onhold', period: { start: '2026-03-01T09:00:00Z', end: '2026-03-10T09:00:00Z' } }, { status: 'active', period: { start: '2026-03-10T09:00:00Z' } }]), ...measured), options);
+    expect(story(r)).toEqual([
+      'caseOpened 2026-02-20',
+      'assessmentStarted 2026-02-20',
+      'measurementRecorded 2026-02-25',
+      'caseHeld 2026-03-01',
+      'measurementRecorded 2026-03-05',
+      'caseResumed 2026-03-10',
+      'measurementRecorded 2026-03-12',
+    ]);
+    expect([validateRecord(r.record).valid, notes(r)]).toEqual([true, []]);
+  });
+
+  it('an episode on hold now is a case on hold now, and nothing falls overdue while it lasts', () => {
+    const r = fromFhir(bundle(episode('onhold', [active, { status: 'onhold', period: { start: '2026-03-01T09:00:00Z' } }]), ...measured), options);
+    const state = replay(r.record?.events ?? []);
+    expect([state.status, validateRecord(r.record).valid, notes(r)]).toEqual(['on-hold', true, []]);
+    expect(overdueMeasurements(state, '2026-06-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('a hold the history does not date, or one from before the episode began, is said and not recorded', () => {
+    const undated = fromFhir(bundle(episode('onhold', []), ...measured), options);
+    expect([replay(undated.record?.events ?? []).status, notes(undated)]).toEqual(['assessing', [['/entry/0/resource/status', 'NOT_HELD']]]);
+    const early = fromFhir(bundle(episode('active', [{ status: 'onhold', period: { start: '2026-02-01T09:00:00Z', end: '2026-02-10T09:00:00Z' } }, { status: 'active', period: { start: '2026-02-20T09:00:00Z' } }]), ...measured), options);
+    expect(story(early)?.filter((e) => e.startsWith('case'))).toEqual(['caseOpened 2026-02-20']);
+    expect(notes(early)).toEqual([['/entry/0/resource/statusHistory/0/period', 'NOT_HELD']]);
+  });
+});
