@@ -8,7 +8,7 @@ import { IssueLog } from './issues.js';
 import type { Found, Resources } from './read.js';
 import { codings, instantOf, isObject, loincCodes, objects, str } from './values.js';
 import { keyOf } from './keys.js';
-import { readResponse, riskAnswersUnfiled } from './questionnaire-response.js';
+import { readResponse, reportUnfinishedRisks } from './questionnaire-response.js';
 import { Responses, riskAnswerUnfiled } from './responses.js';
 import { clientIdOf } from './subject.js';
 
@@ -108,7 +108,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (status === undefined) {
       log.add(`${f.path}/status`, 'NOT_FINISHED', `a questionnaire response with status ${JSON.stringify(r.status)} is not a measurement`, 'warning');
       // Not filed, but a risk answered in it must not go unseen (its other issues do not matter).
-      riskAnswersUnfiled(readResponse(f, resources, index, new IssueLog()), f.path, str(r.status) ?? '', log);
+      reportUnfinishedRisks(readResponse(f, resources, index, new IssueLog()), f.path, str(r.status) ?? '', log);
       continue;
     }
     const read = readResponse(f, resources, index, log);

@@ -98,7 +98,7 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
 }
 
 /** Reports each risk item answered above its threshold in a response not filed because it is unfinished. */
-export function riskAnswersUnfiled(read: ReadResponse | undefined, path: string, status: string, log: IssueLog): void {
+export function reportUnfinishedRisks(read: ReadResponse | undefined, path: string, status: string, log: IssueLog): void {
   if (read === undefined) return;
   for (const risk of read.instrument.riskItems) {
     const response = read.responses.values[risk.item - 1];
