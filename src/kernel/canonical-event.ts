@@ -1,11 +1,7 @@
 import { toInstant } from './clock.js';
 
-/**
- * Gives an event back with the instants its data hold canonical: the same object when they
- * already are, otherwise a copy (see {@link canonicalInstant}). Each entity writes one for each of
- * its events whose data hold instants; the envelope's `at` is {@link canonicalAt}'s.
- */
-export type CanonicalData<E> = (event: E) => E;
+// Instants read back from a stored log: each entity's evolver makes those its events' data hold
+// canonical (canonicalInstant), and replay and evolve the envelope's `at` (canonicalAt).
 
 // The canonical form is 24 characters ending in Z, and what the engine writes always is: checking
 // the shape rather than the whole pattern keeps folding a stored log as fast as it was.
