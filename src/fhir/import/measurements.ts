@@ -74,7 +74,7 @@ const INHERITED = ['status', 'subject', 'effectiveDateTime', 'effectiveInstant',
  * (a panel, or a total, with the answers as `component`s rather than `hasMember` Observations): each
  * read as an Observation of its own at its parent's time, so item 9 is not lost behind a total.
  */
-function withComponents(observations: readonly Found[], index: InstrumentIndex): Found[] {
+function withComponents(observations: readonly Found[], index: InstrumentIndex, components: Set<Found>): Found[] {
   const out: Found[] = [];
   for (const f of observations) {
     out.push(f);
@@ -84,7 +84,9 @@ function withComponents(observations: readonly Found[], index: InstrumentIndex):
       const resource: Record<string, unknown> = { resourceType: 'Observation' };
       for (const k of INHERITED) if (f.resource[k] !== undefined) resource[k] = f.resource[k];
       for (const [k, v] of Object.entries(c)) if (k === 'code' || k === 'dataAbsentReason' || k.startsWith('value')) resource[k] = v;
-      out.push({ resource, type: 'Observation', path: `${f.path}/component/${i}`, fullUrl: undefined, container: f.container });
+      const part: Found = { resource, type: 'Observation', path: `${f.path}/component/${i}`, fullUrl: undefined, container: f.container };
+      components.add(part);
+      out.push(part);
     });
   }
   return out;
@@ -129,18 +131,21 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
   // from one), items (grouped by instrument and time), indicators; panels and the rest are skipped.
   const totals = new Map<string, Draft>();
   const itemGroups = new Map<string, { instrument: Instrument; responses: Responses; f: Found; takenAt: string; status: MeasurementStatus }>();
-  for (const f of withComponents(resources.ofType('Observation'), index)) {
+  const components = new Set<Found>();
+  for (const f of withComponents(resources.ofType('Observation'), index, components)) {
     const o = f.resource;
     const codes = loincCodes(o.code);
     const panel = codes.find((c) => c in PANEL_CODES);
     if (panel !== undefined) {
+      // Said once for the form, not once for each of its answers (which are read below).
+      if (OBSERVATION_STATUS[str(o.status) ?? ''] === undefined && objects(o.component).length > 0) log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
       if (hasValue(o)) log.add(`${f.path}/code`, 'TOTAL_ON_PANEL', `a value placed on the ${PANEL_CODES[panel] ?? panel} code ${panel}, which carries no score: not filed (a total belongs on the total score code)`, 'warning');
       continue;
     }
     if (codes.some((c) => c in UNSCORED_ITEMS)) continue;
     const status = OBSERVATION_STATUS[str(o.status) ?? ''];
     if (status === undefined) {
-      log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
+      if (!components.has(f)) log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
       // Not filed, but a risk item answered in it must not go unseen.
       for (const { instrument, item } of codes.flatMap((c) => index.byItem(c))) {
         const risk = instrument.riskItems.find((x) => x.item === item);
