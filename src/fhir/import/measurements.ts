@@ -135,17 +135,18 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
   for (const f of withComponents(resources.ofType('Observation'), index, components)) {
     const o = f.resource;
     const codes = loincCodes(o.code);
+    const notFinal = (): void => log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
     const panel = codes.find((c) => c in PANEL_CODES);
     if (panel !== undefined) {
       // Said once for the form, not once for each of its answers (which are read below).
-      if (OBSERVATION_STATUS[str(o.status) ?? ''] === undefined && objects(o.component).length > 0) log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
+      if (OBSERVATION_STATUS[str(o.status) ?? ''] === undefined && objects(o.component).length > 0) notFinal();
       if (hasValue(o)) log.add(`${f.path}/code`, 'TOTAL_ON_PANEL', `a value placed on the ${PANEL_CODES[panel] ?? panel} code ${panel}, which carries no score: not filed (a total belongs on the total score code)`, 'warning');
       continue;
     }
     if (codes.some((c) => c in UNSCORED_ITEMS)) continue;
     const status = OBSERVATION_STATUS[str(o.status) ?? ''];
     if (status === undefined) {
-      if (!components.has(f)) log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
+      if (!components.has(f)) notFinal();
       // Not filed, but a risk item answered in it must not go unseen.
       for (const { instrument, item } of codes.flatMap((c) => index.byItem(c))) {
         const risk = instrument.riskItems.find((x) => x.item === item);
