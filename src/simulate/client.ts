@@ -119,8 +119,10 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   course.run({ type: 'addTeamMember', memberId: 'm-lead', personId: LEAD.id, role: LEAD.role });
   course.run({ type: 'assignLead', memberId: 'm-lead' });
 
-  // Assessment after the wait, with the baseline scores.
+  // Assessment after the wait, with the baseline scores. A client still waiting when the follow-up
+  // ends keeps an open case, as a real one would (censored): nothing is recorded after the horizon.
   course.to(referredAt + Math.max(0, rnd.normal(scenario.waitDays.mean, scenario.waitDays.sd)) * DAY);
+  if (course.time + 2 * HOUR >= endAt) return course;
   course.run({ type: 'startAssessment', assessmentId: 'a-1', methods: ['interview', 'standardized-instrument'] });
   course.run({ type: 'recordNeed', needId: 'n-1', domain: 'emotional', description: 'Low mood and worry', severity: 3, priority: 4 });
   course.run({ type: 'recordStrength', strengthId: 'st-1', description: 'Wants to get back to work' });
@@ -134,6 +136,8 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   const caseness = getInstrument(main)?.caseness ?? 10;
   const goalBaseline = Math.max(1, baseline[main] ?? 1);
   const treatmentAt = course.time + 7 * DAY;
+  // Assessed, and still waiting for treatment when the follow-up ends: the case stays in planning.
+  if (treatmentAt >= endAt) return course;
   course.run({
     type: 'proposeGoal',
     goalId: 'g-1',

@@ -39,7 +39,7 @@ export const scenarioSchema = z
     name: z.string().min(1).max(200).default('scenario').describe('A name for the scenario, printed in the summary.'),
     startDate: dateSchema.default('2026-01-05').describe('The day the first client is referred.'),
     arrivalsPerWeek: z.number().positive().max(100_000).default(20).describe('Referrals per week; client i is referred in week i / arrivalsPerWeek.'),
-    weeks: z.number().int().min(1).max(260).default(26).describe('How long each client is followed from referral, in weeks.'),
+    weeks: z.number().int().min(1).max(260).default(26).describe('How long each client is followed from referral, in weeks. A client still waiting for assessment or treatment when it ends keeps an open case (referred or planning).'),
     referral: z
       .object({
         sources: weights.default({ GP: 0.7, 'self-referral': 0.3 }),
