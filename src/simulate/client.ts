@@ -14,6 +14,7 @@ import type { CaseState } from '../case/model/state.js';
 import type { Actor } from '../case/model/primitives.js';
 import { instrumentChanges } from '../case/rules/outcomes.js';
 import { getInstrument } from '../measures/instruments/registry.js';
+import { findModality } from '../case/model/modalities.js';
 import { clientRandom, type Random } from './random.js';
 import type { Scenario } from './scenario.js';
 import { Trajectory } from './trajectory.js';
@@ -171,6 +172,10 @@ function startStep(course: Course, step: Scenario['pathways'][number]['steps'][n
   const memberId = `m-${step.role}`;
   if (course.state !== null && course.state.team[memberId] === undefined) course.run({ type: 'addTeamMember', memberId, personId: `p-${step.role}`, role: step.role });
   course.run({ type: 'proposeStrategy', strategyId: `s-${k + 1}`, modality: step.modality, description: `Step ${k + 1}: ${step.modality}`, goalIds: ['g-1'], responsibleMemberId: memberId, dose: { plannedSessions: step.sessions, frequency: step.frequency } });
+  // A modality that needs its own consent (medication, ECT) gets it from the client, as a real one must.
+  if (findModality(step.modality)?.needsConsent === true) {
+    course.run({ type: 'recordConsent', consentId: `k-s${k + 1}`, scope: `modality:${step.modality}`, grantedBy: course.clientActor.id }, course.clientActor);
+  }
   course.run({ type: 'planStrategy', strategyId: `s-${k + 1}` });
   if (!planOnly) course.run({ type: 'startStrategy', strategyId: `s-${k + 1}` });
 }

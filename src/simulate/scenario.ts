@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { dateSchema, roleSchema } from '../case/model/primitives.js';
 import { FREQUENCIES } from '../case/model/strategy.js';
+import { findModality } from '../case/model/modalities.js';
+import { PROGRAMME_KINDS } from '../programme/model.js';
 
 const share = z.number().min(0).max(1);
 const weights = z.record(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/i, 'a short name'), z.number().nonnegative()).refine((w) => Object.values(w).some((x) => x > 0), 'at least one weight above zero');
@@ -16,7 +18,7 @@ const changes = z.partialRecord(instrumentId, normal);
 const stepSchema = z
   .object({
     modality: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a modality name in lower case').describe('A catalogue modality, or a name of your own (registered for the run, delivered by `role`).'),
-    role: roleSchema.default('therapist').describe('Who delivers it: the care-team role of the responsible member.'),
+    role: roleSchema.default('therapist').describe('Who delivers it: the care-team role of the responsible member (for a catalogue modality, one of the roles that may deliver it).'),
     sessions: z.number().int().min(1).max(100).default(8).describe('The planned dose, in sessions.'),
     frequency: z.enum(FREQUENCIES).default('weekly'),
     responders: share.default(0.5).describe('The share of clients who respond to this step.'),
@@ -106,10 +108,36 @@ export interface ScenarioIssue {
 export function parseScenario(input: unknown): { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] } {
   const r = scenarioSchema.safeParse(input);
   if (r.success) {
-    const unmonitored = r.data.monitoring.instruments.filter((i) => r.data.baseline[i] === undefined).map((i) => ({ path: `/baseline/${i}`, message: `${i} is monitored: give its baseline { mean, sd }` }));
-    return unmonitored.length === 0 ? { ok: true, scenario: r.data } : { ok: false, issues: unmonitored };
+    const issues = meaningIssues(r.data);
+    return issues.length === 0 ? { ok: true, scenario: r.data } : { ok: false, issues };
   }
   return { ok: false, issues: r.error.issues.map((i) => ({ path: `/${i.path.map(String).join('/')}`, message: i.message })) };
+}
+
+/**
+ * What a well-formed scenario can still get wrong, found here rather than as a refusal in the middle
+ * of a run: a monitored instrument with no baseline, a catalogue modality given to a role that may
+ * not deliver it (the engine refuses to start such a strategy), a modality whose outcome is not a
+ * change in scores, a programme kind that does not exist.
+ */
+function meaningIssues(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  for (const i of s.monitoring.instruments) if (s.baseline[i] === undefined) issues.push({ path: `/baseline/${i}`, message: `${i} is monitored: give its baseline { mean, sd }` });
+  s.pathways.forEach((p, i) =>
+    p.steps.forEach((step, j) => {
+      const known = findModality(step.modality);
+      if (step.modality === 'structured-family-intervention') {
+        // Its outcome is whether the person accepts treatment, at a family meeting: not a change in scores.
+        issues.push({ path: `/pathways/${i}/steps/${j}/modality`, message: 'a structured-family-intervention ends with the person accepting or declining treatment, which the simulator does not model; simulate the treatment that follows' });
+      } else if (known !== undefined && !known.roles.includes(step.role)) {
+        issues.push({ path: `/pathways/${i}/steps/${j}/role`, message: `${step.modality} is delivered by ${known.roles.join(', ')}, not ${step.role}` });
+      }
+    }),
+  );
+  if (s.programme !== undefined && !Object.hasOwn(PROGRAMME_KINDS, s.programme.kind)) {
+    issues.push({ path: '/programme/kind', message: `"${s.programme.kind}" is not a programme kind (${Object.keys(PROGRAMME_KINDS).join(', ')})` });
+  }
+  return issues;
 }
 
 /**
