@@ -184,7 +184,7 @@ function startStep(course: Course, step: Scenario['pathways'][number]['steps'][n
 function measure(course: Course, instruments: readonly string[], trajectory: Trajectory, rnd: Random, forGoal: boolean): Record<string, number> {
   const out: Record<string, number> = {};
   for (const id of instruments) {
-    const score = trajectory.observe(id, course.time, rnd);
+    const score = trajectory.observe(id, rnd);
     out[id] = score;
     course.run({ type: 'recordMeasurement', instrumentId: id, score, source: 'client-report', ...(forGoal && id === instruments[0] ? { goalIds: ['g-1'] } : {}) }, course.clientActor);
   }
@@ -195,7 +195,7 @@ function measure(course: Course, instruments: readonly string[], trajectory: Tra
 function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways'][number]['steps'], trajectory: Trajectory, rnd: Random, endAt: number): void {
   let k = 0;
   let step = steps[0] as (typeof steps)[number];
-  trajectory.beginStep(step, course.time, rnd);
+  trajectory.beginStep(step, rnd);
   let delivered = 0;
   let next = course.time;
   let week = 0;
@@ -208,9 +208,13 @@ function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways']
       const sessionId = `v-${k + 1}-${delivered + 1}`;
       course.run({ type: 'scheduleSession', sessionId, strategyId: `s-${k + 1}`, scheduledFor: formatInstant(course.time + HOUR) });
       course.to(course.time + 2 * HOUR);
-      course.run({ type: 'recordAttendance', sessionId, attendance: rnd.chance(scenario.didNotAttend) ? 'did-not-attend' : 'attended' });
+      const missed = rnd.chance(scenario.didNotAttend);
+      course.run({ type: 'recordAttendance', sessionId, attendance: missed ? 'did-not-attend' : 'attended' });
+      const interval = INTERVAL_DAYS[step.frequency] ?? 7;
+      // Treatment received moves the scores on; a missed session does not (see Trajectory).
+      if (!missed) trajectory.attended(interval / 7);
       delivered++;
-      next += (INTERVAL_DAYS[step.frequency] ?? 7) * DAY;
+      next += interval * DAY;
     }
     week++;
     course.to(weekStart + 7 * DAY - HOUR);
@@ -233,7 +237,7 @@ function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways']
       k++;
       step = steps[k] as (typeof steps)[number];
       startStep(course, step, k, false);
-      trajectory.beginStep(step, course.time, rnd);
+      trajectory.beginStep(step, rnd);
       delivered = 0;
       next = course.time + DAY;
     }

@@ -52,7 +52,7 @@ export const scenarioSchema = z
       .describe('The referral mix: sources and urgencies (FHIR ServiceRequest.priority), as weights.'),
     waitDays: normal.default({ mean: 21, sd: 10 }).describe('Days from referral to assessment (truncated at 0); treatment starts a week later.'),
     baseline: changes.default({ phq9: { mean: 16, sd: 4 }, gad7: { mean: 13, sd: 4 } }).describe('True score at assessment, per monitored instrument.'),
-    weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response: a step reaches 63% of its change after this many weeks.'),
+    weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response, in weeks of treatment received: a step reaches 63% of its change after this many (each session attended counts for the interval of its frequency, a week for weekly sessions; a missed one counts for nothing).'),
     measurementError: z.partialRecord(instrumentId, z.number().nonnegative()).default({}).describe("The SD of measurement error per instrument; by default the catalogue's reference SD × √(1 − reliability)."),
     monitoring: z
       .object({ instruments: z.array(instrumentId).min(1).max(2).default(['phq9', 'gad7']), everyWeeks: z.number().int().min(1).max(52).default(1) })

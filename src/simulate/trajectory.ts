@@ -1,19 +1,21 @@
 /**
  * A client's true scores over time and what an instrument observes of them. Each step of treatment
  * moves the true score toward its start plus a change drawn for the client (responder or not),
- * approaching it exponentially with the scenario's time constant; an observation adds measurement
- * error whose SD follows from the instrument's reliability, then rounds and clamps to its range.
+ * approaching it exponentially with the scenario's time constant, counted in treatment received:
+ * each session attended adds the interval its frequency gives (a week for weekly sessions), and a
+ * missed one adds nothing, so a client who misses sessions improves more slowly, and one who attends
+ * none does not change at all. An observation adds measurement error whose SD follows from the
+ * instrument's reliability, then rounds and clamps to its range.
  */
 import { getInstrument } from '../measures/instruments/registry.js';
 import type { Random } from './random.js';
 import type { Scenario } from './scenario.js';
 
-const WEEK = 7 * 86_400_000;
-
 interface Segment {
-  readonly from: number;
   readonly start: number;
   readonly change: number;
+  /** Weeks of treatment received in this step: the attended sessions' intervals. */
+  weeks: number;
 }
 
 /** The measurement error SD of an instrument: the scenario's, or reference SD × √(1 − reliability). */
@@ -40,29 +42,33 @@ export class Trajectory {
       const range = getInstrument(id)?.range ?? { min: 0, max: Number.MAX_SAFE_INTEGER };
       this.range.set(id, range);
       this.error.set(id, measurementErrorSd(scenario, id));
-      this.segments.set(id, { from: 0, start: clamp(rnd.normal(b.mean, b.sd), range), change: 0 });
+      this.segments.set(id, { start: clamp(rnd.normal(b.mean, b.sd), range), change: 0, weeks: 0 });
     }
   }
 
-  /** The true score at `at`. */
-  truth(id: string, at: number): number {
+  /** The true score now. */
+  truth(id: string): number {
     const s = this.segments.get(id) as Segment;
-    const weeks = Math.max(0, (at - s.from) / WEEK);
-    return s.start + s.change * (1 - Math.exp(-weeks / this.scenario.weeksToEffect));
+    return s.start + s.change * (1 - Math.exp(-s.weeks / this.scenario.weeksToEffect));
   }
 
-  /** Starts a step at `at`: each instrument's change for this client, as a responder or not. */
-  beginStep(step: Scenario['pathways'][number]['steps'][number], at: number, rnd: Random): void {
+  /** Starts a step: each instrument's change for this client, as a responder or not. */
+  beginStep(step: Scenario['pathways'][number]['steps'][number], rnd: Random): void {
     const responder = rnd.chance(step.responders);
     for (const id of this.segments.keys()) {
       const c = (responder ? step.responder : step.nonResponder)[id as 'phq9'] ?? { mean: 0, sd: 0 };
-      this.segments.set(id, { from: at, start: this.truth(id, at), change: rnd.normal(c.mean, c.sd) });
+      this.segments.set(id, { start: this.truth(id), change: rnd.normal(c.mean, c.sd), weeks: 0 });
     }
   }
 
-  /** An observed score at `at`: the true score plus measurement error, rounded into the range. */
-  observe(id: string, at: number, rnd: Random): number {
-    return Math.round(clamp(this.truth(id, at) + rnd.normal(0, this.error.get(id) ?? 0), this.range.get(id) as { min: number; max: number }));
+  /** A session of the current step attended: `weeks` more of treatment received. */
+  attended(weeks: number): void {
+    for (const s of this.segments.values()) s.weeks += weeks;
+  }
+
+  /** An observed score now: the true score plus measurement error, rounded into the range. */
+  observe(id: string, rnd: Random): number {
+    return Math.round(clamp(this.truth(id) + rnd.normal(0, this.error.get(id) ?? 0), this.range.get(id) as { min: number; max: number }));
   }
 }
 

@@ -52,6 +52,49 @@ describe('calibration', () => {
     within(improved / n, expected, n);
   });
 
+  it('a missed session moves no score: half the sessions missed, half the clients get the effect of their one session', () => {
+    // One session ("once"), an effect in full from the first attended session (weeksToEffect tiny):
+    // a client who missed it keeps the baseline's true score, so only measurement error can make
+    // them reliably improved (about 2.5%); one who attended is improved as in the test above.
+    const s = scenario({
+      weeks: 20,
+      baseline: { phq9: { mean: 20, sd: 2 } },
+      weeksToEffect: 0.01,
+      monitoring: { instruments: ['phq9'], everyWeeks: 1 },
+      pathways: [{ steps: [{ modality: 'cbt', sessions: 1, frequency: 'once', responders: 1, responder: { phq9: { mean: -6, sd: 5 } } }] }],
+      didNotAttend: 0.5,
+      dropoutPerWeek: 0,
+      crisisPerWeek: 0,
+      researchConsent: 1,
+    });
+    let improved = 0;
+    let n = 0;
+    for (const c of simulateCohort(s, { seed: 13, clients: N })) {
+      const o = outcomeRows(c.state)[0]?.instruments.phq9;
+      if (o === undefined) continue;
+      n++;
+      if (o.change === 'improved') improved++;
+    }
+    const sem = measurementErrorSd(s, 'phq9');
+    const threshold = -Math.ceil(1.959963984540054 * 5.5 * Math.sqrt(2 * (1 - 0.89))) + 0.5;
+    const treated = normalCdf((threshold - -6) / Math.sqrt(5 ** 2 + 2 * sem ** 2 + 2 / 12));
+    const untreated = normalCdf(threshold / Math.sqrt(2 * sem ** 2 + 2 / 12));
+    expect(n).toBe(N);
+    within(improved / n, 0.5 * treated + 0.5 * untreated, n);
+  });
+
+  it('a client who attends no session keeps their baseline score, whatever the response drawn', () => {
+    const s = scenario({
+      measurementError: { phq9: 0, gad7: 0 },
+      pathways: [{ steps: [{ modality: 'cbt', sessions: 6, responders: 1, responder: { phq9: { mean: -8, sd: 0 }, gad7: { mean: -6, sd: 0 } } }] }],
+      didNotAttend: 1,
+    });
+    for (const c of simulateCohort(s, { seed: 17, clients: 50 })) {
+      const [first, ...rest] = c.state.measurements.filter((m) => m.instrumentId === 'phq9').map((m) => m.score);
+      for (const score of rest) expect(score).toBe(first);
+    }
+  });
+
   const course = (extra: Record<string, unknown>) =>
     scenario({ weeks: 30, monitoring: { instruments: ['phq9'], everyWeeks: 5 }, pathways: [{ steps: [{ modality: 'cbt', sessions: 10 }] }], reviewEveryWeeks: 52, ...extra });
 
