@@ -25,6 +25,7 @@ const CLINICAL: ReadonlySet<string> = new Set(CLINICAL_ROLES);
  * ```
  */
 export function mayRead(viewer: Actor, note: Pick<Note, 'visibility'>): boolean {
+  if (typeof viewer !== 'object' || viewer === null) throw new TypeError(`mayRead(viewer, note) needs the viewer { id, role }, not ${viewer === null ? 'null' : typeof viewer}`);
   if (note.visibility === 'client-visible') return true;
   if (note.visibility === 'team') return viewer.role !== 'client' && viewer.role !== 'family-member';
   return CLINICAL.has(viewer.role);

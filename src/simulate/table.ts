@@ -79,22 +79,38 @@ export function summarise(rows: Iterable<OutcomeRow>, instrument: string, casene
   const counts = { recovered: 0, improved: 0, unchanged: 0, deteriorated: 0, harmed: 0 };
   let n = 0;
   let atCaseness = 0;
+  let recoveredFromCaseness = 0;
   for (const r of rows) {
     const o = r.instruments[instrument];
     if (o === undefined || o.category === null) continue;
     n++;
     counts[o.category]++;
-    if (caseness !== undefined && o.first >= caseness) atCaseness++;
+    // The rate's numerator and denominator are the same clients: those who started at caseness.
+    if (caseness !== undefined && o.first >= caseness) {
+      atCaseness++;
+      if (o.category === 'recovered') recoveredFromCaseness++;
+    }
   }
-  return { instrument, n, counts, recoveryRate: atCaseness === 0 ? null : { ...wilson(counts.recovered, atCaseness), of: atCaseness } };
+  return { instrument, n, counts, recoveryRate: atCaseness === 0 ? null : { ...wilson(recoveredFromCaseness, atCaseness), of: atCaseness } };
 }
 
-/** The Wilson score interval of k successes in n (z = 1.96). */
+/**
+ * The Wilson score 95% interval of k successes in n trials (z = qnorm(0.975)).
+ *
+ * @throws {RangeError} unless n is a whole number above 0 and k a whole number from 0 to n.
+ * @example
+ * ```ts
+ * wilson(46, 100); // { value: 0.46, low: 0.3656…, high: 0.5573… }
+ * ```
+ */
 export function wilson(k: number, n: number): { value: number; low: number; high: number } {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`wilson(k, n) needs n, the number of trials, to be a whole number above 0, not ${String(n)}`);
+  if (!Number.isSafeInteger(k) || k < 0 || k > n) throw new RangeError(`wilson(k, n) needs k, the successes, to be a whole number from 0 to ${n}, not ${String(k)}`);
   const z = 1.959963984540054;
   const p = k / n;
   const d = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / d;
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return { value: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At 0 of n and n of n the bound is exactly 0 or 1; rounding would leave 1e-18 or 0.9999999999999999.
+  return { value: p, low: k === 0 ? 0 : Math.max(0, centre - half), high: k === n ? 1 : Math.min(1, centre + half) };
 }

@@ -16,6 +16,11 @@ export interface ManyResult extends Omit<RecordValidation, 'state'> {
  * ```
  */
 export async function* validateRecords(records: Iterable<unknown> | AsyncIterable<unknown>, options: ValidateOptions = {}): AsyncGenerator<ManyResult> {
+  // A string is iterable, by character: a file's text passed as is would be checked a letter at a time.
+  if (typeof records === 'string') throw new TypeError('validateRecords takes records (parsed), not text: parse a .json file with JSON.parse, or NDJSON with readNdjson');
+  if (typeof records !== 'object' || records === null || !(Symbol.asyncIterator in records || Symbol.iterator in records)) {
+    throw new TypeError(`validateRecords takes an array, an iterable or an async iterable of records, not ${records === null ? 'null' : typeof records}`);
+  }
   let index = 0;
   for await (const record of records as AsyncIterable<unknown>) {
     const { state: _state, ...result } = validateRecord(record, options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alerts, dispatch, dueReviews, overdueMeasurements, timeline, type CaseState } from '../../src/index.js';
+import { alerts, dispatch, dueReviews, mayRead, overdueMeasurements, timeline, type CaseState } from '../../src/index.js';
 import { caseAt, must, people, world } from '../case/fixtures.js';
 
 const ctx = world('2026-02-01T09:00:00.000Z');
@@ -187,5 +187,12 @@ describe('timeline and note visibility', () => {
 
   it('needs the viewer', () => {
     expect(() => timeline(noted(), undefined as never)).toThrow(TypeError);
+    expect(() => mayRead(null as never, { visibility: 'team' })).toThrow(/mayRead\(viewer, note\) needs the viewer/);
+  });
+
+  it('reads a visibility it does not know as clinical-only (closed, not open)', () => {
+    expect(mayRead(people.lead, { visibility: 'everyone' as never })).toBe(true);
+    expect(mayRead(people.admin, { visibility: 'everyone' as never })).toBe(false);
+    expect(mayRead(people.client, { visibility: 'everyone' as never })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNdjson, validateRecord } from '../../src/validate/index.js';
+import { readNdjson, validateRecord, validateRecords } from '../../src/validate/index.js';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -90,5 +90,14 @@ describe('readNdjson', () => {
     }
     const lines = await collect(readNdjson(many(), { maxLineBytes: 4 * 1024 * 1024 }));
     expect(lines.map((l) => (l.ok ? JSON.stringify(l.value) : l.code))).toEqual(['{"first":true}', 'TOO_LARGE', '{"last":true}']);
+  });
+});
+
+describe('validateRecords', () => {
+  it('refuses text and non-iterables with a clear error (a string was checked a character at a time)', async () => {
+    const first = (input: unknown) => validateRecords(input as never).next();
+    await expect(first('{"format":"intervention-lifecycle/case"}')).rejects.toThrow(/takes records \(parsed\), not text/);
+    await expect(first(null)).rejects.toThrow(/not null/);
+    await expect(first(5)).rejects.toThrow(/an array, an iterable or an async iterable of records, not number/);
   });
 });
