@@ -49,9 +49,11 @@ export interface OutcomeRow {
 }
 
 /**
- * The outcome row of a case as at `asOf` (default: the case's last change): `[]` when the client has
- * not consented to research then, so a dataset never holds a case it may not, and `[]` for a case
- * marked entered in error (opened by mistake: a duplicate, the wrong client), which is no case.
+ * The outcome row of a case, from everything the state records: `[]` when the client has not
+ * consented to research at `asOf` (default: the case's last change), so a dataset never holds a case
+ * it may not, and `[]` for a case marked entered in error (opened by mistake: a duplicate, the wrong
+ * client), which is no case. `asOf` judges the consent only; for the case as it stood at a census
+ * date, replay its events up to that date and pass that state.
  *
  * @example
  * ```ts
