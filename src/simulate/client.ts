@@ -18,11 +18,13 @@ import { findModality } from '../case/model/modalities.js';
 import { clientRandom, type Random } from './random.js';
 import type { Scenario } from './scenario.js';
 import { Trajectory } from './trajectory.js';
+import { drawNeeds, drawRiskScreen, gasScale } from './findings.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const INTERVAL_DAYS: Readonly<Record<string, number>> = { once: 7, daily: 1, 'twice-weekly': 3.5, weekly: 7, fortnightly: 14, monthly: 28, 'as-needed': 14 };
 const LEAD: Actor = { id: 'p-lead', role: 'lead-practitioner' };
+const SAFETY_PLAN = (safetyPlanId: string) => ({ type: 'recordSafetyPlan', safetyPlanId, warningSigns: ['Not sleeping'], copingStrategies: ['Call a friend'], socialContacts: ['Sister'], professionalContacts: ['Crisis line'], meansSafety: ['Medication kept by partner'] });
 
 /** One simulated client: the events of its case (its record) and the state they lead to. */
 export interface SimulatedCase {
@@ -125,9 +127,13 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   course.to(referredAt + Math.max(0, rnd.normal(scenario.waitDays.mean, scenario.waitDays.sd)) * DAY);
   if (course.time + 2 * HOUR >= endAt) return course;
   course.run({ type: 'startAssessment', assessmentId: 'a-1', methods: ['interview', 'standardized-instrument'] });
-  course.run({ type: 'recordNeed', needId: 'n-1', domain: 'emotional', description: 'Low mood and worry', severity: 3, priority: 4 });
+  drawNeeds(scenario, rnd).forEach((need, i) => course.run({ type: 'recordNeed', needId: `n-${i + 1}`, ...need }));
   course.run({ type: 'recordStrength', strengthId: 'st-1', description: 'Wants to get back to work' });
-  course.run({ type: 'recordRiskScreen', level: 'low', factors: [] });
+  const screened = drawRiskScreen(scenario, rnd);
+  // A high or imminent screen opens a crisis: a safety plan comes before the plan starts.
+  const crisisAtAssessment = screened === 'high' || screened === 'imminent';
+  course.run({ type: 'recordRiskScreen', level: screened, factors: crisisAtAssessment ? ['suicidal thoughts'] : [] });
+  if (crisisAtAssessment) course.run(SAFETY_PLAN('sp-assessment'));
   const baseline = measure(course, instruments, trajectory, rnd, false);
   course.run({ type: 'completeAssessment' });
   if (rnd.chance(scenario.researchConsent)) course.run({ type: 'recordConsent', consentId: 'k-research', scope: 'research', grantedBy: course.clientActor.id }, course.clientActor);
@@ -136,6 +142,7 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   const main = instruments[0] as string;
   const caseness = getInstrument(main)?.caseness ?? 10;
   const goalBaseline = Math.max(1, baseline[main] ?? 1);
+  const target = Math.max(0, Math.min(caseness - 1, goalBaseline - 1));
   const treatmentAt = course.time + 7 * DAY;
   // Assessed, and still waiting for treatment when the follow-up ends: the case stays in planning.
   if (treatmentAt >= endAt) return course;
@@ -144,9 +151,10 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
     goalId: 'g-1',
     description: `Bring ${main} below caseness`,
     addressesNeedIds: ['n-1'],
-    measure: { kind: 'instrument', instrumentId: main, baseline: goalBaseline, target: Math.max(0, Math.min(caseness - 1, goalBaseline - 1)), direction: 'decrease' },
+    measure: { kind: 'instrument', instrumentId: main, baseline: goalBaseline, target, direction: 'decrease' },
     startDate: new Date(treatmentAt).toISOString().slice(0, 10),
     targetDate: new Date(endAt + DAY).toISOString().slice(0, 10),
+    ...(scenario.goal.gas ? { gas: { weight: 1, levels: gasScale(main, goalBaseline, target, getInstrument(main)?.range.min ?? 0).levels } } : {}),
   });
   course.run({ type: 'agreeGoal', goalId: 'g-1', agreedBy: [course.clientActor.id] }, course.clientActor);
   const pathway = pickPathway(scenario, rnd);
@@ -157,7 +165,7 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   course.to(treatmentAt);
   course.run({ type: 'startStrategy', strategyId: 's-1' });
 
-  deliver(course, scenario, pathway.steps, trajectory, rnd, endAt);
+  deliver(course, scenario, pathway.steps, trajectory, rnd, endAt, crisisAtAssessment ? course.time : null);
   return course;
 }
 
@@ -192,14 +200,14 @@ function measure(course: Course, instruments: readonly string[], trajectory: Tra
 }
 
 /** The weeks of treatment: sessions, monitoring, crises, reviews, stepping up, dropout, closure. */
-function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways'][number]['steps'], trajectory: Trajectory, rnd: Random, endAt: number): void {
+function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways'][number]['steps'], trajectory: Trajectory, rnd: Random, endAt: number, openCrisis: number | null): void {
   let k = 0;
   let step = steps[0] as (typeof steps)[number];
   trajectory.beginStep(step, rnd);
   let delivered = 0;
   let next = course.time;
   let week = 0;
-  let crisisSince: number | null = null;
+  let crisisSince: number | null = openCrisis;
   for (;;) {
     const weekStart = course.time;
     // Sessions due this week.
@@ -225,7 +233,7 @@ function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways']
       crisisSince = null;
     } else if (rnd.chance(scenario.crisisPerWeek)) {
       course.run({ type: 'recordRiskLevel', level: 'high', factors: ['suicidal thoughts'] });
-      course.run({ type: 'recordSafetyPlan', safetyPlanId: `sp-${week}`, warningSigns: ['Not sleeping'], copingStrategies: ['Call a friend'], socialContacts: ['Sister'], professionalContacts: ['Crisis line'], meansSafety: ['Medication kept by partner'] });
+      course.run(SAFETY_PLAN(`sp-${week}`));
       crisisSince = course.time;
     }
     if (week % scenario.reviewEveryWeeks === 0 && course.time < endAt) review(course);
@@ -262,7 +270,9 @@ function finish(course: Course, crisisSince: number | null): void {
   const last = [...state.measurements].reverse().find((m) => m.instrumentId === goal?.measure.instrumentId && m.score !== null)?.score ?? null;
   const outcome = goal === undefined || last === null ? 'not-achieved' : last <= goal.measure.target ? 'achieved' : last < goal.measure.baseline ? 'partially-achieved' : 'not-achieved';
   course.run({ type: 'recordGoalOutcome', goalId: 'g-1', outcome });
-  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: outcome, evidence: 'Last score of the course' }], barriers: [], decision: 'close' });
+  // The level the last score attains on the goal's scale, written before treatment (GAS).
+  const gasLevel = goal?.gas == null || last === null ? undefined : gasScale(goal.measure.instrumentId ?? '', goal.measure.baseline, goal.measure.target, 0).levelOf(last);
+  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: outcome, evidence: 'Last score of the course', ...(gasLevel === undefined ? {} : { gasLevel }) }], barriers: [], decision: 'close' });
   course.run({ type: 'closeCase', reason: 'completed' });
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { dateSchema, roleSchema } from '../case/model/primitives.js';
+import { NEED_DOMAINS, RISK_LEVELS } from '../case/model/assessment.js';
 import { FREQUENCIES } from '../case/model/strategy.js';
 import { findModality } from '../case/model/modalities.js';
 import { PROGRAMME_KINDS } from '../programme/model.js';
@@ -51,6 +52,38 @@ export const scenarioSchema = z
       .default({ sources: { GP: 0.7, 'self-referral': 0.3 }, urgency: { routine: 0.9, urgent: 0.1 } })
       .describe('The referral mix: sources and urgencies (FHIR ServiceRequest.priority), as weights.'),
     waitDays: normal.default({ mean: 21, sd: 10 }).describe('Days from referral to assessment (truncated at 0); treatment starts a week later.'),
+    assessment: z
+      .object({
+        needs: z
+          .array(
+            z
+              .object({
+                domain: z.enum(NEED_DOMAINS),
+                description: z.string().trim().min(1).max(200),
+                share: share.default(1).describe('The share of clients found to have this need.'),
+                severity: z.number().int().min(1).max(5).default(3),
+                priority: z.number().int().min(1).max(5).default(4).describe("The client's priority for it, 1 to 5."),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(10)
+          .default([{ domain: 'emotional', description: 'Low mood and worry', share: 1, severity: 3, priority: 4 }])
+          .describe('The needs an assessment may find, each with its share of clients; a client found to have none has the first. The goal addresses the first need a client has.'),
+        riskScreen: z
+          .partialRecord(z.enum(RISK_LEVELS), z.number().nonnegative())
+          .refine((w) => Object.values(w).some((x) => (x ?? 0) > 0), 'at least one weight above zero')
+          .default({ low: 1 })
+          .describe('The risk screen at assessment, as weights; high or imminent opens a crisis, so a safety plan is written before the plan starts and the crisis is resolved in the first week.'),
+      })
+      .strict()
+      .default({ needs: [{ domain: 'emotional', description: 'Low mood and worry', share: 1, severity: 3, priority: 4 }], riskScreen: { low: 1 } })
+      .describe('Assessment findings: needs and the risk screen.'),
+    goal: z
+      .object({ gas: z.boolean().default(true).describe("Scale the goal for Goal Attainment Scaling (levels −2 to +2 written from the baseline and the target), so the closing evaluation gives a GAS T-score.") })
+      .strict()
+      .default({ gas: true })
+      .describe("The client's SMART goal: the first monitored instrument below caseness (or a point better when already below it), by the end of follow-up."),
     baseline: changes.default({ phq9: { mean: 16, sd: 4 }, gad7: { mean: 13, sd: 4 } }).describe('True score at assessment, per monitored instrument.'),
     weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response, in weeks of treatment received: a step reaches 63% of its change after this many (each session attended counts for the interval of its frequency, a week for weekly sessions; a missed one counts for nothing).'),
     measurementError: z.partialRecord(instrumentId, z.number().nonnegative()).default({}).describe("The SD of measurement error per instrument; by default the catalogue's reference SD × √(1 − reliability)."),

@@ -46,6 +46,17 @@ const scenarioInput = fc.record(
     crisisPerWeek: chance,
     reviewEveryWeeks: fc.integer({ min: 1, max: 52 }),
     researchConsent: chance,
+    assessment: fc.record(
+      {
+        needs: fc.array(
+          fc.record({ domain: fc.constantFrom('emotional', 'housing', 'social', 'substance-use', 'safety'), description: fc.constantFrom('Low mood', 'Rent arrears'), share: chance, severity: fc.integer({ min: 1, max: 5 }), priority: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: ['domain', 'description'] }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        riskScreen: fc.record({ none: chance, low: chance, moderate: chance, high: chance, imminent: chance }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    ),
+    goal: fc.record({ gas: fc.boolean() }, { requiredKeys: [] }),
     programme: fc.record(
       {
         kind: fc.constantFrom('group-therapy-course', 'psychoeducation-group', 'day-treatment-programme', 'residential-therapeutic-community', 'peer-support-group'),
