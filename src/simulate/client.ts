@@ -19,6 +19,7 @@ import { clientRandom, type Random } from './random.js';
 import type { Scenario } from './scenario.js';
 import { Trajectory } from './trajectory.js';
 import { drawNeeds, drawRiskScreen, gasScale } from './findings.js';
+import { referralTime } from './arrivals.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -112,7 +113,7 @@ export function simulateClient(scenario: Scenario, seed: number, index: number, 
 function runCourse(scenario: Scenario, seed: number, index: number, policy: Policy): Course {
   const rnd = clientRandom(seed, index);
   const weekMs = 7 * DAY;
-  const referredAt = Date.parse(`${scenario.startDate}T09:00:00.000Z`) + (index / scenario.arrivalsPerWeek) * weekMs + rnd.next() * (weekMs / scenario.arrivalsPerWeek) * 0.5;
+  const referredAt = referralTime(scenario, index, rnd.next());
   const course = new Course(`case-${index + 1}`, Math.floor(referredAt), policy);
   const endAt = referredAt + scenario.weeks * weekMs;
   const instruments = scenario.monitoring.instruments;

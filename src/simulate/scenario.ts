@@ -41,7 +41,17 @@ export const scenarioSchema = z
     $schema: z.string().optional().describe('The JSON Schema this file follows (ignored).'),
     name: z.string().min(1).max(200).default('scenario').describe('A name for the scenario, printed in the summary.'),
     startDate: dateSchema.default('2026-01-05').describe('The day the first client is referred.'),
-    arrivalsPerWeek: z.number().positive().max(100_000).default(20).describe('Referrals per week; client i is referred in week i / arrivalsPerWeek.'),
+    arrivalsPerWeek: z
+      .union([
+        z.number().positive().max(100_000),
+        z
+          .array(z.number().nonnegative().max(100_000))
+          .min(1)
+          .max(520)
+          .refine((rates) => (rates[rates.length - 1] ?? 0) > 0, 'the last rate carries on after the list: it must be above zero'),
+      ])
+      .default(20)
+      .describe('Referrals per week: one rate (client i is referred in week i / rate), or a rate for each week in turn, the last carrying on (demand that grows, falls or follows the seasons).'),
     weeks: z.number().int().min(1).max(260).default(26).describe('How long each client is followed from referral, in weeks. A client still waiting for assessment or treatment when it ends keeps an open case (referred or planning).'),
     referral: z
       .object({

@@ -34,7 +34,10 @@ const chance = fc.double({ min: 0, max: 1, noNaN: true });
 const scenarioInput = fc.record(
   {
     startDate: fc.constantFrom('2026-01-05', '2028-02-29', '2026-12-31', '1999-12-31', '2026-03-29'),
-    arrivalsPerWeek: fc.double({ min: 0.01, max: 100_000, noNaN: true }),
+    arrivalsPerWeek: fc.oneof(
+      fc.double({ min: 0.01, max: 100_000, noNaN: true }),
+      fc.tuple(fc.array(fc.double({ min: 0, max: 500, noNaN: true }), { maxLength: 10 }), fc.double({ min: 0.01, max: 500, noNaN: true })).map(([head, last]) => [...head, last]),
+    ),
     weeks: fc.integer({ min: 1, max: 260 }),
     waitDays: normal(-50, 400),
     weeksToEffect: fc.double({ min: 0.001, max: 52, noNaN: true }),
