@@ -8,6 +8,7 @@ import { simulateClient } from '../simulate/client.js';
 import { policyFor } from '../simulate/cohort.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import type { Scenario } from '../simulate/scenario.js';
+import { checkArrivals } from '../simulate/arrivals.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 import { NdjsonBlock } from './ndjson-block.js';
 
@@ -58,6 +59,7 @@ export async function runWorkers(
   parsed: Scenario,
   onRecords: (ndjson: Uint8Array, rows: readonly OutcomeRow[], events: number, clients: number) => Promise<void>,
 ): Promise<void> {
+  checkArrivals(parsed, o.clients);
   const total = blockCount({ clients: o.clients, shard: o.shard });
   const workers: Worker[] = [];
   const pending = new Map<number, Block>();

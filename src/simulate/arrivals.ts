@@ -59,3 +59,20 @@ export function referralTime(scenario: Scenario, index: number, jitter: number):
   const { week, rate } = arrivalWeek(scenario.arrivalsPerWeek, index);
   return Date.parse(`${scenario.startDate}T09:00:00.000Z`) + week * WEEK + jitter * (WEEK / rate) * 0.5;
 }
+
+// Instants are written with four-digit years (as the engine and FHIR take them).
+const LATEST = Date.UTC(9999, 0, 1);
+
+/**
+ * Refuses a run whose last client would be followed past the year 9998 (too many clients for a low
+ * rate, or a start too late): better said before the first record than as a refusal half-way.
+ *
+ * @throws {RangeError} naming the client and what to change.
+ */
+export function checkArrivals(scenario: Scenario, clients: number): void {
+  if (clients <= 0) return;
+  const followedTo = referralTime(scenario, clients - 1, 1) + (scenario.weeks + 2) * WEEK;
+  if (!(followedTo < LATEST)) {
+    throw new RangeError(`client ${clients} would be followed past the year 9998 (startDate ${scenario.startDate}, arrivalsPerWeek ${JSON.stringify(scenario.arrivalsPerWeek)}): simulate fewer clients, or give a higher rate or an earlier start`);
+  }
+}

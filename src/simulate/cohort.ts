@@ -2,6 +2,7 @@ import type { Policy } from '../engine/context.js';
 import { MODALITIES, type ModalityDefinition } from '../case/model/modalities.js';
 import { simulateClient, type SimulatedCase } from './client.js';
 import type { Scenario } from './scenario.js';
+import { checkArrivals } from './arrivals.js';
 
 /** Options of {@link simulateCohort}. */
 export interface CohortOptions {
@@ -56,6 +57,7 @@ export function* simulateCohort(scenario: Scenario, options: CohortOptions): Gen
   if (!Number.isSafeInteger(shard.count) || shard.count < 1 || !Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
     throw new RangeError(`shard must be i/n with 0 ≤ i < n, not ${String(shard.index)}/${String(shard.count)}`);
   }
+  checkArrivals(scenario, clients);
   const policy = policyFor(scenario);
   const total = shard.index < clients ? Math.ceil((clients - shard.index) / shard.count) : 0;
   let done = 0;

@@ -43,9 +43,9 @@ export const scenarioSchema = z
     startDate: dateSchema.default('2026-01-05').describe('The day the first client is referred.'),
     arrivalsPerWeek: z
       .union([
-        z.number().positive().max(100_000),
+        z.number().min(0.01).max(100_000),
         z
-          .array(z.number().nonnegative().max(100_000))
+          .array(z.number().nonnegative().max(100_000).refine((r) => r === 0 || r >= 0.01, 'a weekly rate is 0 or at least 0.01'))
           .min(1)
           .max(520)
           .refine((rates) => (rates[rates.length - 1] ?? 0) > 0, 'the last rate carries on after the list: it must be above zero'),

@@ -44,3 +44,16 @@ describe('arrivals over time', () => {
     expect(refused.ok ? [] : refused.issues.map((i) => i.path)).toEqual(['/arrivalsPerWeek']);
   });
 });
+
+describe('a run that would reach past the year 9998', () => {
+  it('is refused before the first client, naming what to change', () => {
+    const r = parseScenario({ arrivalsPerWeek: 0.01 });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    // 100,000 clients, one every hundred weeks: the last would be referred some 190,000 years on.
+    const run = simulateCohort(r.scenario, { seed: 1, clients: 100_000 });
+    expect(() => run.next()).toThrow(/client 100000 would be followed past the year 9998 .*simulate fewer clients/);
+    expect([...simulateCohort(r.scenario, { seed: 1, clients: 3 })]).toHaveLength(3);
+    const tiny = parseScenario({ arrivalsPerWeek: 1e-300 });
+    expect(tiny.ok ? [] : tiny.issues.map((i) => i.path)).toEqual(['/arrivalsPerWeek']);
+  });
+});
