@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedCommands, type CaseCommand } from '../../src/index.js';
+import { COMMAND_TYPES, allowedCommands, dispatch, type Actor, type CaseCommand } from '../../src/index.js';
 import { caseAt, must, people, world } from '../case/fixtures.js';
+import { sampleCommand } from '../case/samples.js';
+import { run, stepArb } from '../validate/engine-runs.js';
 
 const at = '2026-03-01T09:00:00.000Z';
 
@@ -39,5 +42,32 @@ describe('a policy from JavaScript', () => {
     const policy = { roles: { startReview: 'lead-practitioner-or-therapist' } } as never;
     const r = dispatch(caseAt('active'), { type: 'startReview' }, { actor: people.therapist, policy, now: () => at });
     expect(r.ok || r.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('allowedCommands hides nothing dispatch would accept', () => {
+  // A UI draws its buttons from allowedCommands: a command the engine accepts must be among them,
+  // for every actor, in every state random runs reach, judged at the same instant.
+  it('property: every command type dispatch accepts now is offered now', { timeout: 60_000 }, () => {
+    const actors: Actor[] = [people.lead, people.therapist, people.client, people.supervisor, people.admin, people.psychiatrist];
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 60 }), (steps) => {
+        const { state } = run(steps);
+        const now = new Date(Date.parse(state.updatedAt) + 3_600_000).toISOString();
+        for (const actor of actors) {
+          const offered = new Set(allowedCommands(state, actor, { at: now }));
+          for (const type of COMMAND_TYPES) {
+            let n = 0;
+            const r = dispatch(state, sampleCommand(type, state), { actor, now: () => now, newId: () => `z-${++n}` });
+            if (!r.ok) continue;
+            accepted++;
+            expect(offered.has(type), `${type} by ${actor.role} in ${state.status}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
+    expect(accepted).toBeGreaterThan(500);
   });
 });
