@@ -13,7 +13,8 @@ import { toRecord, type CaseRecord } from '../validate/validate-record.js';
 import { dispatchProgramme } from '../programme/dispatch.js';
 import { PROGRAMME_KINDS, type ProgrammeEvent, type ProgrammeState } from '../programme/model.js';
 import { PROGRAMME_RECORD_FORMAT, type ProgrammeRecord } from '../programme/record.js';
-import { clientRandom } from './random.js';
+import { clientRandom, type Random } from './random.js';
+import { Trajectory } from './trajectory.js';
 import type { Scenario } from './scenario.js';
 
 const DAY = 86_400_000;
@@ -41,7 +42,9 @@ export interface ProgrammeRunOptions {
  * Simulates the scenario's group programme: `groups` groups, one after another every
  * `startEveryWeeks`, each with `capacity` members enrolled from their own active plans, meeting
  * `meetingsPerWeek` times a week for `weeks` weeks; a member misses a meeting with the scenario's
- * did-not-attend chance and drops out with its weekly dropout chance.
+ * did-not-attend chance and drops out with its weekly dropout chance. Members' scores are monitored
+ * as the cohort's are (a baseline at assessment, then every `monitoring.everyWeeks` and at the end),
+ * and respond as the programme's responders or non-responders, with the meetings they attend.
  *
  * @throws RangeError for a scenario without `programme`, or a bad seed, count or shard.
  * @example
@@ -92,6 +95,14 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
   };
   const members = Array.from({ length: p.capacity }, (_, k) => g * p.capacity + k);
   const rnd = new Map(members.map((i) => [i, clientRandom(seed, i)]));
+  // Each member's true scores: a baseline drawn now, a response that accrues with meetings attended.
+  const paths = new Map(members.map((i) => [i, new Trajectory(scenario, rnd.get(i) as Random)]));
+  const measure = (i: number): void => {
+    const path = paths.get(i) as Trajectory;
+    for (const id of scenario.monitoring.instruments) {
+      onCase(`gcase-${i + 1}`, { id: `client-${i + 1}`, role: 'client' }, { type: 'recordMeasurement', instrumentId: id, score: path.observe(id, rnd.get(i) as Random), source: 'client-report' });
+    }
+  };
   for (const i of members) {
     const caseId = `gcase-${i + 1}`;
     const client: Actor = { id: `client-${i + 1}`, role: 'client' };
@@ -104,7 +115,9 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
     onCase(caseId, LEAD, { type: 'recordNeed', needId: 'n-1', domain: 'psychological', description: 'Low mood and isolation', severity: 3, priority: 4 });
     onCase(caseId, LEAD, { type: 'recordStrength', description: 'Willing to join a group' });
     onCase(caseId, LEAD, { type: 'recordRiskScreen', level: 'low', factors: [] });
+    measure(i);
     onCase(caseId, LEAD, { type: 'completeAssessment' });
+    if ((rnd.get(i) as Random).chance(scenario.researchConsent)) onCase(caseId, client, { type: 'recordConsent', consentId: 'k-research', scope: 'research', grantedBy: client.id });
     onCase(caseId, LEAD, { type: 'proposeGoal', goalId: 'g-1', addressesNeedIds: ['n-1'], description: 'Take part in the group each week', measure: { kind: 'indicator', indicator: 'meetings attended a week', baseline: 0, target: p.meetingsPerWeek, direction: 'increase' }, startDate: start, targetDate: new Date(now + (p.weeks + 4) * 7 * DAY).toISOString().slice(0, 10) });
     onCase(caseId, client, { type: 'agreeGoal', goalId: 'g-1', agreedBy: [client.id] });
     onCase(caseId, LEAD, { type: 'proposeStrategy', strategyId: 's-group', modality, description: 'The group programme', goalIds: ['g-1'], responsibleMemberId: 'm-group', dose: { plannedSessions: p.weeks * p.meetingsPerWeek, frequency: p.meetingsPerWeek === 1 ? 'weekly' : p.meetingsPerWeek === 2 ? 'twice-weekly' : 'daily', sessionMinutes: 90 } });
@@ -112,6 +125,7 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
     onCase(caseId, client, { type: 'recordConsent', consentId: 'k-1', scope: 'treatment', grantedBy: client.id });
     onCase(caseId, LEAD, { type: 'activatePlan' });
     onCase(caseId, FACILITATOR, { type: 'startStrategy', strategyId: 's-group' });
+    (paths.get(i) as Trajectory).beginStep(p, rnd.get(i) as Random);
   }
   onProgramme({ type: 'openProgramme', programmeId: `group-${g + 1}`, kind: p.kind, name: `Group ${g + 1}`, capacity: p.capacity });
   onProgramme({ type: 'addFacilitator', facilitatorId: 'f-1', personId: FACILITATOR.id, role: FACILITATOR.role });
@@ -131,8 +145,19 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
       const sessionId = `w${week + 1}-${m + 1}`;
       onProgramme({ type: 'scheduleGroupSession', sessionId, kind: 'group-session', scheduledFor: new Date(now).toISOString() }, FACILITATOR);
       const attendance: Record<string, string> = {};
-      for (const x of enrolled) attendance[x.id] = rnd.get(Number(x.id.slice(1)) - 1)?.chance(scenario.didNotAttend) === true ? 'did-not-attend' : 'attended';
+      for (const x of enrolled) {
+        const i = Number(x.id.slice(1)) - 1;
+        const missed = rnd.get(i)?.chance(scenario.didNotAttend) === true;
+        attendance[x.id] = missed ? 'did-not-attend' : 'attended';
+        // A meeting attended is a week's treatment shared among the week's meetings; a missed one, none.
+        if (!missed) paths.get(i)?.attended(1 / p.meetingsPerWeek);
+      }
       onProgramme({ type: 'recordGroupAttendance', sessionId, attendance }, FACILITATOR);
+    }
+    // Monitoring at the end of the week, for the members still in the group (and at its last week).
+    if ((week + 1) % scenario.monitoring.everyWeeks === 0 || week === p.weeks - 1) {
+      now = Math.max(now, weekStart + (week * 7 + 6) * DAY);
+      for (const x of Object.values((programme as unknown as ProgrammeState).members)) if (x.status === 'enrolled') measure(Number(x.id.slice(1)) - 1);
     }
     for (const x of Object.values((programme as unknown as ProgrammeState).members)) {
       if (x.status === 'enrolled' && rnd.get(Number(x.id.slice(1)) - 1)?.chance(scenario.dropoutPerWeek) === true) onProgramme({ type: 'recordDropOut', memberId: x.id, reason: 'Stopped coming' }, FACILITATOR);

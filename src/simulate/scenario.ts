@@ -120,10 +120,13 @@ export const scenarioSchema = z
         weeks: z.number().int().min(1).max(104).default(12).describe('How long each group runs, in weeks.'),
         meetingsPerWeek: z.number().int().min(1).max(5).default(1).describe('Meetings a week (on weekdays).'),
         startEveryWeeks: z.number().int().min(1).max(52).default(4).describe('A new group starts this many weeks after the last.'),
+        responders: share.default(0.5).describe('The share of members who respond to the group.'),
+        responder: changes.default({ phq9: { mean: -6, sd: 4 }, gad7: { mean: -5, sd: 4 } }).describe('True change per monitored instrument over the programme, for responders; it accrues with the meetings attended.'),
+        nonResponder: changes.default({ phq9: { mean: -1, sd: 3 }, gad7: { mean: -1, sd: 3 } }).describe('True change per monitored instrument over the programme, for non-responders.'),
       })
       .strict()
       .optional()
-      .describe('A group programme (simulateProgrammes): groups of clients, each in their own case, meeting through the programme engine; attendance and dropout follow didNotAttend and dropoutPerWeek.'),
+      .describe('A group programme (simulateProgrammes): groups of clients, each in their own case, meeting through the programme engine; attendance and dropout follow didNotAttend and dropoutPerWeek, scores are monitored as for the cohort (baseline, monitoring, weeksToEffect in weeks of meetings attended), research consent follows researchConsent.'),
   })
   .strict();
 

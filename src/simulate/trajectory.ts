@@ -53,7 +53,7 @@ export class Trajectory {
   }
 
   /** Starts a step: each instrument's change for this client, as a responder or not. */
-  beginStep(step: Scenario['pathways'][number]['steps'][number], rnd: Random): void {
+  beginStep(step: Pick<Scenario['pathways'][number]['steps'][number], 'responders' | 'responder' | 'nonResponder'>, rnd: Random): void {
     const responder = rnd.chance(step.responders);
     for (const id of this.segments.keys()) {
       const c = (responder ? step.responder : step.nonResponder)[id as 'phq9'] ?? { mean: 0, sd: 0 };

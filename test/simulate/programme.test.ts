@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulateProgrammes, type Scenario } from '../../src/simulate/index.js';
+import { outcomeRows, parseScenario, simulateProgrammes, type Scenario } from '../../src/simulate/index.js';
+import { replay } from '../../src/index.js';
 import { validateProgrammeRecord } from '../../src/programme/index.js';
 import { validateRecord } from '../../src/validate/index.js';
 
@@ -51,5 +52,21 @@ describe('simulateProgrammes: group programmes in a scenario', () => {
     expect(() => [...simulateProgrammes(s, { seed: -1 })]).toThrow(RangeError);
     expect(() => [...simulateProgrammes(s, { seed: 1, shard: { index: 2, count: 2 } })]).toThrow(RangeError);
     expect(() => [...simulateProgrammes(scenario({ programme: { kind: 'knitting' } }), { seed: 1 })]).toThrow(/not a programme kind/);
+  });
+
+  it('monitors members\' scores, so a group gives outcome rows: first and last score, from the meetings attended', () => {
+    const groupOf = (extra: Record<string, unknown>) =>
+      scenario({ programme: { capacity: 10, weeks: 12, responders: 1, responder: { phq9: { mean: -8, sd: 0 }, gad7: { mean: -6, sd: 0 } } }, baseline: { phq9: { mean: 18, sd: 0 }, gad7: { mean: 14, sd: 0 } }, weeksToEffect: 2, measurementError: { phq9: 0, gad7: 0 }, researchConsent: 1, dropoutPerWeek: 0, ...extra });
+    const rowsOf = (s2: Scenario) => [...simulateProgrammes(s2, { seed: 5, groups: 2 })].flatMap((g) => g.cases.map((c) => outcomeRows(replay(c.events))[0]));
+    // Every member attends: the full change (8 points less 2% left at 12 weeks of treatment), measured without error.
+    const attended = rowsOf(groupOf({ didNotAttend: 0 }));
+    expect(attended).toHaveLength(20);
+    for (const row of attended) {
+      const o = row?.instruments.phq9;
+      expect(o?.first).toBeDefined();
+      expect((o?.first ?? 0) - (o?.last ?? 0)).toBeGreaterThanOrEqual(7);
+    }
+    // No one attends: no score moves.
+    for (const row of rowsOf(groupOf({ didNotAttend: 1 }))) expect(row?.instruments.phq9?.last).toBe(row?.instruments.phq9?.first);
   });
 });
