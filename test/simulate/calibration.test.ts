@@ -18,67 +18,57 @@ const within = (observed: number, expected: number, n: number, extra = 0.005): v
   expect(Math.abs(observed - expected), `observed ${observed.toFixed(4)}, expected ${expected.toFixed(4)} ± ${(4 * se + extra).toFixed(4)}`).toBeLessThanOrEqual(4 * se + extra);
 };
 
+// A PHQ-9 step of known effect: every client a responder with a true change of −6 (SD 5), in full
+// from the first session attended (weeksToEffect tiny), nothing else happening.
+const knownEffect = (step: Record<string, unknown>, didNotAttend: number): Scenario =>
+  scenario({
+    weeks: 20,
+    baseline: { phq9: { mean: 20, sd: 2 } },
+    weeksToEffect: 0.01,
+    monitoring: { instruments: ['phq9'], everyWeeks: 1 },
+    pathways: [{ steps: [{ modality: 'cbt', responders: 1, responder: { phq9: { mean: -6, sd: 5 } }, ...step }] }],
+    didNotAttend,
+    dropoutPerWeek: 0,
+    crisisPerWeek: 0,
+    researchConsent: 1,
+  });
+
+/** The clients with a first and last PHQ-9, and how many of them were reliably improved. */
+function reliablyImproved(s: Scenario, seed: number): { improved: number; n: number } {
+  let improved = 0;
+  let n = 0;
+  for (const c of simulateCohort(s, { seed, clients: N })) {
+    const o = outcomeRows(c.state)[0]?.instruments.phq9;
+    if (o === undefined) continue;
+    n++;
+    if (o.change === 'improved') improved++;
+  }
+  return { improved, n };
+}
+
+// Jacobson–Truax with the catalogue's reference SD and reliability: reliable when the change is
+// below −1.96·SD·√(2(1 − r)); with integer scores, a change of −6 or less. Observed change = true
+// change + two measurement errors + two roundings (a continuity correction of ½).
+const THRESHOLD = -Math.ceil(1.959963984540054 * 5.5 * Math.sqrt(2 * (1 - 0.89))) + 0.5;
+/** The SD of an observed change whose true change has SD `trueSd`. */
+const observedSd = (s: Scenario, trueSd: number): number => Math.sqrt(trueSd ** 2 + 2 * measurementErrorSd(s, 'phq9') ** 2 + 2 / 12);
+
 describe('calibration', () => {
   it('the share reliably improved on PHQ-9 matches the analytic value for a mean change of −6 (SD 5)', () => {
-    const s = scenario({
-      weeks: 20,
-      baseline: { phq9: { mean: 20, sd: 2 } },
-      weeksToEffect: 0.01,
-      monitoring: { instruments: ['phq9'], everyWeeks: 1 },
-      pathways: [{ steps: [{ modality: 'cbt', sessions: 8, responders: 1, responder: { phq9: { mean: -6, sd: 5 } } }] }],
-      didNotAttend: 0,
-      dropoutPerWeek: 0,
-      crisisPerWeek: 0,
-      researchConsent: 1,
-    });
-    let improved = 0;
-    let n = 0;
-    for (const c of simulateCohort(s, { seed: 11, clients: N })) {
-      const row = outcomeRows(c.state)[0];
-      const o = row?.instruments.phq9;
-      if (o === undefined) continue;
-      n++;
-      if (o.change === 'improved') improved++;
-    }
-    // Jacobson–Truax with the catalogue's reference SD and reliability: reliable when the change is
-    // below −1.96·SD·√(2(1 − r)); with integer scores, a change of −6 or less. Observed change =
-    // true change + two measurement errors + two roundings (a continuity correction of ½).
-    const sem = measurementErrorSd(s, 'phq9');
-    const sdChange = Math.sqrt(5 ** 2 + 2 * sem ** 2 + 2 / 12);
-    const mrc = 1.959963984540054 * 5.5 * Math.sqrt(2 * (1 - 0.89));
-    const threshold = -Math.ceil(mrc) + 0.5;
-    const expected = normalCdf((threshold - -6) / sdChange);
+    const s = knownEffect({ sessions: 8 }, 0);
+    const { improved, n } = reliablyImproved(s, 11);
     expect(n).toBe(N);
-    within(improved / n, expected, n);
+    within(improved / n, normalCdf((THRESHOLD - -6) / observedSd(s, 5)), n);
   });
 
   it('a missed session moves no score: half the sessions missed, half the clients get the effect of their one session', () => {
-    // One session ("once"), an effect in full from the first attended session (weeksToEffect tiny):
-    // a client who missed it keeps the baseline's true score, so only measurement error can make
-    // them reliably improved (about 2.5%); one who attended is improved as in the test above.
-    const s = scenario({
-      weeks: 20,
-      baseline: { phq9: { mean: 20, sd: 2 } },
-      weeksToEffect: 0.01,
-      monitoring: { instruments: ['phq9'], everyWeeks: 1 },
-      pathways: [{ steps: [{ modality: 'cbt', sessions: 1, frequency: 'once', responders: 1, responder: { phq9: { mean: -6, sd: 5 } } }] }],
-      didNotAttend: 0.5,
-      dropoutPerWeek: 0,
-      crisisPerWeek: 0,
-      researchConsent: 1,
-    });
-    let improved = 0;
-    let n = 0;
-    for (const c of simulateCohort(s, { seed: 13, clients: N })) {
-      const o = outcomeRows(c.state)[0]?.instruments.phq9;
-      if (o === undefined) continue;
-      n++;
-      if (o.change === 'improved') improved++;
-    }
-    const sem = measurementErrorSd(s, 'phq9');
-    const threshold = -Math.ceil(1.959963984540054 * 5.5 * Math.sqrt(2 * (1 - 0.89))) + 0.5;
-    const treated = normalCdf((threshold - -6) / Math.sqrt(5 ** 2 + 2 * sem ** 2 + 2 / 12));
-    const untreated = normalCdf(threshold / Math.sqrt(2 * sem ** 2 + 2 / 12));
+    // One session ("once"): a client who missed it keeps the baseline's true score, so only
+    // measurement error can make them reliably improved (about 2.5%); one who attended is improved
+    // as in the test above.
+    const s = knownEffect({ sessions: 1, frequency: 'once' }, 0.5);
+    const { improved, n } = reliablyImproved(s, 13);
+    const treated = normalCdf((THRESHOLD - -6) / observedSd(s, 5));
+    const untreated = normalCdf(THRESHOLD / observedSd(s, 0));
     expect(n).toBe(N);
     within(improved / n, 0.5 * treated + 0.5 * untreated, n);
   });
