@@ -1,6 +1,6 @@
 /**
  * One simulated client's course of care, every step a command through `dispatch`: referral, a wait,
- * assessment with baseline scores, a SMART goal agreed, the pathway's steps (stepping up when a
+ * assessment with baseline scores, SMART goals agreed, the pathway's steps (stepping up when a
  * step leaves the client not reliably improved), sessions missed at random, monitoring, crises,
  * reviews, dropout, and closure with goal outcomes and a final evaluation.
  */
@@ -13,12 +13,12 @@ import type { CaseEvent } from '../engine/events.js';
 import type { CaseState } from '../case/model/state.js';
 import type { Actor } from '../case/model/primitives.js';
 import { instrumentChanges } from '../case/rules/outcomes.js';
-import { getInstrument } from '../measures/instruments/registry.js';
 import { findModality } from '../case/model/modalities.js';
 import { clientRandom, type Random } from './random.js';
 import type { Scenario } from './scenario.js';
 import { Trajectory } from './trajectory.js';
-import { drawNeeds, drawRiskScreen, gasScale } from './findings.js';
+import { drawNeeds, drawRiskScreen } from './findings.js';
+import { goalsFor, judgeGoals, proposal, type SimulatedGoal } from './goals.js';
 import { referralTime } from './arrivals.js';
 
 const DAY = 86_400_000;
@@ -41,6 +41,8 @@ export interface SimulatedCase {
 class Course {
   state: CaseState | null = null;
   readonly events: CaseEvent[] = [];
+  /** The client's goals, once proposed. */
+  goals: readonly SimulatedGoal[] = [];
   private now: number;
   private ids = 0;
   private readonly client: Actor;
@@ -139,25 +141,15 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   course.run({ type: 'completeAssessment' });
   if (rnd.chance(scenario.researchConsent)) course.run({ type: 'recordConsent', consentId: 'k-research', scope: 'research', grantedBy: course.clientActor.id }, course.clientActor);
 
-  // A SMART goal on the first instrument: below caseness, or at least one point better.
-  const main = instruments[0] as string;
-  const caseness = getInstrument(main)?.caseness ?? 10;
-  const goalBaseline = Math.max(1, baseline[main] ?? 1);
-  const target = Math.max(0, Math.min(caseness - 1, goalBaseline - 1));
+  // SMART goals (goals.ts): below caseness, or at least one point better, by the end of follow-up.
   const treatmentAt = course.time + 7 * DAY;
   // Assessed, and still waiting for treatment when the follow-up ends: the case stays in planning.
   if (treatmentAt >= endAt) return course;
-  course.run({
-    type: 'proposeGoal',
-    goalId: 'g-1',
-    description: `Bring ${main} below caseness`,
-    addressesNeedIds: ['n-1'],
-    measure: { kind: 'instrument', instrumentId: main, baseline: goalBaseline, target, direction: 'decrease' },
-    startDate: new Date(treatmentAt).toISOString().slice(0, 10),
-    targetDate: new Date(endAt + DAY).toISOString().slice(0, 10),
-    ...(scenario.goal.gas ? { gas: { weight: 1, levels: gasScale(main, goalBaseline, target, getInstrument(main)?.range.min ?? 0).levels } } : {}),
-  });
-  course.run({ type: 'agreeGoal', goalId: 'g-1', agreedBy: [course.clientActor.id] }, course.clientActor);
+  course.goals = goalsFor(scenario, baseline);
+  for (const goal of course.goals) {
+    course.run(proposal(scenario, goal, new Date(treatmentAt).toISOString().slice(0, 10), new Date(endAt + DAY).toISOString().slice(0, 10)));
+    course.run({ type: 'agreeGoal', goalId: goal.goalId, agreedBy: [course.clientActor.id] }, course.clientActor);
+  }
   const pathway = pickPathway(scenario, rnd);
   course.run({ type: 'recordConsent', consentId: 'k-treatment', scope: 'treatment', grantedBy: course.clientActor.id }, course.clientActor);
   for (const id of instruments) course.run({ type: 'setMonitoringSchedule', instrumentId: id, everyWeeks: scenario.monitoring.everyWeeks, startDate: new Date(treatmentAt).toISOString().slice(0, 10) });
@@ -180,7 +172,7 @@ function pickPathway(scenario: Scenario, rnd: Random): Scenario['pathways'][numb
 function startStep(course: Course, step: Scenario['pathways'][number]['steps'][number], k: number, planOnly: boolean): void {
   const memberId = `m-${step.role}`;
   if (course.state !== null && course.state.team[memberId] === undefined) course.run({ type: 'addTeamMember', memberId, personId: `p-${step.role}`, role: step.role });
-  course.run({ type: 'proposeStrategy', strategyId: `s-${k + 1}`, modality: step.modality, description: `Step ${k + 1}: ${step.modality}`, goalIds: ['g-1'], responsibleMemberId: memberId, dose: { plannedSessions: step.sessions, frequency: step.frequency } });
+  course.run({ type: 'proposeStrategy', strategyId: `s-${k + 1}`, modality: step.modality, description: `Step ${k + 1}: ${step.modality}`, goalIds: course.goals.map((g) => g.goalId), responsibleMemberId: memberId, dose: { plannedSessions: step.sessions, frequency: step.frequency } });
   // A modality that needs its own consent (medication, ECT) gets it from the client, as a real one must.
   if (findModality(step.modality)?.needsConsent === true) {
     course.run({ type: 'recordConsent', consentId: `k-s${k + 1}`, scope: `modality:${step.modality}`, grantedBy: course.clientActor.id }, course.clientActor);
@@ -195,7 +187,8 @@ function measure(course: Course, instruments: readonly string[], trajectory: Tra
   for (const id of instruments) {
     const score = trajectory.observe(id, rnd);
     out[id] = score;
-    course.run({ type: 'recordMeasurement', instrumentId: id, score, source: 'client-report', ...(forGoal && id === instruments[0] ? { goalIds: ['g-1'] } : {}) }, course.clientActor);
+    const goal = forGoal ? course.goals.find((g) => g.instrumentId === id) : undefined;
+    course.run({ type: 'recordMeasurement', instrumentId: id, score, source: 'client-report', ...(goal === undefined ? {} : { goalIds: [goal.goalId] }) }, course.clientActor);
   }
   return out;
 }
@@ -256,24 +249,21 @@ function deliver(course: Course, scenario: Scenario, steps: Scenario['pathways']
 
 function review(course: Course): void {
   course.run({ type: 'startReview' });
-  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: 'in-progress', evidence: 'Weekly scores' }], barriers: [], decision: 'continue' });
+  const goalOutcomes = course.goals.map(({ goalId }) => ({ goalId, status: 'in-progress', evidence: 'Weekly scores' }));
+  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes, barriers: [], decision: 'continue' });
   course.run({ type: 'completeReview', outcome: 'continue' });
 }
 
-/** Ends the course: the goal's outcome from the scores, a final evaluation, and closure. */
+/** Ends the course: each goal's outcome from the scores, a final evaluation, and closure. */
 function finish(course: Course, crisisSince: number | null): void {
-  const state = course.state as CaseState;
   if (crisisSince !== null) {
     course.run({ type: 'recordRiskLevel', level: 'moderate', factors: [] });
     course.run({ type: 'resolveCrisis' });
   }
-  const goal = state.goals['g-1'];
-  const last = [...state.measurements].reverse().find((m) => m.instrumentId === goal?.measure.instrumentId && m.score !== null)?.score ?? null;
-  const outcome = goal === undefined || last === null ? 'not-achieved' : last <= goal.measure.target ? 'achieved' : last < goal.measure.baseline ? 'partially-achieved' : 'not-achieved';
-  course.run({ type: 'recordGoalOutcome', goalId: 'g-1', outcome });
-  // The level the last score attains on the goal's scale, written before treatment (GAS).
-  const gasLevel = goal?.gas == null || last === null ? undefined : gasScale(goal.measure.instrumentId ?? '', goal.measure.baseline, goal.measure.target, 0).levelOf(last);
-  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes: [{ goalId: 'g-1', status: outcome, evidence: 'Last score of the course', ...(gasLevel === undefined ? {} : { gasLevel }) }], barriers: [], decision: 'close' });
+  const judged = judgeGoals(course.state as CaseState, course.goals);
+  for (const { goalId, outcome } of judged) course.run({ type: 'recordGoalOutcome', goalId, outcome });
+  const goalOutcomes = judged.map(({ goalId, outcome, gasLevel }) => ({ goalId, status: outcome, evidence: 'Last score of the course', ...(gasLevel === undefined ? {} : { gasLevel }) }));
+  course.run({ type: 'recordEvaluation', status: 'final', goalOutcomes, barriers: [], decision: 'close' });
   course.run({ type: 'closeCase', reason: 'completed' });
 }
 

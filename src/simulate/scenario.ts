@@ -79,7 +79,7 @@ export const scenarioSchema = z
           .min(1)
           .max(10)
           .default([{ domain: 'emotional', description: 'Low mood and worry', share: 1, severity: 3, priority: 4 }])
-          .describe('The needs an assessment may find, each with its share of clients; a client found to have none has the first. The goal addresses the first need a client has.'),
+          .describe('The needs an assessment may find, each with its share of clients; a client found to have none has the first. The goals address the first need a client has.'),
         riskScreen: z
           .partialRecord(z.enum(RISK_LEVELS), z.number().nonnegative())
           .refine((w) => Object.values(w).some((x) => (x ?? 0) > 0), 'at least one weight above zero')
@@ -90,10 +90,16 @@ export const scenarioSchema = z
       .default({ needs: [{ domain: 'emotional', description: 'Low mood and worry', share: 1, severity: 3, priority: 4 }], riskScreen: { low: 1 } })
       .describe('Assessment findings: needs and the risk screen.'),
     goal: z
-      .object({ gas: z.boolean().default(true).describe("Scale the goal for Goal Attainment Scaling (levels −2 to +2 written from the baseline and the target), so the closing evaluation gives a GAS T-score.") })
+      .object({
+        instruments: z
+          .enum(['first', 'all'])
+          .default('first')
+          .describe("Which monitored instruments get a goal: the first only, or all of them (one goal each, so the GAS T-score combines several goals). Stepping up follows the first instrument either way."),
+        gas: z.boolean().default(true).describe("Scale each goal for Goal Attainment Scaling (levels −2 to +2 written from the baseline and the target), so the closing evaluation gives a GAS T-score."),
+      })
       .strict()
-      .default({ gas: true })
-      .describe("The client's SMART goal: the first monitored instrument below caseness (or a point better when already below it), by the end of follow-up."),
+      .default({ instruments: 'first', gas: true })
+      .describe("The client's SMART goals: each brings a monitored instrument below caseness (or a point lower when already below it) by the end of follow-up."),
     baseline: changes.default({ phq9: { mean: 16, sd: 4 }, gad7: { mean: 13, sd: 4 } }).describe('True score at assessment, per monitored instrument.'),
     weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response, in weeks of treatment received: a step reaches 63% of its change after this many (each session attended counts for the interval of its frequency, a week for weekly sessions; a missed one counts for nothing).'),
     measurementError: z.partialRecord(instrumentId, z.number().nonnegative()).default({}).describe("The SD of measurement error per instrument; by default the catalogue's reference SD × √(1 − reliability)."),

@@ -59,7 +59,7 @@ const scenarioInput = fc.record(
       },
       { requiredKeys: [] },
     ),
-    goal: fc.record({ gas: fc.boolean() }, { requiredKeys: [] }),
+    goal: fc.record({ instruments: fc.constantFrom('first', 'all'), gas: fc.boolean() }, { requiredKeys: [] }),
     programme: fc.record(
       {
         kind: fc.constantFrom('group-therapy-course', 'psychoeducation-group', 'day-treatment-programme', 'residential-therapeutic-community', 'peer-support-group'),
