@@ -1,16 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-// The built bin, run as a user runs it.
-const bin = 'dist/cli/main.js';
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: input ?? '', maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const fx = (name: string) => `test/fixtures/records/${name}.json`;
+import { bin, cli, fx } from './cli-run.js';
 
 describe.runIf(existsSync(bin))('intervention-lifecycle validate', () => {
   it('exits 0 for valid records and says so', () => {
@@ -167,153 +160,6 @@ describe.runIf(existsSync(bin))('hostile input to the CLI', () => {
   });
 });
 
-describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', () => {
-  it('simulates the example scenario, on one thread or two, shard by shard, all alike; outcomes reads the records back', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
-    try {
-      const scenario = 'scenarios/stepped-care.json';
-      const one = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--outcomes', join(dir, 'o.csv')]);
-      expect(one.code).toBe(0);
-      expect(one.out.trim().split('\n')).toHaveLength(70);
-      expect(one.err).toMatch(/70 clients, \d+ events/);
-      expect(one.err).toMatch(/recovery rate \d+\.\d% \(95% CI/);
-      const two = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--workers', '2', '--quiet']);
-      expect(two).toEqual({ code: 0, out: one.out, err: '' });
-      const shards = [0, 1].map((i) => cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--shard', `${i}/2`, '--quiet']).out.trim().split('\n'));
-      const merged = one.out.trim().split('\n').map((_, i) => shards[i % 2]?.[Math.floor(i / 2)]);
-      expect(merged).toEqual(one.out.trim().split('\n'));
-      writeFileSync(join(dir, 'r.ndjson'), `${one.out}not json\n`);
-      const table = cli(['outcomes', join(dir, 'r.ndjson')]);
-      expect(table.code).toBe(1);
-      expect(table.err).toContain('line 71');
-      expect(table.out.split('\n')[0]).toMatch(/^caseId,clientId,referredAt,/);
-      expect(table.out).toBe(readFileSync(join(dir, 'o.csv'), 'utf8'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('outcomes: a bad --as-of is a usage error before any record is read (it was found at the first row)', () => {
-    const records = 'test/fixtures/records.ndjson';
-    for (const bad of ['1', 'March 7', '2026-02-30', '2026-06-01T10:00:00']) {
-      const r = cli(['outcomes', records, '--as-of', bad]);
-      expect([r.code, r.out]).toEqual([2, '']);
-      expect(r.err).toContain(`--as-of takes an ISO-8601 instant with an offset (Z or ±hh:mm) or a date (YYYY-MM-DD), not "${bad}"`);
-    }
-    expect(cli(['outcomes', records, '--as-of', '2026-06-01T12:00:00+02:00', '--quiet']).code).toBe(1);
-  });
-
-  it('outcomes says when a case comes twice (a file given twice, overlapping exports), keeping each row', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'il-dup-'));
-    try {
-      const sim = cli(['simulate', 'scenarios/stepped-care.json', '--clients', '3', '--seed', '5', '--quiet']);
-      writeFileSync(join(dir, 'twice.ndjson'), sim.out + sim.out);
-      const once = cli(['outcomes', '-'], sim.out);
-      const twice = cli(['outcomes', join(dir, 'twice.ndjson')]);
-      expect(once).toMatchObject({ code: 0, err: '' });
-      expect(twice.code).toBe(0);
-      const ids = sim.out.trim().split('\n').map((l) => (JSON.parse(l) as { events: { caseId: string }[] }).events[0]?.caseId);
-      expect(twice.err.trim().split('\n')).toEqual(ids.map((id, i) => `${join(dir, 'twice.ndjson')} line ${i + 4}: case ${String(id)} again (first at line ${i + 1}): each record gives its own row`));
-      const rows = (t: string) => t.trim().split('\n').slice(1);
-      expect(rows(twice.out)).toEqual([...rows(once.out), ...rows(once.out)]);
-      expect(cli(['outcomes', join(dir, 'twice.ndjson'), '--quiet']).err).toBe('');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('lists every problem of a bad scenario with its path, and exits 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
-    try {
-      writeFileSync(join(dir, 's.json'), JSON.stringify({ weeks: 0, didNotAttend: 3 }));
-      const r = cli(['simulate', join(dir, 's.json')]);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain('/weeks:');
-      expect(r.err).toContain('/didNotAttend:');
-      expect(cli(['simulate', join(dir, 's.json'), '--shard', '2/2']).err).toContain('--shard takes i/n');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe.runIf(existsSync(bin))('the CLI and its output streams', () => {
-  const scenario = 'scenarios/stepped-care.json';
-  const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at |node:events|Unhandled/);
-
-  it('refuses an output path it cannot write, before simulating anything: exit 2, one line', () => {
-    for (const flag of ['--out', '--outcomes']) {
-      const started = Date.now();
-      const r = cli(['simulate', scenario, '--clients', '100000', flag, '/nonexistent-dir/x']);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^intervention-lifecycle simulate: cannot write \/nonexistent-dir\/x: ENOENT/);
-      expect(r.err.trim().split('\n')).toHaveLength(1);
-      noStack(r.err);
-      // 100,000 clients would take many seconds: nothing was simulated.
-      expect(Date.now() - started).toBeLessThan(5000);
-    }
-  });
-
-  it.runIf(existsSync('/dev/full'))('ends with exit 2 and a message when a write fails (a full disk), on one thread or two', () => {
-    for (const args of [['--out', '/dev/full'], ['--workers', '2', '--out', '/dev/full'], ['--outcomes', '/dev/full', '--out', '/dev/null']]) {
-      const r = cli(['simulate', scenario, '--clients', '200', '--quiet', ...args]);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.err).toContain('cannot write /dev/full: ENOSPC');
-      noStack(r.err);
-    }
-  });
-
-  it('stops quietly when the reader of its standard output goes away (| head)', async () => {
-    const child = spawn(process.execPath, [bin, 'simulate', scenario, '--clients', '5000', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    expect(code).toBe(0);
-    expect(err).toBe('');
-  });
-});
-
-describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
-  it('exports a record as a Bundle, imports it back to a record that validates; many records are NDJSON; bad ones are skipped with exit 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'il-fhir-'));
-    try {
-      const exported = cli(['fhir', 'export', fx('valid-with-snapshot')]);
-      expect(exported.code).toBe(0);
-      const bundle = JSON.parse(exported.out) as { resourceType: string; type: string };
-      expect([bundle.resourceType, bundle.type]).toEqual(['Bundle', 'collection']);
-      writeFileSync(join(dir, 'b.json'), exported.out);
-      const imported = cli(['fhir', 'import', join(dir, 'b.json'), '--out', join(dir, 'r.json'), '--setting', 'clinic']);
-      expect(imported.code).toBe(0);
-      expect(cli(['validate', join(dir, 'r.json')]).code).toBe(0);
-      const lines = [readFileSync(fx('valid-without-snapshot'), 'utf8').replace(/\n/g, ''), '{"format":"nope"}'].join('\n');
-      const many = cli(['fhir', 'export', '-', '--type', 'transaction'], `${lines}\n`);
-      expect(many.code).toBe(1);
-      expect(many.out.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['transaction']);
-      expect(many.err).toMatch(/line 2: The record does not validate/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('reports import issues on stderr with their paths (exit 1), and usage errors with exit 2', () => {
-    const r = cli(['fhir', 'import', '-'], JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, effectiveDateTime: '2026-01-05T10:00:00', valueInteger: 9 }));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('error /effectiveDateTime NO_OFFSET');
-    expect(cli(['fhir', 'export']).code).toBe(2);
-    expect(cli(['fhir', 'import', 'x.json', '--type', 'transaction']).err).toContain('--type is for fhir export');
-    expect(cli(['fhir', 'import', 'x.json', '--share-with', 'gp-1']).err).toContain('--share-with is for fhir export');
-  });
-
-  it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
-    // The fixture's client gave no information-sharing consent.
-    const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
-    expect([r.code, r.out]).toEqual([1, '']);
-    expect(r.err).toMatch(/The client's information may not go to gp-practice-7: no active information-sharing consent covers it at .* \(skipped\)/);
-    expect(cli(['fhir', 'export', fx('valid-with-snapshot')]).code).toBe(0);
-  });
-});
-
 describe.runIf(existsSync(bin))('intervention-lifecycle validate with programme records', () => {
   it('checks a programme record against its members\' case records given in the same run', async () => {
     const { programmeFixture } = await import('../programme/fixture-files.js');
@@ -334,16 +180,5 @@ describe.runIf(existsSync(bin))('intervention-lifecycle validate with programme 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe.runIf(existsSync(bin))('intervention-lifecycle diagram', () => {
-  it('draws each lifecycle from its table (Mermaid, or the rows as JSON); an unknown machine is a usage error', async () => {
-    const { machines, toMermaid, machineEntries } = await import('../../src/index.js');
-    expect(cli(['diagram', 'case'])).toEqual({ code: 0, out: toMermaid(machines.case), err: '' });
-    const json = JSON.parse(cli(['diagram', 'goal', '--format', 'json']).out) as { transitions: unknown[] };
-    expect(json.transitions).toEqual(JSON.parse(JSON.stringify(machineEntries(machines.goal))));
-    expect((cli(['diagram']).out.match(/stateDiagram-v2/g) ?? []).length).toBe(13);
-    expect(cli(['diagram', 'nope']).code).toBe(2);
   });
 });

@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, cli, fx } from './cli-run.js';
+
+describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
+  it('exports a record as a Bundle, imports it back to a record that validates; many records are NDJSON; bad ones are skipped with exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-fhir-'));
+    try {
+      const exported = cli(['fhir', 'export', fx('valid-with-snapshot')]);
+      expect(exported.code).toBe(0);
+      const bundle = JSON.parse(exported.out) as { resourceType: string; type: string };
+      expect([bundle.resourceType, bundle.type]).toEqual(['Bundle', 'collection']);
+      writeFileSync(join(dir, 'b.json'), exported.out);
+      const imported = cli(['fhir', 'import', join(dir, 'b.json'), '--out', join(dir, 'r.json'), '--setting', 'clinic']);
+      expect(imported.code).toBe(0);
+      expect(cli(['validate', join(dir, 'r.json')]).code).toBe(0);
+      const lines = [readFileSync(fx('valid-without-snapshot'), 'utf8').replace(/\n/g, ''), '{"format":"nope"}'].join('\n');
+      const many = cli(['fhir', 'export', '-', '--type', 'transaction'], `${lines}\n`);
+      expect(many.code).toBe(1);
+      expect(many.out.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['transaction']);
+      expect(many.err).toMatch(/line 2: The record does not validate/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports import issues on stderr with their paths (exit 1), and usage errors with exit 2', () => {
+    const r = cli(['fhir', 'import', '-'], JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, effectiveDateTime: '2026-01-05T10:00:00', valueInteger: 9 }));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error /effectiveDateTime NO_OFFSET');
+    expect(cli(['fhir', 'export']).code).toBe(2);
+    expect(cli(['fhir', 'import', 'x.json', '--type', 'transaction']).err).toContain('--type is for fhir export');
+    expect(cli(['fhir', 'import', 'x.json', '--share-with', 'gp-1']).err).toContain('--share-with is for fhir export');
+  });
+
+  it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
+    // The fixture's client gave no information-sharing consent.
+    const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toMatch(/The client's information may not go to gp-practice-7: no active information-sharing consent covers it at .* \(skipped\)/);
+    expect(cli(['fhir', 'export', fx('valid-with-snapshot')]).code).toBe(0);
+  });
+});

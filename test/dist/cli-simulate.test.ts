@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, cli } from './cli-run.js';
+
+describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', () => {
+  it('simulates the example scenario, on one thread or two, shard by shard, all alike; outcomes reads the records back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
+    try {
+      const scenario = 'scenarios/stepped-care.json';
+      const one = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--outcomes', join(dir, 'o.csv')]);
+      expect(one.code).toBe(0);
+      expect(one.out.trim().split('\n')).toHaveLength(70);
+      expect(one.err).toMatch(/70 clients, \d+ events/);
+      expect(one.err).toMatch(/recovery rate \d+\.\d% \(95% CI/);
+      const two = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--workers', '2', '--quiet']);
+      expect(two).toEqual({ code: 0, out: one.out, err: '' });
+      const shards = [0, 1].map((i) => cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--shard', `${i}/2`, '--quiet']).out.trim().split('\n'));
+      const merged = one.out.trim().split('\n').map((_, i) => shards[i % 2]?.[Math.floor(i / 2)]);
+      expect(merged).toEqual(one.out.trim().split('\n'));
+      writeFileSync(join(dir, 'r.ndjson'), `${one.out}not json\n`);
+      const table = cli(['outcomes', join(dir, 'r.ndjson')]);
+      expect(table.code).toBe(1);
+      expect(table.err).toContain('line 71');
+      expect(table.out.split('\n')[0]).toMatch(/^caseId,clientId,referredAt,/);
+      expect(table.out).toBe(readFileSync(join(dir, 'o.csv'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('outcomes: a bad --as-of is a usage error before any record is read (it was found at the first row)', () => {
+    const records = 'test/fixtures/records.ndjson';
+    for (const bad of ['1', 'March 7', '2026-02-30', '2026-06-01T10:00:00']) {
+      const r = cli(['outcomes', records, '--as-of', bad]);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toContain(`--as-of takes an ISO-8601 instant with an offset (Z or ±hh:mm) or a date (YYYY-MM-DD), not "${bad}"`);
+    }
+    expect(cli(['outcomes', records, '--as-of', '2026-06-01T12:00:00+02:00', '--quiet']).code).toBe(1);
+  });
+
+  it('outcomes says when a case comes twice (a file given twice, overlapping exports), keeping each row', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-dup-'));
+    try {
+      const sim = cli(['simulate', 'scenarios/stepped-care.json', '--clients', '3', '--seed', '5', '--quiet']);
+      writeFileSync(join(dir, 'twice.ndjson'), sim.out + sim.out);
+      const once = cli(['outcomes', '-'], sim.out);
+      const twice = cli(['outcomes', join(dir, 'twice.ndjson')]);
+      expect(once).toMatchObject({ code: 0, err: '' });
+      expect(twice.code).toBe(0);
+      const ids = sim.out.trim().split('\n').map((l) => (JSON.parse(l) as { events: { caseId: string }[] }).events[0]?.caseId);
+      expect(twice.err.trim().split('\n')).toEqual(ids.map((id, i) => `${join(dir, 'twice.ndjson')} line ${i + 4}: case ${String(id)} again (first at line ${i + 1}): each record gives its own row`));
+      const rows = (t: string) => t.trim().split('\n').slice(1);
+      expect(rows(twice.out)).toEqual([...rows(once.out), ...rows(once.out)]);
+      expect(cli(['outcomes', join(dir, 'twice.ndjson'), '--quiet']).err).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every problem of a bad scenario with its path, and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
+    try {
+      writeFileSync(join(dir, 's.json'), JSON.stringify({ weeks: 0, didNotAttend: 3 }));
+      const r = cli(['simulate', join(dir, 's.json')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('/weeks:');
+      expect(r.err).toContain('/didNotAttend:');
+      expect(cli(['simulate', join(dir, 's.json'), '--shard', '2/2']).err).toContain('--shard takes i/n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.runIf(existsSync(bin))('the CLI and its output streams', () => {
+  const scenario = 'scenarios/stepped-care.json';
+  const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at |node:events|Unhandled/);
+
+  it('refuses an output path it cannot write, before simulating anything: exit 2, one line', () => {
+    for (const flag of ['--out', '--outcomes']) {
+      const started = Date.now();
+      const r = cli(['simulate', scenario, '--clients', '100000', flag, '/nonexistent-dir/x']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^intervention-lifecycle simulate: cannot write \/nonexistent-dir\/x: ENOENT/);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      noStack(r.err);
+      // 100,000 clients would take many seconds: nothing was simulated.
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+  });
+
+  it.runIf(existsSync('/dev/full'))('ends with exit 2 and a message when a write fails (a full disk), on one thread or two', () => {
+    for (const args of [['--out', '/dev/full'], ['--workers', '2', '--out', '/dev/full'], ['--outcomes', '/dev/full', '--out', '/dev/null']]) {
+      const r = cli(['simulate', scenario, '--clients', '200', '--quiet', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain('cannot write /dev/full: ENOSPC');
+      noStack(r.err);
+    }
+  });
+
+  it('stops quietly when the reader of its standard output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [bin, 'simulate', scenario, '--clients', '5000', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(err).toBe('');
+  });
+});
