@@ -175,6 +175,10 @@ export function parseScenario(input: unknown): { readonly ok: true; readonly sce
 function meaningIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   for (const i of s.monitoring.instruments) if (s.baseline[i] === undefined) issues.push({ path: `/baseline/${i}`, message: `${i} is monitored: give its baseline { mean, sd }` });
+  // Twice would record each score twice at one instant, and the second goal on it would have no evidence.
+  s.monitoring.instruments.forEach((id, i) => {
+    if (s.monitoring.instruments.indexOf(id) !== i) issues.push({ path: `/monitoring/instruments/${i}`, message: `${id} is already monitored; list each instrument once` });
+  });
   s.pathways.forEach((p, i) =>
     p.steps.forEach((step, j) => {
       const known = findModality(step.modality);

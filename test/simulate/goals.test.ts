@@ -48,6 +48,12 @@ describe('the goals of a simulated client', () => {
     expect(scored).toBeGreaterThan(10);
   });
 
+  it('refuses an instrument monitored twice (each score would be recorded twice, and a second goal on it would have no evidence)', () => {
+    const r = parseScenario({ monitoring: { instruments: ['phq9', 'phq9'] }, goal: { instruments: 'all' } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([{ path: '/monitoring/instruments/1', message: 'phq9 is already monitored; list each instrument once' }]);
+  });
+
   it('refuses an unknown choice of instruments, naming the path', () => {
     const r = parseScenario({ goal: { instruments: 'some' } });
     expect(r.ok).toBe(false);
