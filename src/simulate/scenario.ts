@@ -56,7 +56,10 @@ export const scenarioSchema = z
     referral: z
       .object({
         sources: weights.default({ GP: 0.7, 'self-referral': 0.3 }),
-        urgency: z.partialRecord(z.enum(['routine', 'urgent', 'asap', 'stat']), z.number().nonnegative()).default({ routine: 0.9, urgent: 0.1 }),
+        urgency: z
+          .partialRecord(z.enum(['routine', 'urgent', 'asap', 'stat']), z.number().nonnegative())
+          .refine((w) => Object.values(w).some((x) => (x ?? 0) > 0), 'at least one weight above zero')
+          .default({ routine: 0.9, urgent: 0.1 }),
       })
       .strict()
       .default({ sources: { GP: 0.7, 'self-referral': 0.3 }, urgency: { routine: 0.9, urgent: 0.1 } })

@@ -97,6 +97,11 @@ describe('parseScenario', () => {
     expect(paths).toEqual(expect.arrayContaining(['/weeks', '/didNotAttend', '/pathways/0/steps/0/modality', '/pathways/0/steps/0/sessions', '/']));
   });
 
+  it('refuses weights that are all zero, wherever a scenario gives weights (urgency was drawn from all-zero weights)', () => {
+    const r = parseScenario({ referral: { sources: { GP: 0 }, urgency: { routine: 0, urgent: 0 } }, assessment: { riskScreen: { low: 0 } } });
+    expect(r.ok || r.issues.map((i) => i.path)).toEqual(['/referral/sources', '/referral/urgency', '/assessment/riskScreen']);
+  });
+
   it('needs a baseline for each monitored instrument', () => {
     const r = parseScenario({ baseline: { phq9: { mean: 15, sd: 4 } } });
     expect(r.ok || r.issues).toEqual([{ path: '/baseline/gad7', message: expect.stringContaining('gad7 is monitored') }]);
