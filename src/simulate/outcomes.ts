@@ -53,7 +53,9 @@ export interface OutcomeRow {
  * consented to research at `asOf` (default: the case's last change), so a dataset never holds a case
  * it may not, and `[]` for a case marked entered in error (opened by mistake: a duplicate, the wrong
  * client), which is no case. `asOf` judges the consent only; for the case as it stood at a census
- * date, replay its events up to that date and pass that state.
+ * date, replay its events up to that date and pass that state. A case is one episode of care, and
+ * a reopened case is still that episode: its first score is the first one taken in the case, before
+ * the closure that was reopened (a client referred again is a new case, with its own row).
  *
  * @example
  * ```ts
