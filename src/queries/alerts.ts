@@ -13,8 +13,9 @@ const HOUR = 3_600_000;
 
 /**
  * The alerts of a case as of an instant (pure): a risk item answered above its threshold (PHQ-9
- * item 9 above 0) until a later answer of 0 or a risk review clears it — a total entered alone never
- * does, unknown is not zero — or a risk item left unanswered in the latest measurement;
+ * item 9 above 0), or implied above it by a total entered alone (a PHQ-9 of 25 or more), until a
+ * later answer of 0 or a risk review clears it — a total entered alone never does, unknown is not
+ * zero — or a risk item left unanswered in the latest measurement;
  * a reliable deterioration on any instrument (not on track), measurements overdue against their
  * schedule, a review due, a crisis without a safety plan after `policy.safetyPlanWithinHours`
  * (default 24), a consent expiring within 14 days (since the day that window began) or expired with no
@@ -33,8 +34,9 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
   for (const r of riskItemStatuses(state)) {
     const m = r.measurement;
     const name = m.instrumentId === 'phq9' ? 'PHQ-9' : m.instrumentId ?? '';
-    if (r.status === 'raised') {
-      const message = `${name} item ${r.item.item} was ${String(m.responses?.[r.item.item - 1])} on ${m.takenAt.slice(0, 10)} (${r.item.code}): needs immediate clinical attention; a later answer of 0 or a risk review (recordRiskLevel) clears this`;
+    if (r.status !== 'unanswered') {
+      const what = r.status === 'raised' ? `was ${String(m.responses?.[r.item.item - 1])}` : `cannot have been 0 in a total of ${String(m.score)}`;
+      const message = `${name} item ${r.item.item} ${what} on ${m.takenAt.slice(0, 10)} (${r.item.code}): needs immediate clinical attention; a later answer of 0 or a risk review (recordRiskLevel) clears this`;
       out.push({ code: 'risk-item', severity: 'urgent', message, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
     } else {
       out.push({ code: 'risk-item-unanswered', severity: 'warning', message: `${name} item ${r.item.item} was not answered: ask it directly`, entity: { type: 'measurement', id: m.id }, since: m.takenAt });

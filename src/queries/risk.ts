@@ -9,8 +9,12 @@ import type { RiskItem } from '../measures/instruments/types.js';
 export interface RiskItemStatus {
   readonly instrumentId: string;
   readonly item: RiskItem;
-  /** `raised`: the latest answer is above the threshold and no risk review followed it; `unanswered`: the latest measurement left it blank. */
-  readonly status: 'raised' | 'unanswered';
+  /**
+   * `raised`: the latest answer is above the threshold and no risk review followed it; `implied`: the
+   * same, the latest answer being a total entered alone that needs the item above its threshold (a
+   * PHQ-9 of 25 or more); `unanswered`: the latest measurement left it blank.
+   */
+  readonly status: 'raised' | 'implied' | 'unanswered';
   readonly measurement: Measurement;
 }
 
@@ -19,7 +23,9 @@ export interface RiskItemStatus {
  * is not zero: a later measurement that does not answer the item (a total entered alone, or the item
  * left blank) never clears an earlier answer above the threshold. A raised item stays raised until a
  * later measurement answers it at or below the threshold, or a clinician records a risk review
- * (`recordRiskLevel`, any level) after the answer was recorded.
+ * (`recordRiskLevel`, any level) after the answer was recorded. A total entered alone that the other
+ * items cannot reach (a PHQ-9 of 25 to 27) stands for such an answer: the item was above its
+ * threshold, or blank with the total prorated, and neither is a known 0.
  */
 export function riskItemStatuses(state: CaseState): RiskItemStatus[] {
   const out: RiskItemStatus[] = [];
@@ -34,8 +40,9 @@ export function riskItemStatuses(state: CaseState): RiskItemStatus[] {
     for (const item of instrument.riskItems) {
       const answered = answering?.[item.item - 1];
       const response = answered?.responses?.[item.item - 1];
-      if (answered !== undefined && typeof response === 'number' && response > item.above && !(lastReview > answered.recordedAt)) {
-        out.push({ instrumentId, item, status: 'raised', measurement: answered });
+      // A total alone stands in the answers only where it implies the item above its threshold.
+      if (answered !== undefined && (answered.responses === null || (typeof response === 'number' && response > item.above)) && !(lastReview > answered.recordedAt)) {
+        out.push({ instrumentId, item, status: answered.responses === null ? 'implied' : 'raised', measurement: answered });
       } else if (newest.responses !== null && (newest.responses[item.item - 1] ?? null) === null) {
         out.push({ instrumentId, item, status: 'unanswered', measurement: newest });
       }

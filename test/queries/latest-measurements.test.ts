@@ -25,13 +25,17 @@ function referenceRiskItems(state: CaseState): RiskItemStatus[] {
     const series = list.slice().sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
     const newest = series[series.length - 1] as Measurement;
     for (const item of instrument.riskItems) {
+      // A total alone above what the other items can reach, all at their highest, answers the item above its threshold.
+      const othersMax = instrument.items.filter((_, i) => i !== item.item - 1).reduce((sum, allowed) => sum + Math.max(...allowed), 0);
       let answered: Measurement | undefined;
       for (let i = series.length - 1; i >= 0 && answered === undefined; i--) {
-        const response = (series[i] as Measurement).responses?.[item.item - 1];
-        if (response !== null && response !== undefined) answered = series[i];
+        const m = series[i] as Measurement;
+        const response = m.responses?.[item.item - 1];
+        if ((response !== null && response !== undefined) || (m.responses === null && m.score !== null && m.score - othersMax > item.above)) answered = m;
       }
       const response = answered?.responses?.[item.item - 1];
-      if (answered !== undefined && typeof response === 'number' && response > item.above && !(lastReview > answered.recordedAt)) out.push({ instrumentId, item, status: 'raised', measurement: answered });
+      if (answered !== undefined && answered.responses === null && !(lastReview > answered.recordedAt)) out.push({ instrumentId, item, status: 'implied', measurement: answered });
+      else if (answered !== undefined && typeof response === 'number' && response > item.above && !(lastReview > answered.recordedAt)) out.push({ instrumentId, item, status: 'raised', measurement: answered });
       else if (newest.responses !== null && (newest.responses[item.item - 1] ?? null) === null) out.push({ instrumentId, item, status: 'unanswered', measurement: newest });
     }
   }

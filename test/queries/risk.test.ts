@@ -38,6 +38,37 @@ describe('a risk item answered above its threshold', () => {
   });
 });
 
+describe('a PHQ-9 total entered alone that item 9 must be part of', () => {
+  // The other eight items reach 24 at most: a total of 25 to 27 needs item 9 above 0 (or item 9
+  // blank and the total prorated). Either way it is not a known 0.
+  const total = (score: number, takenAt = '2026-02-01T08:00:00.000Z') => must(caseAt('active'), phq(takenAt, { score }), ctx(people.lead));
+
+  it('raises the risk alert at 25 and above, saying why; not at 24', () => {
+    const s = total(25);
+    expect(riskAlerts(s)).toEqual([
+      {
+        code: 'risk-item',
+        severity: 'urgent',
+        message: expect.stringContaining('PHQ-9 item 9 cannot have been 0 in a total of 25 on 2026-02-01'),
+        entity: { type: 'measurement', id: s.measurements.at(-1)?.id },
+        since: '2026-02-01T08:00:00.000Z',
+      },
+    ]);
+    expect(riskAlerts(total(27))).toHaveLength(1);
+    expect(riskAlerts(total(24))).toEqual([]);
+  });
+
+  it('is cleared as an answer is: by a later itemised item 9 of 0, or a risk review; not by a later total', () => {
+    const raised = total(26);
+    expect(riskAlerts(must(raised, phq('2026-02-08T08:00:00.000Z', { score: 8 }), ctx(people.lead)))).toHaveLength(1);
+    expect(riskAlerts(must(raised, phq('2026-02-08T08:00:00.000Z', { responses: [3, 3, 3, 3, 3, 3, 3, 3, 0] }), ctx(people.client)))).toEqual([]);
+    expect(riskAlerts(must(raised, { type: 'recordRiskLevel', level: 'moderate', factors: [] }, ctx(people.lead)))).toEqual([]);
+    // An itemised answer of 0 taken before the total does not clear it.
+    const earlier = must(caseAt('active'), phq('2026-01-25T08:00:00.000Z', { responses: [1, 1, 1, 1, 1, 1, 1, 1, 0] }), ctx(people.client));
+    expect(riskAlerts(must(earlier, phq('2026-02-01T08:00:00.000Z', { score: 25 }), ctx(people.lead)))).toHaveLength(1);
+  });
+});
+
 describe('an incomplete PHQ-9 whose item 9 is answered', () => {
   const incomplete = [null, null, 1, 1, 1, 1, 1, 1, 3];
 

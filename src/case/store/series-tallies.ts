@@ -20,6 +20,8 @@
 import type { Measurement } from '../model/measurement.js';
 import type { Session } from '../model/session.js';
 import { itemAt, type Series } from './series.js';
+import { getInstrument } from '../../measures/instruments/registry.js';
+import type { Instrument } from '../../measures/instruments/types.js';
 
 /** An instrument's first and latest valid scored measurement, and how many it has. */
 export interface InstrumentEnd {
@@ -146,7 +148,11 @@ export interface LatestMeasurements {
   readonly byInstrument: ReadonlyMap<string, Measurement>;
   /** Per instrument id (or null), then per indicator (or null): the latest valid measurement of that kind. */
   readonly byKind: ReadonlyMap<string | null, ReadonlyMap<string | null, Measurement>>;
-  /** Per instrument, at each response position: the latest valid measurement that answers it (not null). */
+  /**
+   * Per instrument, at each response position: the latest valid measurement that answers it (not
+   * null) or, at a risk item's, a total entered alone that implies it above its threshold (a PHQ-9
+   * of 25 or more: the other items cannot reach it).
+   */
   readonly answering: ReadonlyMap<string, readonly (Measurement | undefined)[]>;
 }
 
@@ -170,11 +176,17 @@ function addLatest(latest: Latest, m: Measurement): void {
   if (later(m, kinds.get(m.indicator))) kinds.set(m.indicator, m);
   if (m.instrumentId === null) return;
   if (later(m, latest.byInstrument.get(m.instrumentId))) latest.byInstrument.set(m.instrumentId, m);
-  if (m.responses === null) return;
   let answers = latest.answering.get(m.instrumentId);
-  if (answers === undefined) {
-    answers = [];
-    latest.answering.set(m.instrumentId, answers);
+  if (answers === undefined) latest.answering.set(m.instrumentId, (answers = []));
+  if (m.responses === null) {
+    // A total the other items, all at their highest, cannot reach (the range is the items' sum) needs
+    // the risk item above its threshold, or blank with the total prorated: either way not a known 0.
+    const instrument = getInstrument(m.instrumentId);
+    for (const r of instrument?.riskItems ?? []) {
+      const k = r.item - 1;
+      if ((m.score ?? 0) > (instrument as Instrument).range.max - Math.max(...((instrument as Instrument).items[k] ?? [])) + r.above && later(m, answers[k])) answers[k] = m;
+    }
+    return;
   }
   for (let k = 0; k < m.responses.length; k++) {
     const response = m.responses[k];
