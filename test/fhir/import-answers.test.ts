@@ -180,3 +180,25 @@ describe('fromFhir reads a form\'s own answer codes by the score they carry', ()
     expect([r.measurements[0]?.responses, problems(r.issues)]).toEqual([RESPONSES, []]);
   });
 });
+
+describe('fromFhir and a total that a risk item must be part of', () => {
+  // The MII PRO module's published PHQ-9 example is such a total: 27, no items.
+  const episode = { resourceType: 'EpisodeOfCare', id: 'ep-1', status: 'active', patient: { reference: 'Patient/p1' }, period: { start: '2026-02-20T09:00:00Z' } };
+  const bundle = (score: number) => ({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: episode }, { resource: observation('44261-6', { valueQuantity: { value: score, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' } }) }] });
+
+  it('files a PHQ-9 total of 25 or more without items, says so, and the record built raises the risk alert', () => {
+    const r = fromFhir(bundle(27), { setting: 'clinic' });
+    expect(r.measurements).toEqual([expect.objectContaining({ instrumentId: 'phq9', responses: null, score: 27 })]);
+    expect(r.issues.filter((i) => i.code === 'RISK_IMPLIED')).toEqual([
+      { path: '/entry/1/resource', code: 'RISK_IMPLIED', severity: 'warning', message: 'a Patient Health Questionnaire-9 total of 27 came without its items: item 9 (self-harm-thoughts) was above 0, or left blank and the total prorated; filed, and its case raises the risk alert until a clinician asks it' },
+    ]);
+    expect(validateRecord(r.record).valid).toBe(true);
+    expect(alerts(replay(r.record?.events ?? []), '2026-03-03T00:00:00.000Z').filter((a) => a.code === 'risk-item')).toHaveLength(1);
+  });
+
+  it('says nothing of a total of 24, or of a total whose items came with it', () => {
+    const implied = (input: unknown) => fromFhir(input, { setting: 'clinic' }).issues.filter((i) => i.code === 'RISK_IMPLIED');
+    expect(implied(bundle(24))).toEqual([]);
+    expect(implied(observation('44261-6', { valueInteger: 25, component: components([3, 3, 3, 3, 3, 3, 3, 3, 1]) }))).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ import type { Measurement } from '../model/measurement.js';
 import type { Session } from '../model/session.js';
 import { itemAt, type Series } from './series.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
+import { impliedAbove } from '../../measures/instruments/implied.js';
 import type { Instrument } from '../../measures/instruments/types.js';
 
 /** An instrument's first and latest valid scored measurement, and how many it has. */
@@ -179,12 +180,10 @@ function addLatest(latest: Latest, m: Measurement): void {
   let answers = latest.answering.get(m.instrumentId);
   if (answers === undefined) latest.answering.set(m.instrumentId, (answers = []));
   if (m.responses === null) {
-    // A total the other items, all at their highest, cannot reach (the range is the items' sum) needs
-    // the risk item above its threshold, or blank with the total prorated: either way not a known 0.
+    // A total the other items cannot reach needs the risk item above its threshold (implied.ts).
     const instrument = getInstrument(m.instrumentId);
     for (const r of instrument?.riskItems ?? []) {
-      const k = r.item - 1;
-      if ((m.score ?? 0) > (instrument as Instrument).range.max - Math.max(...((instrument as Instrument).items[k] ?? [])) + r.above && later(m, answers[k])) answers[k] = m;
+      if ((m.score ?? 0) > impliedAbove(instrument as Instrument, r) && later(m, answers[r.item - 1])) answers[r.item - 1] = m;
     }
     return;
   }

@@ -1,5 +1,7 @@
 import { SOURCES, type MeasurementStatus } from '../../case/model/measurement.js';
 import { describeTotal, scoreInstrument } from '../../measures/instruments/score.js';
+import { getInstrument } from '../../measures/instruments/registry.js';
+import { impliedAbove } from '../../measures/instruments/implied.js';
 import type { Instrument } from '../../measures/instruments/types.js';
 import { OWN, PANEL_CODES, UNSCORED_ITEMS } from '../codes.js';
 import { hasValue, observationValue, responseOf } from './answers.js';
@@ -228,5 +230,18 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses.values, score, takenAt: g.takenAt, status: g.status, source: 'client-report', clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
     }
   }
+  impliedRisks(out, log);
   return out;
+}
+
+/** A total filed without its items that needs a risk item above its threshold (a PHQ-9 of 25 or more): filed, and said. */
+function impliedRisks(out: readonly Draft[], log: IssueLog): void {
+  for (const m of out) {
+    const instrument = m.responses === null && m.instrumentId !== null ? getInstrument(m.instrumentId) : undefined;
+    for (const r of instrument?.riskItems ?? []) {
+      if ((m.score ?? 0) <= impliedAbove(instrument as Instrument, r)) continue;
+      const name = (instrument as Instrument).name;
+      log.add(m.path, 'RISK_IMPLIED', `a ${name} total of ${String(m.score)} came without its items: item ${r.item} (${r.code}) was above ${r.above}, or left blank and the total prorated; filed, and its case raises the risk alert until a clinician asks it`, 'warning');
+    }
+  }
 }
