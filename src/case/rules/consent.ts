@@ -7,8 +7,8 @@ import type { ModalityDefinition } from '../model/modalities.js';
 /**
  * A consent's status at an instant: `expired` once `expiresAt` has passed. It reads the consent as
  * recorded, with `at` judging expiry only: a withdrawn consent reads `withdrawn` at any instant, and
- * one granted after `at` reads `active`. To ask whether data could leave at a past instant, use
- * {@link mayShare}, which judges a consent by its own dates.
+ * one granted after `at` reads `active`. {@link mayShare} also counts a consent granted after its
+ * `asOf` as none (and a withdrawn one as none at any instant).
  *
  * @example
  * ```ts
