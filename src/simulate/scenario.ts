@@ -102,7 +102,7 @@ export const scenarioSchema = z
       })
       .strict()
       .default({ instruments: 'first', gas: true })
-      .describe("The client's SMART goals: each brings a monitored instrument below caseness (or a point lower when already below it) by the end of follow-up."),
+      .describe("The client's SMART goals (simulateCohort; a programme member's goal is taking part): each brings a monitored instrument below caseness (or a point lower when already below it) by the end of follow-up."),
     baseline: changes.default({ phq9: { mean: 16, sd: 4 }, gad7: { mean: 13, sd: 4 } }).describe('True score at assessment, per monitored instrument.'),
     weeksToEffect: z.number().positive().max(52).default(4).describe('Time constant of the response, in weeks of treatment received: a step reaches 63% of its change after this many (each session attended counts for the interval of its frequency, a week for weekly sessions; a missed one counts for nothing).'),
     measurementError: z.partialRecord(instrumentId, z.number().nonnegative()).default({}).describe("The SD of measurement error per instrument; by default the catalogue's reference SD × √(1 − reliability)."),
