@@ -35,7 +35,7 @@ export function alerts(state: CaseState, asOf: string, policy: Policy = {}): Ale
     const m = r.measurement;
     const name = m.instrumentId === 'phq9' ? 'PHQ-9' : m.instrumentId ?? '';
     if (r.status !== 'unanswered') {
-      const what = r.status === 'raised' ? `was ${String(m.responses?.[r.item.item - 1])}` : `cannot have been 0 in a total of ${String(m.score)}`;
+      const what = r.status === 'raised' ? `was ${String(m.responses?.[r.item.item - 1])}` : `was above ${r.item.above} or blank (a total of ${String(m.score)} without items)`;
       const message = `${name} item ${r.item.item} ${what} on ${m.takenAt.slice(0, 10)} (${r.item.code}): needs immediate clinical attention; a later answer of 0 or a risk review (recordRiskLevel) clears this`;
       out.push({ code: 'risk-item', severity: 'urgent', message, entity: { type: 'measurement', id: m.id }, since: m.takenAt });
     } else {

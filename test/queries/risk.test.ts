@@ -49,7 +49,7 @@ describe('a PHQ-9 total entered alone that item 9 must be part of', () => {
       {
         code: 'risk-item',
         severity: 'urgent',
-        message: expect.stringContaining('PHQ-9 item 9 cannot have been 0 in a total of 25 on 2026-02-01'),
+        message: expect.stringContaining('PHQ-9 item 9 was above 0 or blank (a total of 25 without items) on 2026-02-01'),
         entity: { type: 'measurement', id: s.measurements.at(-1)?.id },
         since: '2026-02-01T08:00:00.000Z',
       },
