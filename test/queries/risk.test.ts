@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alerts, dispatch, goalProgress, type CaseState } from '../../src/index.js';
 import { toRecord, validateRecord } from '../../src/validate/index.js';
+import { registerInstrument, unregisterInstrument } from '../../src/measures/index.js';
 import { caseAt, must, people, world } from '../case/fixtures.js';
 
 // Risk answers (PHQ-9 item 9 and any registered risk item): unknown is not zero.
@@ -66,6 +67,31 @@ describe('a PHQ-9 total entered alone that item 9 must be part of', () => {
     // An itemised answer of 0 taken before the total does not clear it.
     const earlier = must(caseAt('active'), phq('2026-01-25T08:00:00.000Z', { responses: [1, 1, 1, 1, 1, 1, 1, 1, 0] }), ctx(people.client));
     expect(riskAlerts(must(earlier, phq('2026-02-01T08:00:00.000Z', { score: 25 }), ctx(people.lead)))).toHaveLength(1);
+  });
+});
+
+describe("a registered instrument's risk item, implied by a total", () => {
+  // Four items of 0–3, the fourth flagged above 1: the first three reach 9, so a total of 11 needs item 4 at 2 or more.
+  const scale = {
+    id: 'risk-4',
+    name: 'Four-item check',
+    betterIs: 'lower' as const,
+    items: [[0, 1, 2, 3], [0, 1, 2, 3], [0, 1, 2, 3], [0, 1, 2, 3]],
+    range: { min: 0, max: 12 },
+    bands: [{ min: 0, max: 12, label: 'any' }],
+    riskItems: [{ item: 4, above: 1, code: 'harm-plan', message: 'Item 4 above 1' }],
+    missing: { rule: 'none' as const, maxMissing: 0 },
+  };
+
+  it('raises it from the total above which the other items cannot reach, naming the threshold', () => {
+    registerInstrument(scale);
+    try {
+      const total = (score: number) => must(caseAt('active'), { type: 'recordMeasurement', instrumentId: 'risk-4', score, takenAt: '2026-02-01T08:00:00.000Z', source: 'clinician-rated' }, ctx(people.lead));
+      expect(riskAlerts(total(10))).toEqual([]);
+      expect(riskAlerts(total(11))).toEqual([expect.objectContaining({ severity: 'urgent', message: expect.stringContaining('risk-4 item 4 was above 1 or blank (a total of 11 without items)') })]);
+    } finally {
+      unregisterInstrument('risk-4');
+    }
   });
 });
 
