@@ -17,7 +17,7 @@ import { findModality } from '../case/model/modalities.js';
 import { clientRandom, type Random } from './random.js';
 import type { Scenario } from './scenario.js';
 import { Trajectory } from './trajectory.js';
-import { drawNeeds, drawRiskScreen } from './findings.js';
+import { drawNeeds, drawRiskScreen, riskReviewFor } from './findings.js';
 import { goalsFor, judgeGoals, proposal, type SimulatedGoal } from './goals.js';
 import { referralTime } from './arrivals.js';
 
@@ -189,6 +189,9 @@ function measure(course: Course, instruments: readonly string[], trajectory: Tra
     out[id] = score;
     const goal = forGoal ? course.goals.find((g) => g.instrumentId === id) : undefined;
     course.run({ type: 'recordMeasurement', instrumentId: id, score, source: 'client-report', ...(goal === undefined ? {} : { goalIds: [goal.goalId] }) }, course.clientActor);
+    // The urgent alert a total like a PHQ-9 of 25 raises is acted on: item 9 asked directly, the risk reviewed.
+    const review = riskReviewFor(id, score);
+    if (review !== null) course.run(review);
   }
   return out;
 }

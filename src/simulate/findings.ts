@@ -3,6 +3,8 @@
  * Attainment Scale written for the client's goal, with the level a final score attains on it.
  */
 import type { RISK_LEVELS } from '../case/model/assessment.js';
+import { getInstrument } from '../measures/instruments/registry.js';
+import { impliedAbove } from '../measures/instruments/implied.js';
 import type { Random } from './random.js';
 import type { Scenario } from './scenario.js';
 
@@ -61,4 +63,15 @@ export function gasScale(name: string, baseline: number, target: number, floor: 
     },
     levelOf: (score) => (score >= baseline ? -2 : score > target ? -1 : score > target - band ? 0 : score > target - 2 * band ? 1 : 2),
   };
+}
+
+/**
+ * The risk review a clinician records on a score entered without its items that a risk item must be
+ * part of (a PHQ-9 of 25 or more raises the urgent alert): asked directly, the client reports
+ * passive thoughts without a plan. Null when the score implies nothing.
+ */
+export function riskReviewFor(instrumentId: string, score: number): { readonly type: 'recordRiskLevel'; readonly level: 'moderate'; readonly factors: readonly string[] } | null {
+  const instrument = getInstrument(instrumentId);
+  const implied = instrument?.riskItems.some((r) => score > impliedAbove(instrument, r)) ?? false;
+  return implied ? { type: 'recordRiskLevel', level: 'moderate', factors: [`${instrumentId} total of ${score}: asked directly, passive thoughts, no plan`] } : null;
 }

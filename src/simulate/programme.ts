@@ -14,6 +14,7 @@ import { dispatchProgramme } from '../programme/dispatch.js';
 import { PROGRAMME_KINDS, type ProgrammeEvent, type ProgrammeState } from '../programme/model.js';
 import { PROGRAMME_RECORD_FORMAT, type ProgrammeRecord } from '../programme/record.js';
 import { clientRandom, type Random } from './random.js';
+import { riskReviewFor } from './findings.js';
 import { Trajectory } from './trajectory.js';
 import type { Scenario } from './scenario.js';
 
@@ -100,7 +101,11 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
   const measure = (i: number): void => {
     const path = paths.get(i) as Trajectory;
     for (const id of scenario.monitoring.instruments) {
-      onCase(`gcase-${i + 1}`, { id: `client-${i + 1}`, role: 'client' }, { type: 'recordMeasurement', instrumentId: id, score: path.observe(id, rnd.get(i) as Random), source: 'client-report' });
+      const score = path.observe(id, rnd.get(i) as Random);
+      onCase(`gcase-${i + 1}`, { id: `client-${i + 1}`, role: 'client' }, { type: 'recordMeasurement', instrumentId: id, score, source: 'client-report' });
+      // As in a course of care (client.ts): a score that implies a risk item is reviewed at once.
+      const review = riskReviewFor(id, score);
+      if (review !== null) onCase(`gcase-${i + 1}`, LEAD, review);
     }
   };
   for (const i of members) {
