@@ -1,6 +1,7 @@
 /**
- * What a simulated assessment finds (the needs a client has, the risk screen) and the Goal
- * Attainment Scale written for the client's goal, with the level a final score attains on it.
+ * What a simulated assessment finds (the needs a client has, the risk screen), the Goal Attainment
+ * Scale written for a goal, with the level a final score attains on it, and the risk review a
+ * clinician records when a score implies a risk item.
  */
 import type { RISK_LEVELS } from '../case/model/assessment.js';
 import { getInstrument } from '../measures/instruments/registry.js';
