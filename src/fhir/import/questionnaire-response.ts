@@ -39,6 +39,18 @@ function answerWeights(item: Record<string, unknown>): Map<string, number> {
   return out;
 }
 
+/**
+ * The Questionnaire a response names. `questionnaire` is a canonical URL, matched against the
+ * Questionnaires' own `url` (with its `|version` when one is given and a Questionnaire has it); a
+ * system that puts a reference there instead (`Questionnaire/12`, `#contained`) is still read as one.
+ */
+function questionnaireOf(canonical: string | undefined, f: Found, resources: Resources): Found | undefined {
+  if (canonical === undefined) return undefined;
+  const [url, version] = canonical.split('|');
+  const named = resources.ofType('Questionnaire').filter((q) => q.resource.url === url);
+  return named.find((q) => version !== undefined && q.resource.version === version) ?? named[0] ?? resources.resolve({ reference: canonical }, f);
+}
+
 /** What a QuestionnaireResponse answers: its instrument, item responses and the total it states, if any. */
 export interface ReadResponse {
   readonly instrument: Instrument;
@@ -53,7 +65,7 @@ export interface ReadResponse {
  */
 export function readResponse(f: Found, resources: Resources, index: InstrumentIndex, log: IssueLog): ReadResponse | undefined {
   const r = f.resource;
-  const linked = resources.resolve({ reference: str(r.questionnaire) }, f);
+  const linked = questionnaireOf(str(r.questionnaire), f, resources);
   const questionnaireCodes = new Map<string, string>();
   const weights = new Map<string, Map<string, number>>();
   if (linked !== undefined) {
@@ -66,9 +78,11 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
   const canonical = str(r.questionnaire) ?? '';
   const own = /^urn:intervention-lifecycle:instrument:(.+)$/.exec(canonical);
   const codes = items.flatMap(({ item }) => [...`${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.matchAll(/\d{1,7}-\d/g)].map((m) => m[0]));
+  // The form's LOINC code: in the canonical, or on the Questionnaire it names.
+  const formCodes = [...(canonical.match(/\d{1,7}-\d/g) ?? []), ...loincCodes({ coding: linked?.resource.code })];
   const instrument =
     (own === null ? undefined : index.byOwn({ coding: [{ system: OWN.instrument, code: own[1] }] })) ??
-    (canonical.match(/\d{1,7}-\d/g) ?? []).map((c) => index.byForm(c)).find((i) => i !== undefined) ??
+    formCodes.map((c) => index.byForm(c)).find((i) => i !== undefined) ??
     index.forItems(codes.filter((c) => index.byItem(c).length > 0));
   if (instrument === undefined) {
     log.add(f.path, 'UNKNOWN_INSTRUMENT', `no registered instrument matches questionnaire ${JSON.stringify(canonical)} or its items`, 'warning');
@@ -80,7 +94,8 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
     const answers = objects(item.answer);
     const answer = answers[0];
     if (answer === undefined) continue;
-    const linkCodes: string[] = (str(item.linkId) ?? '').match(/\d{1,7}-\d/g) ?? [];
+    // The item's LOINC codes: in its linkId, or on the Questionnaire's item (the total, say).
+    const linkCodes: string[] = `${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.match(/\d{1,7}-\d/g) ?? [];
     if (instrument.loinc?.total !== undefined && linkCodes.includes(instrument.loinc.total)) {
       reportedTotal = observationValue(answer);
       continue;
