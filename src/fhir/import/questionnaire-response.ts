@@ -47,7 +47,7 @@ function answerWeights(item: Record<string, unknown>): Map<string, number> {
 function questionnaireOf(canonical: string | undefined, f: Found, resources: Resources): Found | undefined {
   if (canonical === undefined) return undefined;
   const [url, version] = canonical.split('|');
-  const named = resources.ofType('Questionnaire').filter((q) => q.resource.url === url);
+  const named = resources.withUrl('Questionnaire', url ?? '');
   return named.find((q) => version !== undefined && q.resource.version === version) ?? named[0] ?? resources.resolve({ reference: canonical }, f);
 }
 

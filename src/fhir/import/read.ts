@@ -17,6 +17,8 @@ export interface Resources {
   ofType(type: string): Found[];
   /** The resource a reference points to, seen from `from` (for contained references), or undefined. */
   resolve(reference: unknown, from: Found): Found | undefined;
+  /** The resources of a type whose `url` is this canonical URL (without its `|version`), in input order. */
+  withUrl(type: string, url: string): readonly Found[];
 }
 
 const MAX_RESOURCES = 200_000;
@@ -82,9 +84,26 @@ export function readResources(input: unknown, log: IssueLog): Resources {
       return ids.some((i) => i.value === value && (system === undefined || system === '' || i.system === system));
     });
   };
+  // Made on first use: only QuestionnaireResponses look resources up by canonical URL.
+  let byCanonical: Map<string, Found[]> | undefined;
   return {
     all,
     ofType: (type) => byType.get(type) ?? [],
+    withUrl(type, url) {
+      if (byCanonical === undefined) {
+        byCanonical = new Map();
+        for (const [t, list] of byType) {
+          for (const f of list) {
+            const url = str(f.resource.url);
+            if (url === undefined) continue;
+            const same = byCanonical.get(`${t} ${url}`);
+            if (same === undefined) byCanonical.set(`${t} ${url}`, [f]);
+            else same.push(f);
+          }
+        }
+      }
+      return byCanonical.get(`${type} ${url}`) ?? [];
+    },
     resolve(reference, from) {
       const ref = isObject(reference) ? str(reference.reference) : undefined;
       if (ref === undefined) return undefined;
