@@ -21,6 +21,12 @@ function itemNumber(instrument: Instrument, item: Record<string, unknown>, quest
   return own === null ? undefined : Number(own[1]);
 }
 
+/** An item's LOINC codes: those in its linkId, and those its Questionnaire item carries (the total's, say). */
+function itemCodes(item: Record<string, unknown>, questionnaireCodes: Map<string, string>): string[] {
+  const linkId = str(item.linkId) ?? '';
+  return `${linkId} ${questionnaireCodes.get(linkId) ?? ''}`.match(/\d{1,7}-\d/g) ?? [];
+}
+
 /** Items of a QuestionnaireResponse, nested groups flattened, with their paths. */
 function flatItems(items: unknown, path: string): { item: Record<string, unknown>; path: string }[] {
   return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
@@ -77,7 +83,7 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
   const items = flatItems(r.item, f.path).filter(({ item }) => Array.isArray(item.answer));
   const canonical = str(r.questionnaire) ?? '';
   const own = /^urn:intervention-lifecycle:instrument:(.+)$/.exec(canonical);
-  const codes = items.flatMap(({ item }) => [...`${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.matchAll(/\d{1,7}-\d/g)].map((m) => m[0]));
+  const codes = items.flatMap(({ item }) => itemCodes(item, questionnaireCodes));
   // The form's LOINC code: in the canonical, or on the Questionnaire it names.
   const formCodes = [...(canonical.match(/\d{1,7}-\d/g) ?? []), ...loincCodes({ coding: linked?.resource.code })];
   const instrument =
@@ -94,8 +100,7 @@ export function readResponse(f: Found, resources: Resources, index: InstrumentIn
     const answers = objects(item.answer);
     const answer = answers[0];
     if (answer === undefined) continue;
-    // The item's LOINC codes: in its linkId, or on the Questionnaire's item (the total, say).
-    const linkCodes: string[] = `${str(item.linkId) ?? ''} ${questionnaireCodes.get(str(item.linkId) ?? '') ?? ''}`.match(/\d{1,7}-\d/g) ?? [];
+    const linkCodes = itemCodes(item, questionnaireCodes);
     if (instrument.loinc?.total !== undefined && linkCodes.includes(instrument.loinc.total)) {
       reportedTotal = observationValue(answer);
       continue;
