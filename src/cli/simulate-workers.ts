@@ -1,7 +1,9 @@
 /**
  * `simulate --workers N`: clients in blocks of 32, block b simulated by worker b mod N, written in
- * block order, so the output is byte for byte that of one worker. Each worker runs at most two
- * blocks ahead of the writer (credits), so memory stays bounded whatever the cohort's size.
+ * block order, so the output is byte for byte that of one worker. Each worker runs at most eight
+ * blocks ahead of the writer (credits), so memory stays bounded whatever the cohort's size (eight
+ * blocks are about 6 MB of records). Two blocks ahead left a worker idle whenever the other was
+ * briefly slower: 12,000 clients took 7.4 s against 6.9 s with eight (medians of six, interleaved).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { simulateClient } from '../simulate/client.js';
@@ -13,7 +15,7 @@ import { setFreezesStates } from '../case/store/freezing.js';
 import { NdjsonBlock } from './ndjson-block.js';
 
 const BLOCK = 32;
-const AHEAD = 2;
+const AHEAD = 8;
 const KIND = 'intervention-lifecycle/simulate';
 
 interface Job {
