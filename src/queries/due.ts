@@ -73,8 +73,20 @@ export interface DueReview {
 }
 
 /**
+ * The date a case's next review is due, or null: its `reviewDueBy`, or, if that fell before the case
+ * last came back from a hold, the day it came back (as for monitoring: the months on hold are not
+ * counted as overdue).
+ */
+export function reviewDueOn(state: CaseState): string | null {
+  const due = state.reviewDueBy;
+  const resumed = due === null ? null : pausedUntil(state);
+  return resumed !== null && (due as string) < resumed ? resumed : due;
+}
+
+/**
  * The cases among `states` whose next review is due on or before `asOf` (active cases only: a case
- * under review, on hold or closed is not waiting for one).
+ * under review, on hold or closed is not waiting for one). A review that fell due before the case
+ * last came back from a hold is due the day it came back.
  *
  * @example
  * ```ts
@@ -87,9 +99,10 @@ export function dueReviews(states: readonly CaseState[], asOf: string): DueRevie
   asOf = asOfInstant(asOf);
   const out: DueReview[] = [];
   for (const s of states) {
-    if (s.status !== 'active' || s.reviewDueBy === null) continue;
-    const days = calendarDaysUtc(s.reviewDueBy, asOf);
-    if (days >= 0) out.push({ caseId: s.id, dueBy: s.reviewDueBy, daysOverdue: days });
+    const dueBy = s.status === 'active' ? reviewDueOn(s) : null;
+    if (dueBy === null) continue;
+    const days = calendarDaysUtc(dueBy, asOf);
+    if (days >= 0) out.push({ caseId: s.id, dueBy, daysOverdue: days });
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue);
 }

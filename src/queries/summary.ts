@@ -1,4 +1,5 @@
 import { asOfInstant } from '../kernel/clock.js';
+import { reviewDueOn } from './due.js';
 import { consentStatus } from '../case/rules/consent.js';
 import type { CaseStatus } from '../case/model/case.js';
 import type { CaseState } from '../case/model/state.js';
@@ -53,7 +54,7 @@ export function summary(state: CaseState, asOf: string): CaseSummary {
       status: consentStatus(c, asOf),
       expiresAt: c.expiresAt,
     })),
-    ...(state.reviewDueBy === null || state.status === 'closed' ? {} : { nextReviewDue: state.reviewDueBy }),
+    ...(state.reviewDueBy === null || state.status === 'closed' ? {} : { nextReviewDue: reviewDueOn(state) as string }),
     crisis: state.crisis === null ? null : { since: state.crisis.since, level: state.crisis.level, safetyPlan: state.crisis.safetyPlanId !== null },
     version: state.version,
   };

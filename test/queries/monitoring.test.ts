@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alerts, dispatch, dueReviews, mayRead, overdueMeasurements, timeline, type CaseState } from '../../src/index.js';
+import { alerts, dispatch, dueReviews, mayRead, overdueMeasurements, summary, timeline, type CaseState } from '../../src/index.js';
 import { caseAt, must, people, world } from '../case/fixtures.js';
 
 const ctx = world('2026-02-01T09:00:00.000Z');
@@ -139,6 +139,24 @@ describe('alerts', () => {
     expect(dueReviews([a, caseAt('closed')], '2026-04-10T00:00:00.000Z')).toEqual([{ caseId: 'c-1', dueBy: a.reviewDueBy, daysOverdue: expect.any(Number) }]);
     // One case where a caseload belongs (a JavaScript caller) is named as such, not "not iterable".
     expect(() => dueReviews(a as unknown as CaseState[], '2026-04-10T00:00:00.000Z')).toThrow('dueReviews(states, asOf) takes an array of case states (a caseload), not object');
+  });
+
+  it('a review that fell due while the case was on hold is due the day it resumed, not overdue for the months on hold', () => {
+    const at = (now: string) => ({ actor: people.lead, now: () => now });
+    const a = caseAt('active');
+    const due = a.reviewDueBy as string;
+    const held = must(a, { type: 'holdCase', reason: 'Client in hospital' }, at('2026-02-05T09:00:00.000Z'));
+    expect(dueReviews([held], '2026-09-01T09:00:00.000Z')).toEqual([]);
+    const back = must(held, { type: 'resumeCase' }, at('2026-08-03T09:00:00.000Z'));
+    expect(due < '2026-08-03').toBe(true);
+    expect(dueReviews([back], '2026-08-03T18:00:00.000Z')).toEqual([{ caseId: 'c-1', dueBy: '2026-08-03', daysOverdue: 0 }]);
+    expect(dueReviews([back], '2026-08-10T09:00:00.000Z')).toEqual([{ caseId: 'c-1', dueBy: '2026-08-03', daysOverdue: 7 }]);
+    expect(alerts(back, '2026-08-10T09:00:00.000Z').find((x) => x.code === 'review-due')).toMatchObject({ message: 'The review was due by 2026-08-03', since: '2026-08-03' });
+    expect(summary(back, '2026-08-10T09:00:00.000Z').nextReviewDue).toBe('2026-08-03');
+    // Back before the review fell due: its date stands.
+    const brief = must(must(a, { type: 'holdCase', reason: 'Away a week' }, at('2026-02-05T09:00:00.000Z')), { type: 'resumeCase' }, at('2026-02-12T09:00:00.000Z'));
+    expect(summary(brief, '2026-02-12T10:00:00.000Z').nextReviewDue).toBe(due);
+    expect(dueReviews([brief], `${due}T12:00:00.000Z`)).toEqual([{ caseId: 'c-1', dueBy: due, daysOverdue: 0 }]);
   });
 });
 
