@@ -4,6 +4,22 @@
  */
 
 export const LOINC = 'http://loinc.org';
+export const SNOMED_CT = 'http://snomed.info/sct';
+
+/**
+ * SNOMED CT observable entities for the built-in instruments' totals, which UK records use where
+ * others use LOINC (NHS Talking Therapies and the Mental Health Services Data Set code PROM scores
+ * in SNOMED CT): the import reads a total coded with either. The instruments' own LOINC codes are in
+ * their definitions; these stay with the FHIR mapping, the only code that reads them.
+ */
+export const SNOMED_TOTALS: Readonly<Record<string, string>> = {
+  // Patient Health Questionnaire Nine Item score
+  '720433000': 'phq9',
+  // Generalized anxiety disorder 7 item score
+  '445455005': 'gad7',
+  // Patient health questionnaire 2 score (UK extension)
+  '836541000000100': 'phq2',
+};
 export const UCUM = 'http://unitsofmeasure.org';
 export const GOAL_ACHIEVEMENT = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
 export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';

@@ -1,6 +1,6 @@
 import type { Instrument } from '../../measures/instruments/types.js';
 import type { IssueLog } from './issues.js';
-import { codings, isObject, numberOf, objects, str } from './values.js';
+import { codings, isLoincSystem, isObject, numberOf, objects, str } from './values.js';
 
 /**
  * The response value of one answer: a LOINC answer code of the instrument's scale (with or without
@@ -14,7 +14,7 @@ export function responseOf(instrument: Instrument, item: number, answer: Record<
     const answers = instrument.loinc?.answers ?? [];
     for (const c of codings(concept)) {
       const i = c.code === undefined ? -1 : answers.indexOf(c.code);
-      if (i !== -1 && (c.system === undefined || c.system === 'http://loinc.org')) value = i;
+      if (i !== -1 && (c.system === undefined || isLoincSystem(c.system))) value = i;
     }
     // A form with its own answer codes may say each one's score: the SDC ordinalValue (R4) or
     // itemWeight (R5) extension, on the coding or on its Questionnaire's answer option. It is read

@@ -1,15 +1,15 @@
 import { listInstruments } from '../../measures/instruments/registry.js';
 import type { Instrument } from '../../measures/instruments/types.js';
-import { OWN } from '../codes.js';
+import { OWN, SNOMED_CT, SNOMED_TOTALS } from '../codes.js';
 import { codings } from './values.js';
 
-/** The instruments as the import looks them up: by LOINC total, form and item code, and by our own id. */
+/** The instruments as the import looks them up: by LOINC total, form and item code, by SNOMED CT total, and by our own id. */
 export interface InstrumentIndex {
   byTotal(code: string): Instrument | undefined;
   byForm(code: string): Instrument | undefined;
   /** The instruments with this item code, and the item's 1-based number in each. */
   byItem(code: string): readonly { instrument: Instrument; item: number }[];
-  /** The instrument a CodeableConcept names with our own system. */
+  /** The instrument a CodeableConcept names with our own system, or whose total it names in SNOMED CT. */
   byOwn(concept: unknown): Instrument | undefined;
   /** The one instrument whose items include every code given (the smallest, where several do). */
   forItems(codes: readonly string[]): Instrument | undefined;
@@ -38,8 +38,12 @@ export function indexInstruments(): InstrumentIndex {
     byForm: (code) => forms.get(code),
     byItem: (code) => items.get(code) ?? [],
     byOwn: (concept) => {
-      const own = codings(concept).find((c) => c.system === OWN.instrument && c.code !== undefined);
-      return own === undefined ? undefined : ids.get(own.code as string);
+      for (const c of codings(concept)) {
+        const id = c.code === undefined ? undefined : c.system === OWN.instrument ? c.code : c.system === SNOMED_CT && Object.hasOwn(SNOMED_TOTALS, c.code) ? SNOMED_TOTALS[c.code] : undefined;
+        const instrument = id === undefined ? undefined : ids.get(id);
+        if (instrument !== undefined) return instrument;
+      }
+      return undefined;
     },
     forItems: (codes) => {
       const candidates = all.filter((i) => codes.length > 0 && codes.every((code) => Object.values(i.loinc?.items ?? {}).includes(code)));

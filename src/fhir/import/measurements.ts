@@ -217,7 +217,9 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path });
       continue;
     }
-    log.add(`${f.path}/code`, 'UNMAPPED_OBSERVATION', `${JSON.stringify(codes[0] ?? (isObject(o.code) ? o.code.text : undefined) ?? 'an uncoded observation')} is not a registered instrument's total or item`, 'info');
+    const coded = codings(o.code).find((c) => c.code !== undefined);
+    const what = coded === undefined ? (isObject(o.code) ? str(o.code.text) : undefined) : `${coded.system === undefined ? '' : `${coded.system}|`}${coded.code as string}`;
+    log.add(`${f.path}/code`, 'UNMAPPED_OBSERVATION', `${what === undefined ? 'an uncoded observation' : JSON.stringify(what)} is not a registered instrument's total or item`, 'info');
   }
   // Items without a questionnaire response: given to the total of the same instrument and time, or scored on their own.
   for (const [key, g] of itemGroups) {

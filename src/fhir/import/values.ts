@@ -78,9 +78,21 @@ export function codings(concept: unknown): { system: string | undefined; code: s
 
 const LOINC_CODE = /^(\d{1,7}-\d|LA\d{1,6}-\d|LL\d{1,6}-\d)$/;
 
+/**
+ * LOINC's system as FHIR names it (`http://loinc.org`), and as real systems also write it: with
+ * `https` or a trailing slash, or as LOINC's OID (converters from CDA send `urn:oid:2.16.840.1.113883.6.1`).
+ * A PHQ-9 coded under any of them is still a PHQ-9; read as unknown, its item 9 would go unseen.
+ */
+const LOINC_SYSTEMS: ReadonlySet<string> = new Set(['http://loinc.org', 'https://loinc.org', 'http://loinc.org/', 'https://loinc.org/', 'urn:oid:2.16.840.1.113883.6.1']);
+
+/** Whether a coding's system is LOINC's (see LOINC_SYSTEMS). */
+export function isLoincSystem(system: string | undefined): boolean {
+  return system !== undefined && LOINC_SYSTEMS.has(system);
+}
+
 /** The LOINC codes of a CodeableConcept: codings with the LOINC system, or with no system and a LOINC-shaped code. */
 export function loincCodes(concept: unknown): string[] {
   return codings(concept)
-    .filter((c) => c.code !== undefined && (c.system === 'http://loinc.org' || (c.system === undefined && LOINC_CODE.test(c.code))))
+    .filter((c) => c.code !== undefined && (isLoincSystem(c.system) || (c.system === undefined && LOINC_CODE.test(c.code))))
     .map((c) => c.code as string);
 }
