@@ -67,3 +67,22 @@ describe('fromFhir finds the Questionnaire a response names by its canonical url
     expect(r.measurements).toEqual([expect.objectContaining({ instrumentId: 'gad7', score: 13 })]);
   });
 });
+
+describe('fromFhir reads items nested under an answer', () => {
+  // FHIR nests a question's follow-ups under its answer (answer.item) as well as under a group (item.item).
+  const PHQ9 = ['44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8'];
+  const items = PHQ9.map((code, i) => ({ linkId: code, answer: [{ valueCoding: { system: LOINC, code: ANSWERS[i === 8 ? 2 : 1] } }] }));
+  const nested = (item: unknown[]) => ({ resourceType: 'QuestionnaireResponse', id: 'qr-n', status: 'completed', questionnaire: 'http://loinc.org/q/44249-1', subject: { reference: 'Patient/p1' }, authored: '2026-03-02T09:00:00Z', item });
+
+  it('a PHQ-9 asked after a screening question is scored, item 9 included', () => {
+    const r = fromFhir(nested([{ linkId: 'screen', answer: [{ valueBoolean: true, item: items }] }]), { now: '2026-12-01T00:00:00Z' });
+    expect(r.measurements.map((m) => [m.score, m.responses])).toEqual([[10, [1, 1, 1, 1, 1, 1, 1, 1, 2]]]);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('and reads them with their paths, so a bad answer is found where it is', () => {
+    const bad = items.map((it, i) => (i === 8 ? { ...it, answer: [{ valueCoding: { system: LOINC, code: 'LA0000-0' } }] } : it));
+    const r = fromFhir(nested([{ linkId: 'screen', answer: [{ valueBoolean: true, item: bad }] }]), { now: '2026-12-01T00:00:00Z' });
+    expect(r.issues.find((i) => i.code === 'UNKNOWN_ANSWER')?.path).toBe('/item/0/answer/0/item/8/answer/0');
+  });
+});

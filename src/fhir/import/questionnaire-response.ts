@@ -27,9 +27,16 @@ function itemCodes(item: Record<string, unknown>, questionnaireCodes: Map<string
   return `${linkId} ${questionnaireCodes.get(linkId) ?? ''}`.match(/\d{1,7}-\d/g) ?? [];
 }
 
-/** Items of a QuestionnaireResponse, nested groups flattened, with their paths. */
+/**
+ * Items of a QuestionnaireResponse, with their paths, nesting flattened: items in a group's `item`,
+ * and items nested under an answer (`answer[].item`, a question's follow-ups), which FHIR also allows.
+ */
 function flatItems(items: unknown, path: string): { item: Record<string, unknown>; path: string }[] {
-  return objects(items).flatMap((item, i) => [{ item, path: `${path}/item/${i}` }, ...flatItems(item.item, `${path}/item/${i}`)]);
+  return objects(items).flatMap((item, i) => [
+    { item, path: `${path}/item/${i}` },
+    ...flatItems(item.item, `${path}/item/${i}`),
+    ...objects(item.answer).flatMap((answer, k) => flatItems(answer.item, `${path}/item/${i}/answer/${k}`)),
+  ]);
 }
 
 /** The scores a Questionnaire item's answer options carry (ordinalValue or itemWeight), by `system|code` and `|code`. */
