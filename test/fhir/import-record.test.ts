@@ -45,3 +45,22 @@ describe('fromFhir carries an episode\'s holds into the record', () => {
     expect(notes(early)).toEqual([['/entry/0/resource/statusHistory/0/period', 'NOT_HELD']]);
   });
 });
+
+describe('fromFhir builds one case, and says so of any other', () => {
+  const second = { resourceType: 'EpisodeOfCare', id: 'ep-2', status: 'active', patient: { reference: 'Patient/p2' }, period: { start: '2026-02-21T09:00:00Z' } };
+  const referral = (id: string) => ({ resourceType: 'ServiceRequest', id, status: 'active', intent: 'order', subject: { reference: 'Patient/p1' }, authoredOn: '2026-02-20T09:00:00Z' });
+
+  it('a second EpisodeOfCare is reported at its path, not dropped unseen; the first is built', () => {
+    const r = fromFhir(bundle(episode('active', []), second, ...measured), options);
+    expect(r.record?.events[0]?.caseId).toBe('ep-1');
+    expect(r.issues.filter((i) => i.code === 'OTHER_CASE')).toEqual([
+      { path: '/entry/1/resource', code: 'OTHER_CASE', severity: 'warning', message: "another EpisodeOfCare (ep-2): one import builds one case, from ep-1; import this one's resources on their own" },
+    ]);
+  });
+
+  it('with no episode, a second ServiceRequest likewise; with an episode, a request that is not its referral is not a case', () => {
+    expect(fromFhir(bundle(referral('sr-1'), referral('sr-2')), options).issues.filter((i) => i.code === 'OTHER_CASE').map((i) => i.path)).toEqual(['/entry/1/resource']);
+    expect(fromFhir(bundle(episode('active', []), referral('sr-1')), options).issues.filter((i) => i.code === 'OTHER_CASE')).toEqual([]);
+    expect(fromFhir(bundle(episode('active', []), ...measured), options).issues.filter((i) => i.code === 'OTHER_CASE')).toEqual([]);
+  });
+});

@@ -41,6 +41,13 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     log.add('', 'NO_CASE', 'no EpisodeOfCare or ServiceRequest: measurements and goals are returned without a case record', 'info');
     return undefined;
   }
+  // One import builds one case: another episode (or, with none, another referral) is said, not dropped unseen.
+  const others = episode !== undefined ? resources.ofType('EpisodeOfCare').slice(1) : resources.ofType('ServiceRequest').filter((r) => r !== request);
+  const built = episode ?? (request as Found);
+  for (const other of others) {
+    const type = episode !== undefined ? 'EpisodeOfCare' : 'ServiceRequest';
+    log.add(other.path, 'OTHER_CASE', `another ${type} (${keyOf(other, type)}): one import builds one case, from ${keyOf(built, type)}; import this one's resources on their own`, 'warning');
+  }
   let importedAt: string;
   try {
     importedAt = toInstant(options.now ?? new Date());
