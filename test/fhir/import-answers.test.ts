@@ -202,3 +202,20 @@ describe('fromFhir and a total that a risk item must be part of', () => {
     expect(implied(observation('44261-6', { valueInteger: 25, component: components([3, 3, 3, 3, 3, 3, 3, 3, 1]) }))).toEqual([]);
   });
 });
+
+describe('fromFhir does not read a bound as a score', () => {
+  // valueQuantity.comparator (<, <=, >=, >, ad) says the real value lies beyond the number given.
+  it('a total given as ">= 20" is reported, not filed as 20', () => {
+    const r = fromFhir(observation('44261-6', { valueQuantity: { value: 20, comparator: '>=', unit: '{score}' } }));
+    expect(r.measurements).toEqual([]);
+    expect(problems(r.issues)).toEqual([{ path: '/valueQuantity/comparator', code: 'NOT_EXACT', severity: 'error', message: 'a Patient Health Questionnaire-9 total given as >= 20 is a bound, not a score: not filed' }]);
+  });
+
+  it('nor is an item answer, whose form is then scored without it', () => {
+    const items = PHQ9_ITEMS.map((code, i) => ({ ...observation(code, i === 8 ? { valueQuantity: { value: 1, comparator: '<' } } : { valueInteger: 1 }), id: `i${i}` }));
+    const r = fromFhir(items);
+    expect(problems(r.issues).map((i) => [i.path, i.code])).toEqual([['/8/valueQuantity/comparator', 'NOT_EXACT']]);
+    // Eight items answered, item 9 not: prorated, and item 9 stays unanswered rather than read as 1.
+    expect(r.measurements.map((m) => [m.score, m.responses?.[8]])).toEqual([[9, null]]);
+  });
+});

@@ -25,6 +25,7 @@ export function responseOf(instrument: Instrument, item: number, answer: Record<
       return undefined;
     }
   } else {
+    if (inexact(answer, path, 'an answer', log)) return undefined;
     value = numberOf(answer.valueInteger) ?? numberOf(answer.valueDecimal) ?? numberOf(isObject(answer.valueQuantity) ? answer.valueQuantity.value : undefined) ?? numberOf(answer.valueString);
     if (value === undefined) {
       log.add(path, 'NOT_A_NUMBER', 'the answer is neither a LOINC answer code nor a number');
@@ -57,6 +58,18 @@ function weightOf(concept: unknown, weights: AnswerWeights | undefined): number 
     if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/**
+ * Whether a value is a quantity with a comparator (`<`, `<=`, `>=`, `>`, `ad`): a bound, not a score.
+ * Read as the number it states, a PHQ-9 of "≥ 20" would be filed as exactly 20; it is reported
+ * (`NOT_EXACT`) and left out instead.
+ */
+export function inexact(holder: Record<string, unknown>, path: string, what: string, log: IssueLog): boolean {
+  const comparator = isObject(holder.valueQuantity) ? str(holder.valueQuantity.comparator) : undefined;
+  if (comparator === undefined) return false;
+  log.add(`${path}/valueQuantity/comparator`, 'NOT_EXACT', `${what} given as ${comparator} ${String((holder.valueQuantity as Record<string, unknown>).value)} is a bound, not a score: not filed`);
+  return true;
 }
 
 /** The value of an Observation that carries a response or a score, however written. */

@@ -4,7 +4,7 @@ import { getInstrument } from '../../measures/instruments/registry.js';
 import { impliedAbove } from '../../measures/instruments/implied.js';
 import type { Instrument } from '../../measures/instruments/types.js';
 import { OWN, PANEL_CODES, UNSCORED_ITEMS } from '../codes.js';
-import { hasValue, observationValue, responseOf } from './answers.js';
+import { hasValue, inexact, observationValue, responseOf } from './answers.js';
 import type { InstrumentIndex } from './instruments.js';
 import { IssueLog } from './issues.js';
 import type { Found, Resources } from './read.js';
@@ -171,11 +171,12 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (total !== undefined) {
       const value = observationValue(o);
       if (fromQr !== undefined && fromQr.instrumentId === total.id) {
-        if (value !== undefined && fromQr.score !== null && value !== fromQr.score) log.add(f.path, 'TOTAL_MISMATCH', `the total ${value} differs from its questionnaire response's items' total ${fromQr.score}; the items' is kept`, 'warning');
+        if (value !== undefined && fromQr.score !== null && value !== fromQr.score && !(isObject(o.valueQuantity) && o.valueQuantity.comparator !== undefined)) log.add(f.path, 'TOTAL_MISMATCH', `the total ${value} differs from its questionnaire response's items' total ${fromQr.score}; the items' is kept`, 'warning');
         fromQr.status = status;
         fromQr.source = sourceOf(o);
         continue;
       }
+      if (inexact(o, f.path, `a ${total.name} total`, log)) continue;
       const takenAt = takenAtOf();
       if (takenAt === undefined) continue;
       if (value === undefined) {
@@ -211,6 +212,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       continue;
     }
     const named = codings(o.code).length === 0 ? str(isObject(o.code) ? o.code.text : undefined) : undefined;
+    if (named !== undefined && inexact(o, f.path, `the indicator ${JSON.stringify(named)}`, log)) continue;
     const value = observationValue(o);
     if (named !== undefined && value !== undefined) {
       const takenAt = takenAtOf();
