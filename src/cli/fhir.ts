@@ -30,7 +30,7 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
   const { values, positionals } = flags;
   const [action, file, ...extra] = positionals;
   if (action !== 'export' && action !== 'import') return action === undefined ? 'name an action: fhir export or fhir import' : `unknown fhir action "${action}" (export or import)`;
-  if (file === undefined) return action === 'export' ? 'name a records file (.json, .ndjson) or - for standard input' : 'name a FHIR file (a Bundle, a resource or an array of them) or - for standard input';
+  if (file === undefined) return action === 'export' ? 'name a records file (.json, .ndjson) or - for standard input' : 'name a FHIR file (a Bundle, a resource or an array of them, or NDJSON) or - for standard input';
   if (extra.length > 0) return `one file, not ${extra.length + 1}`;
   const type = (values.type as string | undefined) ?? 'collection';
   if (type !== 'collection' && type !== 'transaction') return `--type takes collection or transaction, not "${type}"`;

@@ -25,8 +25,9 @@ Commands:
   diagram [machine|all]     the lifecycle tables as Mermaid state diagrams (or --format json)
   fhir export <file|->      case records as FHIR R4 Bundles (one record: a JSON Bundle;
                             .ndjson or -: one Bundle per line)
-  fhir import <file|->      a FHIR Bundle, resource or array of them: the case record,
-                            measurements and goals as JSON (issues on stderr)
+  fhir import <file|->      a FHIR Bundle, resource or array of them, or NDJSON (a bulk
+                            export, one resource a line): the case record, measurements
+                            and goals as JSON (issues on stderr)
 
 Options for validate:
   --format text|json        output for people (default) or for machines

@@ -30,6 +30,11 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     const r = cli(['fhir', 'import', '-'], JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, effectiveDateTime: '2026-01-05T10:00:00', valueInteger: 9 }));
     expect(r.code).toBe(1);
     expect(r.err).toContain('error /effectiveDateTime NO_OFFSET');
+    // A bulk export's NDJSON, one resource a line: read line by line, issues pointing at the line.
+    const obs = (at: string) => JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: at, valueInteger: 9 });
+    const bulk = cli(['fhir', 'import', '-'], `${obs('2026-01-05T10:00:00Z')}\n${obs('2026-01-12T10:00:00')}\n`);
+    expect((JSON.parse(bulk.out) as { measurements: unknown[] }).measurements).toHaveLength(1);
+    expect(bulk.err).toContain('error /1/effectiveDateTime NO_OFFSET');
     expect(cli(['fhir', 'export']).code).toBe(2);
     expect(cli(['fhir', 'import', 'x.json', '--type', 'transaction']).err).toContain('--type is for fhir export');
     expect(cli(['fhir', 'import', 'x.json', '--share-with', 'gp-1']).err).toContain('--share-with is for fhir export');

@@ -35,7 +35,7 @@ export interface FhirImport {
 
 /**
  * Reads FHIR R4 from another system — a Bundle, an array of resources or one resource, as a value
- * or as JSON text — into measurements (QuestionnaireResponses and Observations: totals as
+ * or as JSON text, or NDJSON text (one resource a line, as a bulk export writes it) — into measurements (QuestionnaireResponses and Observations: totals as
  * valueQuantity, valueInteger, valueDecimal or valueString, items by LOINC code and LOINC answer),
  * goals, and a case record where enough is present. References may be relative, contained,
  * urn:uuid, conditional or absolute; times with offsets are normalised to the canonical instant, a

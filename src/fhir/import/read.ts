@@ -24,18 +24,50 @@ export interface Resources {
 const MAX_RESOURCES = 200_000;
 
 /**
- * Reads the input — a Bundle, an array of resources or one resource, as a value or JSON text — into
+ * NDJSON text, one resource a line, as a FHIR bulk export ($export) writes it: each line's value by
+ * its index from 0 (blank lines skipped, a line that is not JSON reported and skipped). Undefined
+ * when the text is not NDJSON (fewer than two lines, or a first line that is not a JSON object),
+ * so a broken JSON document is reported as such, not line by line.
+ */
+function ndjsonLines(text: string, log: IssueLog): Map<number, unknown> | undefined {
+  const raw = text.split(/\r?\n/);
+  const filled = raw.map((line, i) => [line, i] as const).filter(([line]) => line.trim() !== '');
+  const parse = (line: string): unknown => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch (e) {
+      return e as Error;
+    }
+  };
+  const first = filled.length < 2 ? undefined : parse((filled[0] as (typeof filled)[number])[0]);
+  if (!isObject(first) || first instanceof Error) return undefined;
+  const out = new Map<number, unknown>();
+  for (const [line, i] of filled) {
+    const v = out.size === 0 ? first : parse(line);
+    if (v instanceof Error) log.add(seg(i), 'INVALID_JSON', `line ${i + 1} is not JSON: ${v.message}`);
+    else out.set(i, v);
+  }
+  return out;
+}
+
+/**
+ * Reads the input — a Bundle, an array of resources or one resource, as a value or JSON text, or
+ * NDJSON text (one resource a line, paths indexing its lines from 0) — into
  * a list of resources with JSON-pointer paths, contained resources included. What is not a resource
  * is an issue.
  */
 export function readResources(input: unknown, log: IssueLog): Resources {
   let value = input;
+  let lines: Map<number, unknown> | undefined;
   if (typeof value === 'string') {
+    // A byte order mark, as some Windows tools write: not part of the JSON.
+    const text = value.charCodeAt(0) === 0xfeff ? value.slice(1) : value;
     try {
-      value = JSON.parse(value) as unknown;
+      value = JSON.parse(text) as unknown;
     } catch (e) {
-      log.add('', 'INVALID_JSON', `the input is not JSON: ${(e as Error).message}`);
       value = undefined;
+      lines = ndjsonLines(text, log);
+      if (lines === undefined) log.add('', 'INVALID_JSON', `the input is not JSON: ${(e as Error).message}`);
     }
   }
   const all: Found[] = [];
@@ -59,7 +91,8 @@ export function readResources(input: unknown, log: IssueLog): Resources {
     all.push(found);
     objects(resource.contained).forEach((c, i) => add(c, `${path}/contained/${i}`, undefined, found));
   };
-  if (Array.isArray(value)) value.forEach((v, i) => add(v, seg(i), undefined, undefined));
+  if (lines !== undefined) for (const [i, v] of lines) add(v, seg(i), undefined, undefined);
+  else if (Array.isArray(value)) value.forEach((v, i) => add(v, seg(i), undefined, undefined));
   else if (value !== undefined) add(value, '', undefined, undefined);
   if (all.length >= MAX_RESOURCES) log.add('', 'TOO_MANY_RESOURCES', `only the first ${MAX_RESOURCES} resources are read`, 'warning');
 
