@@ -35,9 +35,10 @@ export interface FhirImport {
 
 /**
  * Reads FHIR R4 from another system — a Bundle, an array of resources or one resource, as a value
- * or as JSON text, or NDJSON text (one resource a line, as a bulk export writes it) — into measurements (QuestionnaireResponses and Observations: totals as
+ * or as JSON text, or NDJSON text (one resource a line, as a bulk export writes it) — into
+ * measurements (QuestionnaireResponses and Observations: totals coded in LOINC or SNOMED CT as
  * valueQuantity, valueInteger, valueDecimal or valueString, items by LOINC code and LOINC answer),
- * goals, and a case record where enough is present. References may be relative, contained,
+ * goals, and a case record (one an import) where enough is present. References may be relative, contained,
  * urn:uuid, conditional or absolute; times with offsets are normalised to the canonical instant, a
  * date alone is read as midnight UTC with a warning, a time without an offset is an issue. A value
  * placed on a panel code (PHQ-9 44249-1) is flagged, not filed. Never throws.
