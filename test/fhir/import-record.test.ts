@@ -64,3 +64,37 @@ describe('fromFhir builds one case, and says so of any other', () => {
     expect(fromFhir(bundle(episode('active', []), ...measured), options).issues.filter((i) => i.code === 'OTHER_CASE')).toEqual([]);
   });
 });
+
+describe('fromFhir follows a patient reference to the Patient it names', () => {
+  // A transaction Bundle names resources by urn:uuid full URLs, the patient included.
+  const PATIENT = 'urn:uuid:11111111-1111-1111-1111-111111111111';
+  const transaction = (patient: Record<string, unknown>, subject: unknown = { reference: PATIENT }) => ({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      { fullUrl: PATIENT, resource: { resourceType: 'Patient', ...patient }, request: { method: 'POST', url: 'Patient' } },
+      { fullUrl: 'urn:uuid:22222222-2222-2222-2222-222222222222', resource: { ...episode('active', []), patient: { reference: PATIENT } }, request: { method: 'POST', url: 'EpisodeOfCare' } },
+      { fullUrl: 'urn:uuid:33333333-3333-3333-3333-333333333333', resource: { ...total('a', '2026-02-25T09:00:00Z'), subject }, request: { method: 'POST', url: 'Observation' } },
+    ],
+  });
+
+  it('a urn:uuid reference builds the case for that Patient (its id, else its identifier), and files its measurement', () => {
+    const byId = fromFhir(transaction({ id: 'p-77' }), options);
+    expect([byId.record?.events[0]?.data, story(byId)?.at(-1)]).toMatchObject([{ clientId: 'p-77' }, 'measurementRecorded 2026-02-25']);
+    const byIdentifier = fromFhir(transaction({ identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9000000009' }] }), options);
+    expect(byIdentifier.record?.events[0]?.data).toMatchObject({ clientId: '9000000009' });
+    expect(byIdentifier.measurements.map((m) => m.clientId)).toEqual(['9000000009']);
+    expect(notes(byIdentifier)).toEqual([]);
+    // The identifier in the system asked for wins over the id.
+    const asked = fromFhir(transaction({ id: 'p-77', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9000000009' }] }), { ...options, personSystem: 'https://fhir.nhs.uk/Id/nhs-number' });
+    expect(asked.record?.events[0]?.data).toMatchObject({ clientId: '9000000009' });
+  });
+
+  it('a measurement about a Group or a Practitioner is no client\'s: said, and not filed', () => {
+    for (const subject of [{ reference: 'Group/102' }, { reference: 'https://server.example/fhir/Practitioner/x' }]) {
+      const r = fromFhir(transaction({ id: 'p-77' }, subject), options);
+      expect(r.measurements).toEqual([]);
+      expect(r.issues.filter((i) => i.code === 'NOT_A_PATIENT').map((i) => [i.path, i.severity])).toEqual([['/entry/2/resource/subject', 'warning']]);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { codings, instantOf, isObject, loincCodes, objects, str } from './values
 import { keyOf } from './keys.js';
 import { readResponse, reportUnfinishedRisks } from './questionnaire-response.js';
 import { Responses, riskAnswerUnfiled } from './responses.js';
-import { clientIdOf } from './subject.js';
+import { clientIdOf, notAPatient } from './subject.js';
 
 /**
  * A measurement read from FHIR: an instrument score (with its item responses where the input had
@@ -106,8 +106,17 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     return u;
   };
 
+  // A measurement about a Group, a Practitioner or a Device is no client's: said, and left out.
+  const aboutNoPatient = (f: Found, quiet: boolean): boolean => {
+    const other = notAPatient(f.resource.subject, { resources, from: f });
+    if (other !== undefined && !quiet) log.add(`${f.path}/subject`, 'NOT_A_PATIENT', `the ${f.type} is about ${other}, not a patient: not read as a client's measurement`, 'warning');
+    return other !== undefined;
+  };
+  const clientOf = (f: Found): string | null => clientIdOf(f.resource.subject, undefined, { resources, from: f }) ?? null;
+
   for (const f of resources.ofType('QuestionnaireResponse')) {
     const r = f.resource;
+    if (aboutNoPatient(f, false)) continue;
     const status = RESPONSE_STATUS[str(r.status) ?? ''];
     if (status === undefined) {
       log.add(`${f.path}/status`, 'NOT_FINISHED', `a questionnaire response with status ${JSON.stringify(r.status)} is not a measurement`, 'warning');
@@ -124,7 +133,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (reportedTotal !== undefined && score !== null && reportedTotal !== score) {
       log.add(f.path, 'TOTAL_MISMATCH', `the response's own total ${reportedTotal} differs from its items' total ${score}; the items' is kept`, 'warning');
     }
-    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses: responses.values, score, takenAt, status, source: 'client-report', clientId: clientIdOf(r.subject, undefined) ?? null, path: f.path };
+    const m: Draft = { id: unique(keyOf(f, 'QuestionnaireResponse')), instrumentId: instrument.id, indicator: null, responses: responses.values, score, takenAt, status, source: 'client-report', clientId: clientOf(f), path: f.path };
     out.push(m);
     fromResponse.set(f, m);
   }
@@ -136,6 +145,8 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
   const components = new Set<Found>();
   for (const f of withComponents(resources.ofType('Observation'), index, components)) {
     const o = f.resource;
+    // A component shares its Observation's subject: said once, for the Observation.
+    if (aboutNoPatient(f, components.has(f))) continue;
     const codes = loincCodes(o.code);
     const notFinal = (): void => log.add(`${f.path}/status`, 'NOT_FINAL', `an observation with status ${JSON.stringify(o.status)} is not filed`, 'warning');
     const panel = codes.find((c) => c in PANEL_CODES);
@@ -191,7 +202,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
         log.add(f.path, 'OUT_OF_RANGE', (e as Error).message);
         continue;
       }
-      const m: Draft = { id: unique(keyOf(f, 'Observation')), instrumentId: total.id, indicator: null, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path };
+      const m: Draft = { id: unique(keyOf(f, 'Observation')), instrumentId: total.id, indicator: null, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientOf(f), path: f.path };
       out.push(m);
       totals.set(`${total.id}|${takenAt}`, m);
       continue;
@@ -216,7 +227,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const value = observationValue(o);
     if (named !== undefined && value !== undefined) {
       const takenAt = takenAtOf();
-      if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientIdOf(o.subject, undefined) ?? null, path: f.path });
+      if (takenAt !== undefined) out.push({ id: unique(keyOf(f, 'Observation')), instrumentId: null, indicator: named, responses: null, score: value, takenAt, status, source: sourceOf(o), clientId: clientOf(f), path: f.path });
       continue;
     }
     const coded = codings(o.code).find((c) => c.code !== undefined);
@@ -231,7 +242,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       if (score !== undefined && score !== null && score !== total.score) log.add(total.path, 'TOTAL_MISMATCH', `the total ${String(total.score)} differs from its items' total ${score}; the items' is kept`, 'warning');
       if (score !== undefined) Object.assign(total, { responses: g.responses.values, score });
     } else if (score !== undefined) {
-      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses.values, score, takenAt: g.takenAt, status: g.status, source: 'client-report', clientId: clientIdOf(g.f.resource.subject, undefined) ?? null, path: g.f.path });
+      out.push({ id: unique(keyOf(g.f, 'Observation')), instrumentId: g.instrument.id, indicator: null, responses: g.responses.values, score, takenAt: g.takenAt, status: g.status, source: 'client-report', clientId: clientOf(g.f), path: g.f.path });
     }
   }
   impliedRisks(out, log);

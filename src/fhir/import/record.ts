@@ -62,7 +62,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
   };
   const anchor = (episode ?? request) as Found;
   const subject = episode !== undefined ? episode.resource.patient : (request as Found).resource.subject;
-  const clientId = clientIdOf(subject, options.personSystem);
+  const clientId = clientIdOf(subject, options.personSystem, { resources, from: anchor });
   if (clientId === undefined) {
     log.add(`${anchor.path}/${episode !== undefined ? 'patient' : 'subject'}`, 'NO_PATIENT', 'the case names no patient the import can read (a Patient reference or an identifier)');
     return undefined;
