@@ -98,3 +98,21 @@ describe('fromFhir follows a patient reference to the Patient it names', () => {
     }
   });
 });
+
+describe('fromFhir and an episode that is not what it was', () => {
+  it('an episode entered in error at the source opens no case; one beside it that is not does', () => {
+    const wrong = { ...episode('entered-in-error', []), id: 'ep-0' };
+    const alone = fromFhir(bundle(wrong, ...measured), options);
+    expect(alone.record).toBeUndefined();
+    expect(alone.measurements).toHaveLength(3);
+    expect(alone.issues.filter((i) => i.code === 'ENTERED_IN_ERROR').map((i) => [i.path, i.severity])).toEqual([['/entry/0/resource/status', 'warning']]);
+    const beside = fromFhir(bundle(wrong, episode('active', []), ...measured), options);
+    expect(beside.record?.events[0]?.caseId).toBe('ep-1');
+    expect(beside.issues.filter((i) => i.code === 'ENTERED_IN_ERROR' || i.code === 'OTHER_CASE').map((i) => i.code)).toEqual(['ENTERED_IN_ERROR']);
+  });
+
+  it('a cancelled episode that never began says the record stays open, and at which status', () => {
+    const r = fromFhir(bundle(episode('cancelled', []), ...measured), options);
+    expect(r.issues.find((i) => i.code === 'NOT_CLOSED')?.message).toBe('the episode is cancelled; the record stays open at "referred": closing needs the plan FHIR does not carry');
+  });
+});

@@ -34,20 +34,23 @@ export interface RecordOptions {
  * what is left out is reported.
  */
 export function buildRecord(resources: Resources, measurements: readonly ImportedMeasurement[], goals: number, options: RecordOptions, log: IssueLog): CaseRecord | undefined {
-  const episode: Found | undefined = resources.ofType('EpisodeOfCare')[0];
+  // An episode or referral withdrawn at the source (entered-in-error) opens no case: the first that is not.
+  const inError = (f: Found): boolean => f.resource.status === 'entered-in-error';
+  const first = (list: readonly Found[]): Found | undefined => list.find((f) => !inError(f)) ?? list[0];
+  const episode: Found | undefined = first(resources.ofType('EpisodeOfCare'));
   const referred = episode === undefined ? undefined : objects(episode.resource.referralRequest).map((r) => resources.resolve(r, episode)).find((r) => r !== undefined);
-  const request: Found | undefined = referred ?? resources.ofType('ServiceRequest')[0];
+  const request: Found | undefined = referred ?? first(resources.ofType('ServiceRequest'));
   if (episode === undefined && request === undefined) {
     log.add('', 'NO_CASE', 'no EpisodeOfCare or ServiceRequest: measurements and goals are returned without a case record', 'info');
     return undefined;
   }
   // One import builds one case: another episode (or, with none, another referral) is said, not dropped unseen.
-  const others = episode !== undefined ? resources.ofType('EpisodeOfCare').slice(1) : resources.ofType('ServiceRequest').filter((r) => r !== request);
   const built = episode ?? (request as Found);
-  for (const other of others) {
-    const type = episode !== undefined ? 'EpisodeOfCare' : 'ServiceRequest';
-    log.add(other.path, 'OTHER_CASE', `another ${type} (${keyOf(other, type)}): one import builds one case, from ${keyOf(built, type)}; import this one's resources on their own`, 'warning');
+  for (const other of resources.ofType(built.type)) {
+    if (inError(other)) log.add(`${other.path}/status`, 'ENTERED_IN_ERROR', `the ${other.type} ${keyOf(other, other.type)} is marked entered-in-error at the source: no case is built from it`, 'warning');
+    else if (other !== built) log.add(other.path, 'OTHER_CASE', `another ${other.type} (${keyOf(other, other.type)}): one import builds one case, from ${keyOf(built, built.type)}; import this one's resources on their own`, 'warning');
   }
+  if (inError(built)) return undefined;
   let importedAt: string;
   try {
     importedAt = toInstant(options.now ?? new Date());
@@ -60,7 +63,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     log.add(path, 'IN_FUTURE', `${what} is dated ${at}, after the import (${importedAt}): not filed`);
     return true;
   };
-  const anchor = (episode ?? request) as Found;
+  const anchor = built;
   const subject = episode !== undefined ? episode.resource.patient : (request as Found).resource.subject;
   const clientId = clientIdOf(subject, options.personSystem, { resources, from: anchor });
   if (clientId === undefined) {
@@ -130,8 +133,13 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     return !future(m.takenAt, m.path, 'the measurement');
   });
   if (startedAt !== undefined && future(startedAt, episode?.path ?? anchor.path, 'the episode\'s start')) startedAt = undefined;
+  // Ended at the source but open in the record: said, with the status the record stays at.
+  const notClosed = (): void => {
+    if (status === 'finished' || status === 'cancelled') log.add(`${episode?.path ?? ''}/status`, 'NOT_CLOSED', `the episode is ${status}; the record stays open at "${(state as unknown as CaseState).status}": closing needs the plan FHIR does not carry`, 'info');
+  };
   if (startedAt === undefined) {
     if (filed.length > 0) log.add(episode?.path ?? anchor.path, 'NOT_STARTED', `the episode never became active: its ${filed.length} measurement(s) are returned, not filed in the record`, 'info');
+    notClosed();
     return toRecord(events, state as unknown as CaseState);
   }
   let now = compareInstants(startedAt, receivedAt) < 0 ? receivedAt : startedAt;
@@ -173,7 +181,7 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     // Entered in error at the source: recorded and voided, so the record keeps what was said and that it was withdrawn.
     if (recorded && m.status === 'entered-in-error') run(now, { type: 'voidMeasurement', measurementId: m.id, reason: 'Marked entered-in-error in the FHIR source' }, m.path);
   }
-  if (status === 'finished' || status === 'cancelled') log.add(`${episode?.path ?? ''}/status`, 'NOT_CLOSED', `the episode is ${status}; the record stays open at "assessing": closing needs the plan FHIR does not carry`, 'info');
+  notClosed();
   if (goals > 0) log.add('', 'GOALS_NOT_FILED', 'goals are returned, not filed in the record: proposing them needs a completed needs assessment', 'info');
   return toRecord(events, state as unknown as CaseState);
 }
