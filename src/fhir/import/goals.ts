@@ -61,9 +61,12 @@ export function readGoals(resources: Resources, index: InstrumentIndex, log: Iss
     }
     const ours = codings(objects(g.outcomeCode)[0]).find((c) => c.system === OWN.goalStatus)?.code;
     const achievement = codings(g.achievementStatus).find((c) => c.system === GOAL_ACHIEVEMENT || c.system === undefined)?.code ?? null;
-    const target = objects(g.target)[0];
+    const targets = objects(g.target);
+    const target = targets[0];
+    // One measure a goal here: a second target is said, not dropped unseen.
+    targets.slice(1).forEach((t, k) => log.add(`${f.path}/target/${k + 1}`, 'TARGET_NOT_READ', `a goal has one measure here: this target${isObject(t.measure) ? ` (${JSON.stringify(loincCodes(t.measure)[0] ?? str(t.measure.text) ?? codings(t.measure)[0]?.code ?? '')})` : ''} is not read; import it as a goal of its own`, 'warning'));
     let measure: ImportedGoal['measure'] = null;
-    if (target !== undefined && (target.measure !== undefined || target.detailQuantity !== undefined || target.detailRange !== undefined)) {
+    if (target !== undefined && (target.measure !== undefined || target.detailQuantity !== undefined || target.detailRange !== undefined || target.detailInteger !== undefined)) {
       const instrument = loincCodes(target.measure).map((c) => index.byTotal(c)).find((i) => i !== undefined) ?? index.byOwn(target.measure);
       const indicator = instrument === undefined && isObject(target.measure) ? (str(target.measure.text) ?? null) : null;
       if (instrument === undefined && indicator === null) log.add(`${f.path}/target/0/measure`, 'UNKNOWN_MEASURE', 'the target measures neither a registered instrument nor a named indicator', 'warning');
@@ -72,8 +75,14 @@ export function readGoals(resources: Resources, index: InstrumentIndex, log: Iss
       const low = numberOf(isObject(range?.low) ? range.low.value : undefined);
       const high = numberOf(isObject(range?.high) ? range.high.value : undefined);
       const comparator = str(q?.comparator);
-      const direction = comparator === '<=' || comparator === '<' ? 'decrease' : comparator === '>=' || comparator === '>' ? 'increase' : range !== undefined && low === undefined && high !== undefined ? 'decrease' : range !== undefined && high === undefined && low !== undefined ? 'increase' : null;
-      const value = numberOf(q?.value) ?? (direction === 'decrease' ? high : direction === 'increase' ? low : undefined);
+      // A range open at one end, or closed at the instrument's own end (PHQ-9 0 to 4: down to 4), has a direction.
+      const scale = instrument?.range;
+      const downTo = range !== undefined && high !== undefined && (low === undefined || low === scale?.min);
+      const upTo = range !== undefined && low !== undefined && (high === undefined || high === scale?.max);
+      const direction = comparator === '<=' || comparator === '<' ? 'decrease' : comparator === '>=' || comparator === '>' ? 'increase' : downTo && !upTo ? 'decrease' : upTo && !downTo ? 'increase' : null;
+      const value = numberOf(q?.value) ?? numberOf(target.detailInteger) ?? (direction === 'decrease' ? high : direction === 'increase' ? low : undefined);
+      const unread = ['detailString', 'detailCodeableConcept', 'detailBoolean', 'detailRatio'].find((k) => target[k] !== undefined);
+      if (unread !== undefined) log.add(`${f.path}/target/0/${unread}`, 'TARGET_NOT_READ', `the target's ${unread} ${JSON.stringify(target[unread])} is not read as a target value`, 'warning');
       const baseline = objects(g.extension).find((e) => e.url === OWN.goalBaselineExtension);
       measure = { instrumentId: instrument?.id ?? null, indicator, baseline: numberOf(baseline?.valueDecimal) ?? null, target: value ?? null, direction };
     }
