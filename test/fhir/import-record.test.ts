@@ -91,7 +91,7 @@ describe('fromFhir follows a patient reference to the Patient it names', () => {
   });
 
   it('a measurement about a Group or a Practitioner is no client\'s: said, and not filed', () => {
-    for (const subject of [{ reference: 'Group/102' }, { reference: 'https://server.example/fhir/Practitioner/x' }]) {
+    for (const subject of [{ reference: 'Group/102' }, { reference: 'https://server.example/fhir/Practitioner/x' }, { type: 'Group', identifier: { system: 'https://registry.example', value: 'cohort-3' } }]) {
       const r = fromFhir(transaction({ id: 'p-77' }, subject), options);
       expect(r.measurements).toEqual([]);
       expect(r.issues.filter((i) => i.code === 'NOT_A_PATIENT').map((i) => [i.path, i.severity])).toEqual([['/entry/2/resource/subject', 'warning']]);

@@ -42,6 +42,9 @@ export function clientIdOf(reference: unknown, personSystem: string | undefined,
  */
 export function notAPatient(reference: unknown, lookup: SubjectLookup): string | undefined {
   if (!isObject(reference)) return undefined;
+  // A logical reference may say its type alone (`{ type: 'Group', identifier }`).
+  const type = str(reference.type);
+  if (type !== undefined && type !== 'Patient') return str(reference.reference) ?? `${type} ${isObject(reference.identifier) ? (str(reference.identifier.value) ?? '') : ''}`.trim();
   const found = lookup.resources.resolve(reference, lookup.from);
   if (found !== undefined) return found.type === 'Patient' ? undefined : `${found.type}/${str(found.resource.id) ?? str(reference.reference) ?? ''}`;
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(str(reference.reference) ?? '');
