@@ -41,3 +41,33 @@ describe('fromFhir reads NDJSON text, one resource a line', () => {
     expect(fromFhir(`\uFEFF${JSON.stringify(total('a', 12))}`, options).measurements.map((m) => m.score)).toEqual([12]);
   });
 });
+
+describe('fromFhir reads one version of each resource', () => {
+  // A history Bundle lists a resource's versions, newest first; a search may return a resource twice.
+  const version = (score: number, versionId: string | undefined, status: string, lastUpdated?: string) => ({
+    ...total('a', score),
+    status,
+    meta: { ...(versionId === undefined ? {} : { versionId }), ...(lastUpdated === undefined ? {} : { lastUpdated }) },
+  });
+  const bundle = (type: string, ...resources: unknown[]) => ({ resourceType: 'Bundle', type, entry: resources.map((resource) => ({ fullUrl: 'https://server.example/fhir/Observation/a', resource })) });
+  const scores = (r: ReturnType<typeof fromFhir>) => r.measurements.map((m) => `${m.score} ${m.status}`);
+  const said = (r: ReturnType<typeof fromFhir>) => r.issues.filter((i) => i.code !== 'NO_CASE').map((i) => [i.path, i.code]);
+
+  it('the latest by versionId: a corrected PHQ-9 and the version it corrects are one measurement, not two at one instant', () => {
+    for (const order of [[version(14, '2', 'corrected'), version(12, '1', 'final')], [version(12, '1', 'final'), version(14, '2', 'corrected')]]) {
+      const r = fromFhir(bundle('collection', ...order), options);
+      expect(scores(r)).toEqual(['14 amended']);
+      expect(said(r)).toEqual([[order[0]?.meta.versionId === '1' ? '/entry/0/resource' : '/entry/1/resource', 'OLDER_VERSION']]);
+    }
+  });
+
+  it('else by lastUpdated, else a history Bundle\'s order (newest first)', () => {
+    expect(scores(fromFhir(bundle('searchset', version(12, undefined, 'final', '2026-03-02T10:00:00Z'), version(14, undefined, 'corrected', '2026-03-05T10:00:00+01:00')), options))).toEqual(['14 amended']);
+    expect(scores(fromFhir(bundle('history', version(14, undefined, 'corrected'), version(12, undefined, 'final')), options))).toEqual(['14 amended']);
+  });
+
+  it('two copies nothing orders: the first is read and the doubt said', () => {
+    const r = fromFhir(bundle('collection', version(12, undefined, 'final'), version(14, undefined, 'final')), options);
+    expect([scores(r), said(r)]).toEqual([['12 final'], [['/entry/1/resource', 'DUPLICATE_RESOURCE']]]);
+  });
+});

@@ -1,5 +1,6 @@
 import { seg, type IssueLog } from './issues.js';
 import { isObject, objects, str } from './values.js';
+import { latestVersions } from './versions.js';
 
 /** A resource found in the input, with where it sits. */
 export interface Found {
@@ -70,7 +71,7 @@ export function readResources(input: unknown, log: IssueLog): Resources {
       if (lines === undefined) log.add('', 'INVALID_JSON', `the input is not JSON: ${(e as Error).message}`);
     }
   }
-  const all: Found[] = [];
+  let all: Found[] = [];
   const add = (resource: unknown, path: string, fullUrl: string | undefined, container: Found | undefined): void => {
     if (all.length >= MAX_RESOURCES) return;
     if (!isObject(resource) || typeof resource.resourceType !== 'string') {
@@ -95,6 +96,8 @@ export function readResources(input: unknown, log: IssueLog): Resources {
   else if (Array.isArray(value)) value.forEach((v, i) => add(v, seg(i), undefined, undefined));
   else if (value !== undefined) add(value, '', undefined, undefined);
   if (all.length >= MAX_RESOURCES) log.add('', 'TOO_MANY_RESOURCES', `only the first ${MAX_RESOURCES} resources are read`, 'warning');
+  const history = isObject(value) && value.resourceType === 'Bundle' && value.type === 'history';
+  all = latestVersions(all, history, log);
 
   const byUrl = new Map<string, Found>();
   const byTypeId = new Map<string, Found>();
