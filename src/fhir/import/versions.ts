@@ -1,7 +1,15 @@
 import { compareInstants, toInstant } from '../../kernel/clock.js';
 import type { IssueLog } from './issues.js';
-import type { Found } from './read.js';
 import { isObject, str } from './values.js';
+
+/** What this needs of a resource found in the input (read.ts's Found; not imported, which would make a cycle). */
+interface Found {
+  readonly resource: Record<string, unknown>;
+  readonly type: string;
+  readonly path: string;
+  readonly fullUrl: string | undefined;
+  readonly container: Found | undefined;
+}
 
 /** The resource's identity on its server: its full URL, else `Type/id`; undefined if it has neither. */
 function identity(f: Found): string | undefined {
@@ -42,8 +50,8 @@ function later(a: Found, b: Found): boolean | undefined {
  * (`OLDER_VERSION`, info); copies that nothing orders are said too (`DUPLICATE_RESOURCE`, warning),
  * the first kept. Contained resources go with the resource that contains them.
  */
-export function latestVersions(all: readonly Found[], history: boolean, log: IssueLog): Found[] {
-  const kept = new Map<string, Found>();
+export function latestVersions<F extends Found>(all: readonly F[], history: boolean, log: IssueLog): F[] {
+  const kept = new Map<string, F>();
   const dropped = new Set<Found>();
   for (const f of all) {
     if (f.container !== undefined) continue;
