@@ -63,11 +63,11 @@ function weightOf(concept: unknown, weights: AnswerWeights | undefined): number 
 /**
  * Whether a value is a quantity with a comparator (`<`, `<=`, `>=`, `>`, `ad`): a bound, not a score.
  * Read as the number it states, a PHQ-9 of "≥ 20" would be filed as exactly 20; it is reported
- * (`NOT_EXACT`) and left out instead.
+ * (`NOT_EXACT`, when given a log) and left out instead.
  */
-export function inexact(holder: Record<string, unknown>, path: string, what: string, log: IssueLog): boolean {
+export function inexact(holder: Record<string, unknown>, path: string, what: string, log?: IssueLog): boolean {
   const comparator = isObject(holder.valueQuantity) ? str(holder.valueQuantity.comparator) : undefined;
-  if (comparator === undefined) return false;
+  if (comparator === undefined || log === undefined) return comparator !== undefined;
   log.add(`${path}/valueQuantity/comparator`, 'NOT_EXACT', `${what} given as ${comparator} ${String((holder.valueQuantity as Record<string, unknown>).value)} is a bound, not a score: not filed`);
   return true;
 }

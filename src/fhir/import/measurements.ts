@@ -182,7 +182,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (total !== undefined) {
       const value = observationValue(o);
       if (fromQr !== undefined && fromQr.instrumentId === total.id) {
-        if (value !== undefined && fromQr.score !== null && value !== fromQr.score && !(isObject(o.valueQuantity) && o.valueQuantity.comparator !== undefined)) log.add(f.path, 'TOTAL_MISMATCH', `the total ${value} differs from its questionnaire response's items' total ${fromQr.score}; the items' is kept`, 'warning');
+        if (value !== undefined && fromQr.score !== null && value !== fromQr.score && !inexact(o, f.path, '')) log.add(f.path, 'TOTAL_MISMATCH', `the total ${value} differs from its questionnaire response's items' total ${fromQr.score}; the items' is kept`, 'warning');
         fromQr.status = status;
         fromQr.source = sourceOf(o);
         continue;
