@@ -71,3 +71,16 @@ describe('fromFhir reads one version of each resource', () => {
     expect([scores(r), said(r)]).toEqual([['12 final'], [['/entry/1/resource', 'DUPLICATE_RESOURCE']]]);
   });
 });
+
+describe('fromFhir says which resources it does not carry', () => {
+  it('once a type, with how many: the sessions, consents and care plan of an exported case are not left behind unseen', () => {
+    const encounter = (id: string) => ({ resourceType: 'Encounter', id, status: 'finished', class: { code: 'AMB' }, subject: { reference: 'Patient/p1' } });
+    const consent = { resourceType: 'Consent', id: 'c1', status: 'active', scope: { text: 'treatment' }, category: [{ text: 'consent' }], patient: { reference: 'Patient/p1' } };
+    const r = fromFhir([episode, encounter('v1'), consent, encounter('v2'), { resourceType: 'Patient', id: 'p1' }, total('a', 12)], options);
+    expect(r.issues.filter((i) => i.code === 'NOT_READ').map((i) => [i.path, i.severity, i.message])).toEqual([
+      ['/1', 'info', '2 Encounter resources are not read: the import carries measurements, goals and the episode (the FHIR guide lists what maps)'],
+      ['/2', 'info', '1 Consent resource is not read: the import carries measurements, goals and the episode (the FHIR guide lists what maps)'],
+    ]);
+    expect(r.measurements).toHaveLength(1);
+  });
+});

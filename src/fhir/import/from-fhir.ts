@@ -3,7 +3,7 @@ import { readGoals, type ImportedGoal } from './goals.js';
 import { indexInstruments } from './instruments.js';
 import { IssueLog, type FhirImportIssue } from './issues.js';
 import { readMeasurements, type ImportedMeasurement } from './measurements.js';
-import { readResources } from './read.js';
+import { readResources, type Resources } from './read.js';
 import { buildRecord, type RecordOptions } from './record.js';
 
 /**
@@ -34,6 +34,25 @@ export interface FhirImport {
 }
 
 /**
+ * The resource types the import reads (or follows references into); any other is said once, with
+ * how many there are, so that sessions, consents or a care plan left behind are not left unseen.
+ */
+const READ_TYPES: ReadonlySet<string> = new Set(['EpisodeOfCare', 'ServiceRequest', 'Observation', 'QuestionnaireResponse', 'Questionnaire', 'Goal', 'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'OperationOutcome']);
+
+function unread(resources: Resources, log: IssueLog): void {
+  const seen = new Map<string, { path: string; count: number }>();
+  for (const f of resources.all) {
+    if (f.container !== undefined || READ_TYPES.has(f.type)) continue;
+    const s = seen.get(f.type);
+    if (s === undefined) seen.set(f.type, { path: f.path, count: 1 });
+    else s.count++;
+  }
+  for (const [type, { path, count }] of seen) {
+    log.add(path, 'NOT_READ', `${count} ${type} resource${count === 1 ? ' is' : 's are'} not read: the import carries measurements, goals and the episode (the FHIR guide lists what maps)`, 'info');
+  }
+}
+
+/**
  * Reads FHIR R4 from another system — a Bundle, an array of resources or one resource, as a value
  * or as JSON text, or NDJSON text (one resource a line, as a bulk export writes it) — into
  * measurements (QuestionnaireResponses and Observations: totals coded in LOINC or SNOMED CT as
@@ -59,6 +78,7 @@ export function fromFhir(input: unknown, options: FromFhirOptions = {}): FhirImp
     const measurements = readMeasurements(resources, index, log);
     const goals = readGoals(resources, index, log);
     const record = buildRecord(resources, measurements, goals.length, options, log);
+    unread(resources, log);
     return record === undefined ? { measurements, goals, issues: log.issues } : { record, measurements, goals, issues: log.issues };
   } catch (e) {
     // Inputs no check foresaw (a throwing getter, a proxy) still get an answer, never an exception.
