@@ -93,7 +93,9 @@ function validate(input: unknown, options: ValidateOptions, issues: RecordIssue[
     return { valid: false, issues: [issue([], 'INVALID_SHAPE', `A case record is a JSON object, not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`)] };
   }
   if (input.format !== RECORD_FORMAT) {
-    report(issue(['format'], 'INVALID_FORMAT', `format must be "${RECORD_FORMAT}", not ${JSON.stringify(input.format) ?? 'absent'}`));
+    // A FHIR resource handed to the validator is a common slip: say what reads it.
+    const fhir = typeof input.resourceType === 'string' ? ` (this is a FHIR ${input.resourceType}: fromFhir, or the CLI's fhir import, reads it)` : '';
+    report(issue(['format'], 'INVALID_FORMAT', `format must be "${RECORD_FORMAT}", not ${JSON.stringify(input.format) ?? 'absent'}${fhir}`));
   }
   const version = input.schemaVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {

@@ -51,6 +51,12 @@ describe('hostile input never crashes the validator', () => {
     expect(many.issues).toEqual([expect.objectContaining({ code: 'TOO_LARGE' })]);
   });
 
+  it('names a FHIR resource given in a record\'s place, and what reads it', () => {
+    const r = validateRecord({ resourceType: 'Bundle', type: 'collection', entry: [] });
+    expect(r.issues.find((i) => i.code === 'INVALID_FORMAT')?.message).toBe('format must be "intervention-lifecycle/case", not absent (this is a FHIR Bundle: fromFhir, or the CLI\'s fhir import, reads it)');
+    expect(validateRecord({ format: 'x' }).issues.find((i) => i.code === 'INVALID_FORMAT')?.message).toBe('format must be "intervention-lifecycle/case", not "x"');
+  });
+
   it('survives deeply nested snapshots', () => {
     let deep: unknown = {};
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
