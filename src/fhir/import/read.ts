@@ -24,6 +24,9 @@ export interface Resources {
 
 const MAX_RESOURCES = 200_000;
 
+/** A relative (`Type/id`, `Type/id/_history/n`) or absolute (`https://server/fhir/Type/id`) reference: its last `Type/id`. */
+export const TYPE_ID_REFERENCE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
 /**
  * NDJSON text, one resource a line, as a FHIR bulk export ($export) writes it: each line's value by
  * its index from 0 (blank lines skipped, a line that is not JSON reported and skipped). Undefined
@@ -151,8 +154,7 @@ export function readResources(input: unknown, log: IssueLog): Resources {
       if (direct !== undefined) return direct;
       const conditional = /^([A-Za-z]+)\?(.*)$/.exec(ref);
       if (conditional !== null) return byIdentifier(conditional[1] as string, conditional[2] as string);
-      // Relative (Type/id, Type/id/_history/n) or absolute (https://server/fhir/Type/id): the last Type/id.
-      const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref);
+      const m = TYPE_ID_REFERENCE.exec(ref);
       return m === null ? undefined : byTypeId.get(`${m[1] as string}/${m[2] as string}`);
     },
   };

@@ -1,4 +1,4 @@
-import type { Found, Resources } from './read.js';
+import { TYPE_ID_REFERENCE, type Found, type Resources } from './read.js';
 import { isObject, objects, ourId, str } from './values.js';
 
 const OUR_PERSON = 'urn:intervention-lifecycle:person';
@@ -47,6 +47,6 @@ export function notAPatient(reference: unknown, lookup: SubjectLookup): string |
   if (type !== undefined && type !== 'Patient') return str(reference.reference) ?? `${type} ${isObject(reference.identifier) ? (str(reference.identifier.value) ?? '') : ''}`.trim();
   const found = lookup.resources.resolve(reference, lookup.from);
   if (found !== undefined) return found.type === 'Patient' ? undefined : `${found.type}/${str(found.resource.id) ?? str(reference.reference) ?? ''}`;
-  const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(str(reference.reference) ?? '');
+  const m = TYPE_ID_REFERENCE.exec(str(reference.reference) ?? '');
   return m === null || m[1] === 'Patient' ? undefined : `${m[1] as string}/${m[2] as string}`;
 }
