@@ -75,7 +75,7 @@ export function fromFhir(input: unknown, options: FromFhirOptions = {}): FhirImp
   try {
     const resources = readResources(input, log);
     const index = indexInstruments();
-    const measurements = readMeasurements(resources, index, log);
+    const measurements = readMeasurements(resources, index, log, options.personSystem);
     const goals = readGoals(resources, index, log);
     const record = buildRecord(resources, measurements, goals.length, options, log);
     unread(resources, log);

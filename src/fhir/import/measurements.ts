@@ -94,8 +94,12 @@ function withComponents(observations: readonly Found[], index: InstrumentIndex, 
   return out;
 }
 
-/** Reads QuestionnaireResponses and Observations into measurements (one per form filled in, however many resources carried it). */
-export function readMeasurements(resources: Resources, index: InstrumentIndex, log: IssueLog): ImportedMeasurement[] {
+/**
+ * Reads QuestionnaireResponses and Observations into measurements (one per form filled in, however
+ * many resources carried it). Each names its client as the case does (`personSystem`), or else by
+ * whatever its subject says, so a measurement about someone else is still told apart.
+ */
+export function readMeasurements(resources: Resources, index: InstrumentIndex, log: IssueLog, personSystem?: string): ImportedMeasurement[] {
   const out: Draft[] = [];
   const fromResponse = new Map<Found, Draft>();
   const ids = new Set<string>();
@@ -112,7 +116,7 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (other !== undefined && !quiet) log.add(`${f.path}/subject`, 'NOT_A_PATIENT', `the ${f.type} is about ${other}, not a patient: not read as a client's measurement`, 'warning');
     return other !== undefined;
   };
-  const clientOf = (f: Found): string | null => clientIdOf(f.resource.subject, undefined, { resources, from: f }) ?? null;
+  const clientOf = (f: Found): string | null => clientIdOf(f.resource.subject, personSystem, { resources, from: f }) ?? clientIdOf(f.resource.subject, undefined) ?? null;
 
   for (const f of resources.ofType('QuestionnaireResponse')) {
     const r = f.resource;

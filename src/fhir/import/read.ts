@@ -20,6 +20,8 @@ export interface Resources {
   resolve(reference: unknown, from: Found): Found | undefined;
   /** The resources of a type whose `url` is this canonical URL (without its `|version`), in input order. */
   withUrl(type: string, url: string): readonly Found[];
+  /** The first resource of a type carrying this identifier (any system where `system` is undefined or empty). */
+  withIdentifier(type: string, system: string | undefined, value: string): Found | undefined;
 }
 
 const MAX_RESOURCES = 200_000;
@@ -114,20 +116,37 @@ export function readResources(input: unknown, log: IssueLog): Resources {
     list.push(f);
     byType.set(f.type, list);
   }
+  // Made on first use, per type: identifier value -> the resources carrying it, in input order.
+  const byValue = new Map<string, Map<string, { system: unknown; found: Found }[]>>();
+  const withIdentifier = (type: string, system: string | undefined, value: string): Found | undefined => {
+    let index = byValue.get(type);
+    if (index === undefined) {
+      index = new Map();
+      for (const f of byType.get(type) ?? []) {
+        for (const i of Array.isArray(f.resource.identifier) ? objects(f.resource.identifier) : objects([f.resource.identifier])) {
+          const v = str(i.value);
+          if (v === undefined) continue;
+          const same = index.get(v);
+          if (same === undefined) index.set(v, [{ system: i.system, found: f }]);
+          else same.push({ system: i.system, found: f });
+        }
+      }
+      byValue.set(type, index);
+    }
+    return index.get(value)?.find((c) => system === undefined || system === '' || c.system === system)?.found;
+  };
   const byIdentifier = (type: string, query: string): Found | undefined => {
     const m = /^identifier=(.*)$/.exec(query);
     if (m === null) return undefined;
     const [system, value] = (m[1] as string).includes('|') ? (m[1] as string).split('|').map(decodeURIComponent) : [undefined, decodeURIComponent(m[1] as string)];
-    return (byType.get(type) ?? []).find((f) => {
-      const ids = Array.isArray(f.resource.identifier) ? objects(f.resource.identifier) : objects([f.resource.identifier]);
-      return ids.some((i) => i.value === value && (system === undefined || system === '' || i.system === system));
-    });
+    return withIdentifier(type, system, value as string);
   };
   // Made on first use: only QuestionnaireResponses look resources up by canonical URL.
   let byCanonical: Map<string, Found[]> | undefined;
   return {
     all,
     ofType: (type) => byType.get(type) ?? [],
+    withIdentifier,
     withUrl(type, url) {
       if (byCanonical === undefined) {
         byCanonical = new Map();

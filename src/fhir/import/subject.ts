@@ -3,36 +3,36 @@ import { isObject, objects, ourId, str } from './values.js';
 
 const OUR_PERSON = 'urn:intervention-lifecycle:person';
 
-/** An identifier's value in `personSystem` (ours next; any where no system is asked for), if it has one. */
-function identifierValue(identifier: Record<string, unknown>, personSystem: string | undefined): string | undefined {
-  const value = str(identifier.value);
-  return value !== undefined && (personSystem === undefined || identifier.system === personSystem || identifier.system === OUR_PERSON) ? value : undefined;
-}
-
 /** Where a subject reference can be followed: the input's resources, seen from the resource that holds it. */
 export interface SubjectLookup {
   readonly resources: Resources;
   readonly from: Found;
 }
 
+/** The Patient in the input a reference names: by its reference (relative, `urn:uuid:`, …) or by an identifier it carries. */
+function patientNamed(reference: Record<string, unknown>, lookup: SubjectLookup): Found | undefined {
+  const found = lookup.resources.resolve(reference, lookup.from);
+  if (found !== undefined) return found.type === 'Patient' ? found : undefined;
+  if (str(reference.reference) !== undefined || !isObject(reference.identifier)) return undefined;
+  const value = str(reference.identifier.value);
+  return value === undefined ? undefined : lookup.resources.withIdentifier('Patient', str(reference.identifier.system), value);
+}
+
 /**
- * The client id a patient reference names: its identifier's value (in `personSystem`, ours, or any
- * where none is given), or the id of `Patient/<id>`; else, where `lookup` is given, the Patient it
- * resolves to in the input (a transaction's `urn:uuid:` reference, say): that Patient's identifier
- * in `personSystem` if one is asked for, its id, or its identifier (ours first).
+ * The client id a patient reference names, the same however the patient is referenced. Where the
+ * Patient is in the input (`lookup`; by reference, `urn:uuid:`, or an identifier it carries), its
+ * identifiers join the reference's own. The id is then the identifier in `personSystem` where one is
+ * asked for, else in ours, else the Patient's id (the resource's, or `Patient/<id>` in the
+ * reference), else — where no `personSystem` is asked for — any identifier, the reference's first.
  */
 export function clientIdOf(reference: unknown, personSystem: string | undefined, lookup?: SubjectLookup): string | undefined {
   if (!isObject(reference)) return undefined;
-  const given = isObject(reference.identifier) ? identifierValue(reference.identifier, personSystem) : undefined;
-  if (given !== undefined) return ourId(given);
+  const patient = lookup === undefined ? undefined : patientNamed(reference, lookup);
+  const identifiers = [...objects([reference.identifier]), ...(patient === undefined ? [] : objects(patient.resource.identifier))].filter((i) => str(i.value) !== undefined);
+  const inSystem = (system: string): string | undefined => str(identifiers.find((i) => i.system === system)?.value);
   const m = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/.*)?$/.exec(str(reference.reference) ?? '');
-  if (m !== null) return ourId(m[1] as string);
-  const patient = lookup?.resources.resolve(reference, lookup.from);
-  if (patient === undefined || patient.type !== 'Patient') return undefined;
-  const identifiers = objects(patient.resource.identifier);
-  const asked = personSystem === undefined ? undefined : identifiers.find((i) => i.system === personSystem);
-  const id = str(patient.resource.id);
-  const value = (asked === undefined ? undefined : str(asked.value)) ?? id ?? str((identifiers.find((i) => i.system === OUR_PERSON) ?? identifiers[0])?.value);
+  const id = patient === undefined ? (m === null ? undefined : m[1]) : str(patient.resource.id);
+  const value = (personSystem === undefined ? undefined : inSystem(personSystem)) ?? inSystem(OUR_PERSON) ?? id ?? (personSystem === undefined ? str(identifiers[0]?.value) : undefined);
   return value === undefined ? undefined : ourId(value);
 }
 
