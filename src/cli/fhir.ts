@@ -20,12 +20,14 @@ export interface FhirOptions {
   readonly setting: Setting | undefined;
   /** export: the organisation the Bundles go to (each checked against the client's sharing consent). */
   readonly shareWith: string | undefined;
+  /** The identifier system that names clients: written on export, read on import. */
+  readonly personSystem: string | undefined;
   readonly quiet: boolean;
 }
 
 /** Parses the arguments after `fhir`; a string is a usage error. */
 export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | string {
-  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, quiet: { type: 'boolean' } });
+  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, 'person-system': { type: 'string' }, quiet: { type: 'boolean' } });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
   const [action, file, ...extra] = positionals;
@@ -41,7 +43,9 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
   const shareWith = values['share-with'] as string | undefined;
   if (action === 'import' && shareWith !== undefined) return '--share-with is for fhir export';
   if (shareWith !== undefined && shareWith.trim() === '') return '--share-with names the organisation the Bundles go to';
-  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, quiet: values.quiet === true };
+  const personSystem = values['person-system'] as string | undefined;
+  if (personSystem !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(personSystem)) return `--person-system takes an identifier system, a URI (https://fhir.nhs.uk/Id/nhs-number, say), not "${personSystem}"`;
+  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, personSystem, quiet: values.quiet === true };
 }
 
 async function runExport(o: FhirOptions): Promise<number> {
@@ -57,7 +61,7 @@ async function runExport(o: FhirOptions): Promise<number> {
       continue;
     }
     try {
-      const bundle = toFhirBundle(item.value, o.shareWith === undefined ? { type: o.type } : { type: o.type, shareWith: o.shareWith });
+      const bundle = toFhirBundle(item.value, { type: o.type, ...(o.shareWith === undefined ? {} : { shareWith: o.shareWith }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) });
       lines.push(JSON.stringify(bundle));
       if (o.out === undefined && many) process.stdout.write(`${lines.pop() as string}\n`);
     } catch (e) {
@@ -74,7 +78,7 @@ async function runExport(o: FhirOptions): Promise<number> {
 
 function runImport(o: FhirOptions): number {
   const text = readFileSync(o.file === '-' ? 0 : o.file, 'utf8');
-  const result = fromFhir(text, o.setting === undefined ? {} : { setting: o.setting });
+  const result = fromFhir(text, { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) });
   if (!o.quiet) for (const i of result.issues) process.stderr.write(`${i.severity} ${i.path || '/'} ${i.code}: ${printable(i.message)}\n`);
   if (o.out !== undefined) {
     if (result.record === undefined) {

@@ -64,6 +64,8 @@ Options for fhir:
   --setting SETTING         import: where care happens (FHIR does not say; default community)
   --share-with ORG          export: the organisation the Bundles go to; a record whose client's
                             information-sharing consent does not cover it is skipped
+  --person-system URI       the identifier system that names clients (an NHS number's, say):
+                            export writes it, import names each client by it
   --quiet                   print no issues; the exit code tells
 
 Other:

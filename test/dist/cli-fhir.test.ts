@@ -40,6 +40,19 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect(cli(['fhir', 'import', 'x.json', '--share-with', 'gp-1']).err).toContain('--share-with is for fhir export');
   });
 
+  it('--person-system names clients by that identifier: export writes it, import reads it back as the same client', () => {
+    const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
+    const exported = cli(['fhir', 'export', fx('valid-with-snapshot'), '--person-system', NHS]);
+    expect(exported.code).toBe(0);
+    const bundle = JSON.parse(exported.out) as { entry: { resource: { resourceType: string; patient?: { identifier?: { system?: string; value?: string } } } }[] };
+    const patient = bundle.entry.find((e) => e.resource.resourceType === 'EpisodeOfCare')?.resource.patient?.identifier;
+    expect(patient?.system).toBe(NHS);
+    const imported = cli(['fhir', 'import', '-', '--person-system', NHS], exported.out);
+    const record = (JSON.parse(imported.out) as { record: { events: { data: { clientId?: string } }[] } }).record;
+    expect(record.events[0]?.data.clientId).toBe(patient?.value);
+    expect(cli(['fhir', 'import', 'x.json', '--person-system', 'nhs number']).code).toBe(2);
+  });
+
   it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
     // The fixture's client gave no information-sharing consent.
     const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
