@@ -66,6 +66,25 @@ describe('fromFhir reads one version of each resource', () => {
     expect(scores(fromFhir(bundle('history', version(14, undefined, 'corrected'), version(12, undefined, 'final')), options))).toEqual(['14 amended']);
   });
 
+  it('a history Bundle\'s DELETE: the versions listed after it (older) are not read; one made again after it is', () => {
+    const deleted = { fullUrl: 'https://server.example/fhir/Observation/a', request: { method: 'DELETE', url: 'Observation/a' }, response: { status: '204' } };
+    const history = (...entries: unknown[]) => ({ resourceType: 'Bundle', type: 'history', entry: entries });
+    const entry = (resource: unknown) => ({ fullUrl: 'https://server.example/fhir/Observation/a', resource });
+    // Entered by mistake, corrected, then deleted: nothing of it is the client's score.
+    const gone = fromFhir(history(deleted, entry(version(14, '2', 'corrected')), entry(version(12, '1', 'final'))), options);
+    expect([scores(gone), said(gone)]).toEqual([[], [['/entry/0', 'DELETED']]]);
+    expect(gone.issues.find((i) => i.code === 'DELETED')).toMatchObject({ severity: 'info', message: 'Observation/a was deleted at the source: its 2 earlier versions are not read' });
+    // Made again after the deletion: the new version is read, the deleted one is not.
+    const again = fromFhir(history(entry(version(9, '3', 'final')), deleted, entry(version(12, '1', 'final'))), options);
+    expect([scores(again), said(again)]).toEqual([['9 final'], [['/entry/1', 'DELETED']]]);
+    // Another resource's deletion takes nothing of this one; a DELETE outside a history Bundle deletes nothing.
+    const other = fromFhir(history({ request: { method: 'DELETE', url: 'Observation/b' } }, entry(version(12, '1', 'final'))), options);
+    expect(scores(other)).toEqual(['12 final']);
+    const transaction = fromFhir(bundle('transaction', version(12, '1', 'final')), options);
+    const withDelete = fromFhir({ ...bundle('transaction', version(12, '1', 'final')), entry: [deleted, ...bundle('transaction', version(12, '1', 'final')).entry] }, options);
+    expect([scores(withDelete), said(withDelete)]).toEqual([scores(transaction), [['/entry/0', 'NO_RESOURCE']]]);
+  });
+
   it('two copies nothing orders: the first is read and the doubt said', () => {
     const r = fromFhir(bundle('collection', version(12, undefined, 'final'), version(14, undefined, 'final')), options);
     expect([scores(r), said(r)]).toEqual([['12 final'], [['/entry/1/resource', 'DUPLICATE_RESOURCE']]]);

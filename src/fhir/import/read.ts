@@ -1,6 +1,6 @@
 import { seg, type IssueLog } from './issues.js';
 import { isObject, objects, str } from './values.js';
-import { latestVersions } from './versions.js';
+import { latestVersions, withoutDeleted, type Deletion } from './versions.js';
 
 /** A resource found in the input, with where it sits. */
 export interface Found {
@@ -77,6 +77,8 @@ export function readResources(input: unknown, log: IssueLog): Resources {
     }
   }
   let all: Found[] = [];
+  // A history Bundle's DELETE entries: the resource deleted, and how many resources came before (newer ones).
+  const deletions: Deletion[] = [];
   const add = (resource: unknown, path: string, fullUrl: string | undefined, container: Found | undefined): void => {
     if (all.length >= MAX_RESOURCES) return;
     if (!isObject(resource) || typeof resource.resourceType !== 'string') {
@@ -88,7 +90,13 @@ export function readResources(input: unknown, log: IssueLog): Resources {
       entries.forEach((entry: unknown, i: number) => {
         const p = `${path}/entry/${i}`;
         if (!isObject(entry)) return log.add(p, 'NOT_A_RESOURCE', 'a Bundle entry must be an object');
-        if (entry.resource === undefined) return log.add(p, 'NO_RESOURCE', 'a Bundle entry without a resource (a search or a response?) is skipped', 'warning');
+        if (entry.resource === undefined) {
+          const request = isObject(entry.request) ? entry.request : {};
+          const deleted = request.method === 'DELETE' ? TYPE_ID_REFERENCE.exec(str(request.url) ?? '') : null;
+          if (deleted === null) return log.add(p, 'NO_RESOURCE', 'a Bundle entry without a resource (a search or a response?) is skipped', 'warning');
+          if (resource.type === 'history') return void deletions.push({ typeId: `${deleted[1] as string}/${deleted[2] as string}`, path: p, newer: all.length });
+          return log.add(p, 'NO_RESOURCE', `a request to delete ${str(request.url) as string}: the import reads resources and deletes nothing`, 'warning');
+        }
         add(entry.resource, `${p}/resource`, str(entry.fullUrl), undefined);
       });
       return;
@@ -102,7 +110,7 @@ export function readResources(input: unknown, log: IssueLog): Resources {
   else if (value !== undefined) add(value, '', undefined, undefined);
   if (all.length >= MAX_RESOURCES) log.add('', 'TOO_MANY_RESOURCES', `only the first ${MAX_RESOURCES} resources are read`, 'warning');
   const history = isObject(value) && value.resourceType === 'Bundle' && value.type === 'history';
-  all = latestVersions(all, history, log);
+  all = latestVersions(withoutDeleted(all, deletions, log), history, log);
 
   const byUrl = new Map<string, Found>();
   const byTypeId = new Map<string, Found>();

@@ -72,3 +72,39 @@ export function latestVersions<F extends Found>(all: readonly F[], history: bool
   if (dropped.size === 0) return [...all];
   return all.filter((f) => !dropped.has(f) && !(f.container !== undefined && dropped.has(f.container)));
 }
+
+/** A history Bundle's DELETE entry: the resource's `Type/id`, where the entry is, and how many resources the Bundle listed before it. */
+export interface Deletion {
+  readonly typeId: string;
+  readonly path: string;
+  readonly newer: number;
+}
+
+/**
+ * Without the versions a history Bundle lists as deleted. It lists a resource's versions newest
+ * first, a deletion among them as a DELETE entry with no resource: the versions after it are older
+ * than the deletion, so the source no longer holds them (an Observation entered by mistake and
+ * deleted, say), and they are not read. A version before it (the resource made again) is.
+ * Each deletion is said (`DELETED`, info), with how many versions it took out of the import.
+ */
+export function withoutDeleted<F extends Found>(all: readonly F[], deletions: readonly Deletion[], log: IssueLog): readonly F[] {
+  if (deletions.length === 0) return all;
+  const typeIdOf = (f: Found): string | undefined => {
+    const id = str(f.resource.id);
+    return id === undefined ? undefined : `${f.type}/${id}`;
+  };
+  const gone = new Set<Found>();
+  for (const d of deletions) {
+    let count = 0;
+    for (let i = d.newer; i < all.length; i++) {
+      const f = all[i] as F;
+      if (f.container === undefined && typeIdOf(f) === d.typeId) {
+        gone.add(f);
+        count++;
+      }
+    }
+    log.add(d.path, 'DELETED', `${d.typeId} was deleted at the source${count === 0 ? '' : `: its ${count === 1 ? 'earlier version is' : `${count} earlier versions are`} not read`}`, 'info');
+  }
+  return gone.size === 0 ? all : all.filter((f) => !gone.has(f) && !(f.container !== undefined && gone.has(f.container)));
+}
+
