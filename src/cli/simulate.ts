@@ -56,11 +56,18 @@ export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'h
 
 /** Reads and checks a scenario file; a string is what is wrong with it. */
 export function readScenario(file: string): Scenario | string {
-  let input: unknown;
+  let text: string;
   try {
-    input = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     return `cannot read ${file}: ${(e as Error).message}`;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    // JSON.parse quotes the text it stopped at, line breaks and all: kept on one line.
+    return `${file} is not JSON: ${printable((e as Error).message)}`;
   }
   const r = parseScenario(input);
   return r.ok ? r.scenario : `${file} is not a valid scenario:\n${r.issues.map((i) => `  ${i.path || '/'}: ${i.message}`).join('\n')}`;
