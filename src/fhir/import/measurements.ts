@@ -116,7 +116,20 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     if (other !== undefined && !quiet) log.add(`${f.path}/subject`, 'NOT_A_PATIENT', `the ${f.type} is about ${other}, not a patient: not read as a client's measurement`, 'warning');
     return other !== undefined;
   };
-  const clientOf = (f: Found): string | null => clientIdOf(f.resource.subject, personSystem, { resources, from: f }) ?? clientIdOf(f.resource.subject, undefined) ?? null;
+  // A bundle names its patient the same way in each of its hundreds of resources: each way looked up once.
+  const clients = new Map<string, string | null>();
+  const clientOf = (f: Found): string | null => {
+    const subject = f.resource.subject;
+    const ref = isObject(subject) ? subject.reference : undefined;
+    const id = isObject(subject) && isObject(subject.identifier) ? subject.identifier : undefined;
+    const plainId = id === undefined || (typeof id.value === 'string' && (id.system === undefined || typeof id.system === 'string'));
+    const key = typeof ref === 'string' && !ref.startsWith('#') && plainId ? `${ref}\n${String(id?.system)}\n${String(id?.value)}` : undefined;
+    const known = key === undefined ? undefined : clients.get(key);
+    if (known !== undefined) return known;
+    const client = clientIdOf(subject, personSystem, { resources, from: f }) ?? clientIdOf(subject, undefined) ?? null;
+    if (key !== undefined) clients.set(key, client);
+    return client;
+  };
 
   for (const f of resources.ofType('QuestionnaireResponse')) {
     const r = f.resource;
