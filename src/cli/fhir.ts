@@ -7,7 +7,7 @@ import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
 import { fromFhir } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
-import { printable } from './printable.js';
+import { printable, readFailure } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 
@@ -97,7 +97,7 @@ export async function runFhir(o: FhirOptions): Promise<number> {
   try {
     return o.action === 'export' ? await runExport(o) : runImport(o);
   } catch (e) {
-    process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${printable((e as Error).message)}\n`);
+    process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${readFailure(o.file, e)}\n`);
     return 2;
   }
 }

@@ -6,7 +6,7 @@
 import { validateRecord } from '../validate/validate-record.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import { csvHeader, csvLine, instrumentsOf } from '../simulate/table.js';
-import { printable } from './printable.js';
+import { printable, readFailure } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 import { asOfInstant } from '../kernel/clock.js';
@@ -68,7 +68,7 @@ export async function runOutcomes(o: OutcomesOptions): Promise<number> {
       rows.push(...outcomeRows(v.state, o.asOf === undefined ? {} : { asOf: o.asOf }));
     }
   } catch (e) {
-    process.stderr.write(`intervention-lifecycle outcomes: ${printable((e as Error).message)}\n`);
+    process.stderr.write(`intervention-lifecycle outcomes: ${readFailure(o.file, e)}\n`);
     return 2;
   }
   if (o.format === 'ndjson') {

@@ -4,7 +4,7 @@ import { COMMAND_TYPES } from '../engine/registry.js';
 import type { CommandType } from '../engine/command-types.js';
 import type { Policy } from '../engine/context.js';
 import { roleSchema } from '../case/model/primitives.js';
-import { printable } from './printable.js';
+import { printable, readFailure } from './printable.js';
 
 // The data parts of a Policy, as JSON can carry them (an app's authorize function cannot travel).
 // Parsed strictly: a policy file decides who may do what, so a malformed one must never loosen a
@@ -34,7 +34,7 @@ export async function readPolicy(file: string): Promise<Policy | string> {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return err.code === 'ENOENT' ? `cannot read policy ${file}: no such file` : `policy ${file} is not valid JSON: ${printable(err.message)}`;
+    return err instanceof SyntaxError ? `policy ${file} is not valid JSON: ${printable(err.message)}` : `policy: ${readFailure(file, err)}`;
   }
   const parsed = policySchema().safeParse(value);
   if (parsed.success) return parsed.data as Policy;

@@ -15,3 +15,23 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u20
 export function printable(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * What to print when a file could not be read: `cannot read <file>: no such file` (or `is a
+ * directory`, `permission denied`), in the same words whichever command read it. An error that is
+ * not a read error (a write failure says so itself) keeps its own message.
+ *
+ * @example
+ * ```ts
+ * readFailure('cases.ndjson', Object.assign(new Error('ENOENT: …'), { code: 'ENOENT' })); // 'cannot read cases.ndjson: no such file'
+ * ```
+ */
+export function readFailure(file: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException | undefined;
+  const reason = READ_ERRORS[String(err?.code)];
+  const name = file === '-' ? 'standard input' : file;
+  if (reason !== undefined) return `cannot read ${printable(name)}: ${reason}`;
+  return printable(String((err as Error | undefined)?.message ?? e));
+}
+
+const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied', ENOTDIR: 'a folder in the path is a file' };

@@ -8,7 +8,7 @@ import { parseScenario, type Scenario } from '../simulate/scenario.js';
 import { simulateCohort } from '../simulate/cohort.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import { csvHeader, csvLine, summarise } from '../simulate/table.js';
-import { printable } from './printable.js';
+import { printable, readFailure } from './printable.js';
 import { runWorkers } from './simulate-workers.js';
 import { NdjsonBlock } from './ndjson-block.js';
 import { Output, openOutput } from './output.js';
@@ -60,7 +60,7 @@ export function readScenario(file: string): Scenario | string {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return `cannot read ${file}: ${(e as Error).message}`;
+    return readFailure(file, e);
   }
   let input: unknown;
   try {

@@ -3,7 +3,7 @@ import { validateRecord } from '../validate/validate-record.js';
 import type { CliOptions } from './args.js';
 import type { Policy } from '../engine/context.js';
 import { readPolicy } from './policy.js';
-import { printable } from './printable.js';
+import { printable, readFailure } from './printable.js';
 import { recordsOf } from './read-records.js';
 import { isProgrammeRecord, validateHeldProgrammes, type HeldProgramme } from './programmes.js';
 
@@ -116,9 +116,8 @@ export async function runValidate(options: CliOptions): Promise<number> {
       }
     } catch (e) {
       tally.ioErrors += 1;
-      const err = e as NodeJS.ErrnoException;
-      const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      process.stderr.write(`intervention-lifecycle validate: cannot read ${printable(file)}: ${printable(String(reason))}\n`);
+      const message = readFailure(file, e);
+      process.stderr.write(`intervention-lifecycle validate: ${message.startsWith('cannot read') ? message : `cannot read ${printable(file)}: ${message}`}\n`);
     }
   }
   if (held.length > 0) {

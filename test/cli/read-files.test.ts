@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/cli/policy.js';
+import { readFailure } from '../../src/cli/printable.js';
 import { readScenario } from '../../src/cli/simulate.js';
 
 describe('simulate reads its scenario file', () => {
@@ -15,7 +16,7 @@ describe('simulate reads its scenario file', () => {
   };
 
   it('says what is wrong on one line: a file it cannot read, text that is not JSON (its line breaks shown, not printed)', () => {
-    expect(readScenario(join(dir, 'missing.json'))).toMatch(/^cannot read .*missing\.json: ENOENT/);
+    expect(readScenario(join(dir, 'missing.json'))).toMatch(/^cannot read .*missing\.json: no such file$/);
     const broken = readScenario(file('broken.json', 'nope\nmore\n'));
     expect(broken).toMatch(/broken\.json is not JSON: /);
     expect(broken).not.toContain('\n');
@@ -37,5 +38,16 @@ describe('validate --policy reads its policy file', () => {
     const broken = await readPolicy(join(dir, 'broken.json'));
     expect(broken).toMatch(/broken\.json is not valid JSON: /);
     expect(broken).not.toContain('\n');
+  });
+});
+
+describe('a file the CLI cannot read is said in the same words by every command', () => {
+  it('no such file, a directory, permission denied; standard input by name; other errors keep their message', () => {
+    const coded = (code: string) => Object.assign(new Error(`${code}: something, open 'x'`), { code });
+    expect(readFailure('cases.ndjson', coded('ENOENT'))).toBe('cannot read cases.ndjson: no such file');
+    expect(readFailure('cases', coded('EISDIR'))).toBe('cannot read cases: is a directory');
+    expect(readFailure('-', coded('EACCES'))).toBe('cannot read standard input: permission denied');
+    expect(readFailure('a\u001b[2Jb', coded('ENOENT'))).toBe('cannot read a\\u001b[2Jb: no such file');
+    expect(readFailure('x', new Error('cannot write out.csv: disk full'))).toBe('cannot write out.csv: disk full');
   });
 });

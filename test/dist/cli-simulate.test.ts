@@ -41,6 +41,14 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     expect(cli(['outcomes', records, '--as-of', '2026-06-01T12:00:00+02:00', '--quiet']).code).toBe(1);
   });
 
+  it('a file that cannot be read is said the same way by outcomes, fhir import, fhir export and simulate (exit 2)', () => {
+    for (const args of [['outcomes'], ['fhir', 'import'], ['fhir', 'export'], ['simulate']]) {
+      const missing = cli([...args, 'no/such/file.json']);
+      expect([missing.code, missing.err]).toEqual([2, `intervention-lifecycle ${args.join(' ')}: cannot read no/such/file.json: no such file\n`]);
+      expect(cli([...args, 'test']).err).toBe(`intervention-lifecycle ${args.join(' ')}: cannot read test: is a directory\n`);
+    }
+  });
+
   it('outcomes says when a case comes twice (a file given twice, overlapping exports), keeping each row', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-dup-'));
     try {
