@@ -80,3 +80,14 @@ describe('fromFhir names a patient the same however it is referenced', () => {
     expect([clientOf(r), r.measurements.map((m) => m.clientId)]).toEqual(['client_7', ['client_7']]);
   });
 });
+
+describe('fromFhir says whom each goal is for', () => {
+  const goal = (id: string, subject: unknown) => ({ resource: { resourceType: 'Goal', id, lifecycleStatus: 'active', description: { text: 'Feel less low' }, subject } });
+
+  it('the goal carries its client, named as the case\'s is; a goal for someone else is OTHER_PATIENT', () => {
+    const input = bundle(REFERENCES.urn, []);
+    const r = fromFhir({ ...input, entry: [...input.entry, goal('g1', REFERENCES.nhsNumber), goal('g2', { reference: 'Patient/p9' }), goal('g3', undefined)] }, withSystem(NHS));
+    expect(r.goals.map((g) => [g.id, g.clientId])).toEqual([['g1', '9000000009'], ['g2', 'p9'], ['g3', null]]);
+    expect(r.issues.filter((i) => i.code === 'OTHER_PATIENT').map((i) => [i.path, i.severity])).toEqual([['/entry/3/resource', 'warning']]);
+  });
+});

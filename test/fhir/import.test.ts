@@ -187,9 +187,10 @@ describe('round trip: export then import', { timeout: 60_000 }, () => {
       const back = fromFhir(toFhirBundle(rich.record, options));
       const got = {
         measurements: [...back.measurements].sort((a, b) => rich.state.measurements.findIndex((m) => m.id === a.id) - rich.state.measurements.findIndex((m) => m.id === b.id)).map(({ path: _p, clientId: _c, ...m }) => m),
-        goals: back.goals.map(({ path: _p, lifecycleStatus: _l, ...g }) => g),
+        goals: back.goals.map(({ path: _p, lifecycleStatus: _l, clientId: _c, ...g }) => g),
       };
       expect(got, JSON.stringify(options)).toEqual(project(rich.state));
+      expect(new Set([...back.goals, ...back.measurements].map((x) => x.clientId)), JSON.stringify(options)).toEqual(new Set([rich.state.clientId]));
       expect(back.issues.filter((i) => i.severity !== 'info'), JSON.stringify(options)).toEqual([]);
       const filed = validateRecord(back.record);
       expect(filed.valid).toBe(true);

@@ -5,6 +5,7 @@ import { IssueLog, type FhirImportIssue } from './issues.js';
 import { readMeasurements, type ImportedMeasurement } from './measurements.js';
 import { readResources, type Resources } from './read.js';
 import { buildRecord, type RecordOptions } from './record.js';
+import { clientsOf } from './subject.js';
 
 /**
  * Options of {@link fromFhir}.
@@ -75,9 +76,10 @@ export function fromFhir(input: unknown, options: FromFhirOptions = {}): FhirImp
   try {
     const resources = readResources(input, log);
     const index = indexInstruments();
-    const measurements = readMeasurements(resources, index, log, options.personSystem);
-    const goals = readGoals(resources, index, log);
-    const record = buildRecord(resources, measurements, goals.length, options, log);
+    const clientOf = clientsOf(resources, options.personSystem);
+    const measurements = readMeasurements(resources, index, log, clientOf);
+    const goals = readGoals(resources, index, log, clientOf);
+    const record = buildRecord(resources, measurements, goals, options, log);
     unread(resources, log);
     return record === undefined ? { measurements, goals, issues: log.issues } : { record, measurements, goals, issues: log.issues };
   } catch (e) {

@@ -5,6 +5,7 @@ import type { InstrumentIndex } from './instruments.js';
 import type { IssueLog } from './issues.js';
 import { keyOf } from './keys.js';
 import type { Resources } from './read.js';
+import type { ClientOf } from './subject.js';
 import { codings, dateOf, isObject, loincCodes, numberOf, objects, str } from './values.js';
 
 /**
@@ -17,7 +18,7 @@ import { codings, dateOf, isObject, loincCodes, numberOf, objects, str } from '.
  * const g: ImportedGoal = {
  *   id: 'g-1', description: 'Reduce depressive symptoms', lifecycleStatus: 'active', status: 'active', achievement: 'improving',
  *   measure: { instrumentId: 'phq9', indicator: null, baseline: 17, target: 9, direction: 'decrease' },
- *   startDate: '2026-01-10', targetDate: '2026-06-30', addressesNeedIds: ['n-mood'], path: '/entry/4/resource',
+ *   startDate: '2026-01-10', targetDate: '2026-06-30', addressesNeedIds: ['n-mood'], clientId: 'client-7', path: '/entry/4/resource',
  * };
  * ```
  */
@@ -39,13 +40,15 @@ export interface ImportedGoal {
   readonly startDate: string | null;
   readonly targetDate: string | null;
   readonly addressesNeedIds: readonly string[];
+  /** Who the goal is for (its subject), named as the case's client is; null where it names no one. */
+  readonly clientId: string | null;
   readonly path: string;
 }
 
 const LIFECYCLE = ['proposed', 'planned', 'accepted', 'active', 'on-hold', 'completed', 'cancelled', 'entered-in-error', 'rejected'] as const;
 
 /** Reads each Goal; one without a description or a valid lifecycle status is an issue and left out. */
-export function readGoals(resources: Resources, index: InstrumentIndex, log: IssueLog): ImportedGoal[] {
+export function readGoals(resources: Resources, index: InstrumentIndex, log: IssueLog, clientOf: ClientOf): ImportedGoal[] {
   const out: ImportedGoal[] = [];
   for (const f of resources.ofType('Goal')) {
     const g = f.resource;
@@ -98,6 +101,7 @@ export function readGoals(resources: Resources, index: InstrumentIndex, log: Iss
       addressesNeedIds: objects(g.addresses)
         .map((a) => (isObject(a.identifier) && a.identifier.system === OWN.need ? str(a.identifier.value) : undefined))
         .filter((id): id is string => id !== undefined),
+      clientId: clientOf(f),
       path: f.path,
     });
   }

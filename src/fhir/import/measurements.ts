@@ -12,7 +12,7 @@ import { codings, instantOf, isObject, loincCodes, objects, str } from './values
 import { keyOf } from './keys.js';
 import { readResponse, reportUnfinishedRisks } from './questionnaire-response.js';
 import { Responses, riskAnswerUnfiled } from './responses.js';
-import { clientIdOf, notAPatient } from './subject.js';
+import { notAPatient, type ClientOf } from './subject.js';
 
 /**
  * A measurement read from FHIR: an instrument score (with its item responses where the input had
@@ -96,10 +96,9 @@ function withComponents(observations: readonly Found[], index: InstrumentIndex, 
 
 /**
  * Reads QuestionnaireResponses and Observations into measurements (one per form filled in, however
- * many resources carried it). Each names its client as the case does (`personSystem`), or else by
- * whatever its subject says, so a measurement about someone else is still told apart.
+ * many resources carried it), each with the client `clientOf` names.
  */
-export function readMeasurements(resources: Resources, index: InstrumentIndex, log: IssueLog, personSystem?: string): ImportedMeasurement[] {
+export function readMeasurements(resources: Resources, index: InstrumentIndex, log: IssueLog, clientOf: ClientOf): ImportedMeasurement[] {
   const out: Draft[] = [];
   const fromResponse = new Map<Found, Draft>();
   const ids = new Set<string>();
@@ -115,20 +114,6 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
     const other = notAPatient(f.resource.subject, { resources, from: f });
     if (other !== undefined && !quiet) log.add(`${f.path}/subject`, 'NOT_A_PATIENT', `the ${f.type} is about ${other}, not a patient: not read as a client's measurement`, 'warning');
     return other !== undefined;
-  };
-  // A bundle names its patient the same way in each of its hundreds of resources: each way looked up once.
-  const clients = new Map<string, string | null>();
-  const clientOf = (f: Found): string | null => {
-    const subject = f.resource.subject;
-    const ref = isObject(subject) ? subject.reference : undefined;
-    const id = isObject(subject) && isObject(subject.identifier) ? subject.identifier : undefined;
-    const plainId = id === undefined || (typeof id.value === 'string' && (id.system === undefined || typeof id.system === 'string'));
-    const key = typeof ref === 'string' && !ref.startsWith('#') && plainId ? `${ref}\n${String(id?.system)}\n${String(id?.value)}` : undefined;
-    const known = key === undefined ? undefined : clients.get(key);
-    if (known !== undefined) return known;
-    const client = clientIdOf(subject, personSystem, { resources, from: f }) ?? clientIdOf(subject, undefined) ?? null;
-    if (key !== undefined) clients.set(key, client);
-    return client;
   };
 
   for (const f of resources.ofType('QuestionnaireResponse')) {

@@ -7,6 +7,7 @@ import type { CaseEvent } from '../../engine/events.js';
 import { toRecord, type CaseRecord } from '../../validate/validate-record.js';
 import type { IssueLog } from './issues.js';
 import { keyOf } from './keys.js';
+import type { ImportedGoal } from './goals.js';
 import type { ImportedMeasurement } from './measurements.js';
 import type { Found, Resources } from './read.js';
 import { codings, instantOf, isObject, objects, str } from './values.js';
@@ -40,7 +41,7 @@ export interface RecordOptions {
  * Statuses past `assessing` are not invented (they need assessments and plans FHIR does not carry):
  * what is left out is reported.
  */
-export function buildRecord(resources: Resources, measurements: readonly ImportedMeasurement[], goals: number, options: RecordOptions, log: IssueLog): CaseRecord | undefined {
+export function buildRecord(resources: Resources, measurements: readonly ImportedMeasurement[], goals: readonly ImportedGoal[], options: RecordOptions, log: IssueLog): CaseRecord | undefined {
   // An episode or referral withdrawn at the source (entered-in-error) opens no case: the first that is not.
   const inError = (f: Found): boolean => f.resource.status === 'entered-in-error';
   const first = (list: readonly Found[]): Found | undefined => list.find((f) => !inError(f)) ?? list[0];
@@ -189,7 +190,10 @@ export function buildRecord(resources: Resources, measurements: readonly Importe
     if (recorded && m.status === 'entered-in-error') run(now, { type: 'voidMeasurement', measurementId: m.id, reason: 'Marked entered-in-error in the FHIR source' }, m.path);
   }
   notClosed();
-  if (goals > 0) log.add('', 'GOALS_NOT_FILED', 'goals are returned, not filed in the record: proposing them needs a completed needs assessment', 'info');
+  for (const g of goals) {
+    if (g.clientId !== null && g.clientId !== clientId) log.add(g.path, 'OTHER_PATIENT', `the goal is for ${g.clientId}, not the case's client ${clientId}: not one of this case's goals`, 'warning');
+  }
+  if (goals.length > 0) log.add('', 'GOALS_NOT_FILED', 'goals are returned, not filed in the record: proposing them needs a completed needs assessment', 'info');
   return toRecord(events, state as unknown as CaseState);
 }
 

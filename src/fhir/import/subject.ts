@@ -50,3 +50,29 @@ export function notAPatient(reference: unknown, lookup: SubjectLookup): string |
   const m = TYPE_ID_REFERENCE.exec(str(reference.reference) ?? '');
   return m === null || m[1] === 'Patient' ? undefined : `${m[1] as string}/${m[2] as string}`;
 }
+
+/** Who a resource is about: its client, or null where its subject names none. */
+export type ClientOf = (f: Found) => string | null;
+
+/**
+ * Who each resource (its `subject`) is about: named as the case's client is (`personSystem`), or
+ * else by whatever the subject says, so that someone else is still told apart. A bundle names its
+ * patient the same way in each of its hundreds of resources: each way is looked up once.
+ */
+export function clientsOf(resources: Resources, personSystem: string | undefined): ClientOf {
+  const known = new Map<string, string | null>();
+  return (f) => {
+    const subject = f.resource.subject;
+    const ref = isObject(subject) ? subject.reference : undefined;
+    const id = isObject(subject) && isObject(subject.identifier) ? subject.identifier : undefined;
+    const plainId = id === undefined || (typeof id.value === 'string' && (id.system === undefined || typeof id.system === 'string'));
+    // A contained reference (#p) depends on the resource that holds it: not shared.
+    const key = typeof ref === 'string' && !ref.startsWith('#') && plainId ? `${ref}\n${String(id?.system)}\n${String(id?.value)}` : undefined;
+    const seen = key === undefined ? undefined : known.get(key);
+    if (seen !== undefined) return seen;
+    const client = clientIdOf(subject, personSystem, { resources, from: f }) ?? clientIdOf(subject, undefined) ?? null;
+    if (key !== undefined) known.set(key, client);
+    return client;
+  };
+}
+
