@@ -35,7 +35,7 @@ export interface ImportedMeasurement {
   readonly status: MeasurementStatus;
   /** Who gave the value, where the Observation says so (our export writes it as its method); else client-report, as the instruments are self-reports. */
   readonly source: (typeof SOURCES)[number];
-  /** The client the resource is about (its subject's identifier or Patient id), or null where it names none. */
+  /** The client the resource is about (its subject), named as the case's client is (see `personSystem`); null where it names no one. */
   readonly clientId: string | null;
   /** The JSON pointer of the resource it was read from. */
   readonly path: string;
