@@ -76,20 +76,56 @@ async function runExport(o: FhirOptions): Promise<number> {
   return invalid > 0 ? 1 : 0;
 }
 
+/**
+ * NDJSON whose every line is a Bundle (as `fhir export` writes many records): each Bundle by its
+ * line's index from 0, to import on its own. Undefined for anything else — one JSON document, or a
+ * bulk export's resources one a line — which is one import.
+ */
+function bundleLines(text: string): Map<number, unknown> | undefined {
+  const lines = text.split(/\r?\n/);
+  if (lines.filter((l) => l.trim() !== '').length < 2) return undefined;
+  const out = new Map<number, unknown>();
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(i === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+    } catch {
+      return undefined;
+    }
+    if (typeof value !== 'object' || value === null || (value as { resourceType?: unknown }).resourceType !== 'Bundle') return undefined;
+    out.set(i, value);
+  }
+  return out;
+}
+
 function runImport(o: FhirOptions): number {
   const text = readFileSync(o.file === '-' ? 0 : o.file, 'utf8');
-  const result = fromFhir(text, { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) });
-  if (!o.quiet) for (const i of result.issues) process.stderr.write(`${i.severity} ${i.path || '/'} ${i.code}: ${printable(i.message)}\n`);
+  const options = { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) };
+  const bundles = bundleLines(text);
+  // One import a Bundle where there are many (issue paths start with the line's index, as NDJSON's do).
+  const imports = bundles === undefined ? [{ prefix: '', result: fromFhir(text, options) }] : [...bundles].map(([i, b]) => ({ prefix: `/${i}`, result: fromFhir(b, options) }));
+  let issues = false;
+  for (const { prefix, result } of imports) {
+    if (!o.quiet) for (const i of result.issues) process.stderr.write(`${i.severity} ${prefix + i.path || '/'} ${i.code}: ${printable(i.message)}\n`);
+    issues ||= result.issues.some((i) => i.severity !== 'info');
+  }
+  const many = bundles !== undefined;
   if (o.out !== undefined) {
-    if (result.record === undefined) {
+    const records = imports.flatMap(({ result }) => (result.record === undefined ? [] : [result.record]));
+    if (records.length === 0) {
       process.stderr.write('intervention-lifecycle fhir import: the input holds no case (no EpisodeOfCare or referral with a patient); nothing written\n');
       return 1;
     }
-    writeFileSync(o.out, `${JSON.stringify(result.record, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${JSON.stringify({ record: result.record ?? null, measurements: result.measurements, goals: result.goals }, null, 2)}\n`);
+    if (many && records.length < imports.length) process.stderr.write(`intervention-lifecycle fhir import: ${imports.length - records.length} of ${imports.length} Bundles hold no case; ${records.length} records written\n`);
+    writeFileSync(o.out, many ? records.map((r) => `${JSON.stringify(r)}\n`).join('') : `${JSON.stringify(records[0], null, 2)}\n`);
+    return issues || records.length < imports.length ? 1 : 0;
   }
-  return result.issues.some((i) => i.severity !== 'info') ? 1 : 0;
+  for (const { result } of imports) {
+    const found = { record: result.record ?? null, measurements: result.measurements, goals: result.goals };
+    process.stdout.write(many ? `${JSON.stringify(found)}\n` : `${JSON.stringify(found, null, 2)}\n`);
+  }
+  return issues ? 1 : 0;
 }
 
 /** Runs `fhir export` or `fhir import`; resolves to 0 (clean), 1 (records skipped, or import issues) or 2 (I/O). */

@@ -27,7 +27,8 @@ Commands:
                             .ndjson or -: one Bundle per line)
   fhir import <file|->      a FHIR Bundle, resource or array of them, or NDJSON (a bulk
                             export, one resource a line): the case record, measurements
-                            and goals as JSON (issues on stderr)
+                            and goals as JSON (issues on stderr); NDJSON of Bundles (as
+                            fhir export writes many): each imported on its own, one a line
 
 Options for validate:
   --format text|json        output for people (default) or for machines

@@ -53,6 +53,27 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect(cli(['fhir', 'import', 'x.json', '--person-system', 'nhs number']).code).toBe(2);
   });
 
+  it('imports back what it exports for many records: NDJSON of Bundles, one record per Bundle, each valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-fhir-many-'));
+    try {
+      const one = JSON.stringify(JSON.parse(readFileSync(fx('valid-with-snapshot'), 'utf8')));
+      const other = one.replaceAll('"c-1"', '"c-2"').replaceAll('"client-1"', '"client-2"');
+      const exported = cli(['fhir', 'export', '-'], `${one}\n${other}\n`);
+      expect(exported.code).toBe(0);
+      writeFileSync(join(dir, 'bundles.ndjson'), exported.out);
+      const listed = cli(['fhir', 'import', join(dir, 'bundles.ndjson'), '--setting', 'clinic']);
+      const results = listed.out.trim().split('\n').map((l) => JSON.parse(l) as { record: { events: { caseId: string; data: { clientId?: string } }[] } });
+      expect(results.map((r) => [r.record.events[0]?.caseId, r.record.events[0]?.data.clientId])).toEqual([['c-1', 'client-1'], ['c-2', 'client-2']]);
+      expect(listed.err).not.toMatch(/OTHER_CASE|OTHER_PATIENT/);
+      const written = cli(['fhir', 'import', join(dir, 'bundles.ndjson'), '--setting', 'clinic', '--out', join(dir, 'cases.ndjson')]);
+      expect(written.code).toBe(listed.code);
+      expect(readFileSync(join(dir, 'cases.ndjson'), 'utf8').trim().split('\n')).toHaveLength(2);
+      expect(cli(['validate', join(dir, 'cases.ndjson')]).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
     // The fixture's client gave no information-sharing consent.
     const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
