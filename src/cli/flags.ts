@@ -20,8 +20,21 @@ export interface Flags {
  * ```
  */
 export function readFlags(args: readonly string[], options: Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>): Flags | 'help' | string {
+  // A negative number after a flag that takes a value is that value (`--seed -1`), so the subcommand
+  // can say what it accepts; parseArgs alone calls it an ambiguous option.
+  const given: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (arg.startsWith('--') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      given.push(`${arg}=${next}`);
+      i++;
+    } else {
+      given.push(arg);
+    }
+  }
   try {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    const { values, positionals } = parseArgs({ args: given, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
     return values.help === true ? 'help' : { values: values as Flags['values'], positionals };
   } catch (e) {
     return (e as Error).message;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/cli/policy.js';
 import { readFailure } from '../../src/cli/printable.js';
-import { readScenario } from '../../src/cli/simulate.js';
+import { readFlags } from '../../src/cli/flags.js';
+import { parseSimulateArgs, readScenario } from '../../src/cli/simulate.js';
 
 describe('simulate reads its scenario file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'il-scenario-'));
@@ -49,5 +50,14 @@ describe('a file the CLI cannot read is said in the same words by every command'
     expect(readFailure('-', coded('EACCES'))).toBe('cannot read standard input: permission denied');
     expect(readFailure('a\u001b[2Jb', coded('ENOENT'))).toBe('cannot read a\\u001b[2Jb: no such file');
     expect(readFailure('x', new Error('cannot write out.csv: disk full'))).toBe('cannot write out.csv: disk full');
+  });
+});
+
+describe('a subcommand\'s flags', () => {
+  it('a negative number after a flag that takes a value is its value, for the subcommand to judge', () => {
+    expect(readFlags(['--seed', '-1', 'x.json'], { seed: { type: 'string' } })).toEqual({ values: { seed: '-1' }, positionals: ['x.json'] });
+    expect(parseSimulateArgs(['x.json', '--clients', '-5'])).toBe('--clients needs a whole number of at least 0, not "-5"');
+    // Only numbers: a flag after a flag is still a missing value.
+    expect(readFlags(['--seed', '--quiet'], { seed: { type: 'string' }, quiet: { type: 'boolean' } })).toMatch(/ambiguous|argument missing/);
   });
 });
