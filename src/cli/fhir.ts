@@ -5,6 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
+import { fhirId } from '../fhir/ids.js';
+import type { FhirReference } from '../fhir/types.js';
 import { fromFhir } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
 import { printable, readFailure } from './printable.js';
@@ -48,6 +50,14 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
   return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, personSystem, quiet: values.quiet === true };
 }
 
+/**
+ * The client's reference with its id in `system` (an NHS number's, say). Only the client's: the
+ * library's own `personSystem` names the staff too, whose ids are no NHS numbers.
+ */
+function clientIn(system: string): (clientId: string) => FhirReference {
+  return (clientId) => ({ reference: `Patient/${fhirId(clientId)}`, type: 'Patient', identifier: { system, value: clientId } });
+}
+
 async function runExport(o: FhirOptions): Promise<number> {
   const reading = readingOptions(o.file, o.quiet);
   const lines: string[] = [];
@@ -61,7 +71,7 @@ async function runExport(o: FhirOptions): Promise<number> {
       continue;
     }
     try {
-      const bundle = toFhirBundle(item.value, { type: o.type, ...(o.shareWith === undefined ? {} : { shareWith: o.shareWith }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) });
+      const bundle = toFhirBundle(item.value, { type: o.type, ...(o.shareWith === undefined ? {} : { shareWith: o.shareWith }), ...(o.personSystem === undefined ? {} : { patient: clientIn(o.personSystem) }) });
       lines.push(JSON.stringify(bundle));
       if (o.out === undefined && many) process.stdout.write(`${lines.pop() as string}\n`);
     } catch (e) {
@@ -101,7 +111,7 @@ function bundleLines(text: string): Map<number, unknown> | undefined {
 
 function runImport(o: FhirOptions): number {
   const text = readFileSync(o.file === '-' ? 0 : o.file, 'utf8');
-  const options = { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) };
+  const options = { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { patient: clientIn(o.personSystem) }) };
   const bundles = bundleLines(text);
   // One import a Bundle where there are many (issue paths start with the line's index, as NDJSON's do).
   const imports = bundles === undefined ? [{ prefix: '', result: fromFhir(text, options) }] : [...bundles].map(([i, b]) => ({ prefix: `/${i}`, result: fromFhir(b, options) }));

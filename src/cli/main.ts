@@ -66,7 +66,8 @@ Options for fhir:
   --share-with ORG          export: the organisation the Bundles go to; a record whose client's
                             information-sharing consent does not cover it is skipped
   --person-system URI       the identifier system that names clients (an NHS number's, say):
-                            export writes it, import names each client by it
+                            export writes it on the client's references (staff keep
+                            ours), import names each client by it
   --quiet                   print no issues; the exit code tells
 
 Other:

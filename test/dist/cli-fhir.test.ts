@@ -47,6 +47,14 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     const bundle = JSON.parse(exported.out) as { entry: { resource: { resourceType: string; patient?: { identifier?: { system?: string; value?: string } } } }[] };
     const patient = bundle.entry.find((e) => e.resource.resourceType === 'EpisodeOfCare')?.resource.patient?.identifier;
     expect(patient?.system).toBe(NHS);
+    // The client's only: the staff's ids are no NHS numbers.
+    const inNhs = new Set<unknown>();
+    JSON.parse(exported.out, (key, value: unknown) => {
+      const v = value as { system?: unknown; value?: unknown } | null;
+      if (typeof v === 'object' && v !== null && v.system === NHS) inNhs.add(v.value);
+      return value;
+    });
+    expect([...inNhs]).toEqual([patient?.value]);
     const imported = cli(['fhir', 'import', '-', '--person-system', NHS], exported.out);
     const record = (JSON.parse(imported.out) as { record: { events: { data: { clientId?: string } }[] } }).record;
     expect(record.events[0]?.data.clientId).toBe(patient?.value);
