@@ -56,4 +56,9 @@ describe('fromFhir says which time it read', () => {
     expect(read({ effectivePeriod: { start: '2026-03-01T10:00:00' } })).toEqual([undefined, [['/effectivePeriod/start', 'NO_OFFSET']]]);
     expect(read({})).toEqual([undefined, [['/effectiveDateTime', 'MISSING_TIME']]]);
   });
+
+  it('a period with only its end is dated by it (it was "no time given" and left out)', () => {
+    expect(read({ effectivePeriod: { end: '2026-03-01T10:20:00Z' }, issued: '2026-03-05T10:00:00Z' })).toEqual(['2026-03-01T10:20:00.000Z', []]);
+    expect(read({ effectivePeriod: { end: '2026-03-01T10:20:00' } })).toEqual([undefined, [['/effectivePeriod/end', 'NO_OFFSET']]]);
+  });
 });

@@ -170,11 +170,20 @@ export function readMeasurements(resources: Resources, index: InstrumentIndex, l
       }
       continue;
     }
-    // When it was taken: effective[x]; else `issued` (when it was released), said as such.
+    // When it was taken: effective[x] (a period by its start, or its end where only that is given);
+    // else `issued` (when it was released), said as such.
     const takenAtOf = (): string | undefined => {
       const period = isObject(o.effectivePeriod) ? o.effectivePeriod : undefined;
       const [value, field] =
-        o.effectiveDateTime !== undefined ? [o.effectiveDateTime, 'effectiveDateTime'] : o.effectiveInstant !== undefined ? [o.effectiveInstant, 'effectiveInstant'] : period?.start !== undefined ? [period.start, 'effectivePeriod/start'] : [o.issued, 'issued'];
+        o.effectiveDateTime !== undefined
+          ? [o.effectiveDateTime, 'effectiveDateTime']
+          : o.effectiveInstant !== undefined
+            ? [o.effectiveInstant, 'effectiveInstant']
+            : period?.start !== undefined
+              ? [period.start, 'effectivePeriod/start']
+              : period?.end !== undefined
+                ? [period.end, 'effectivePeriod/end']
+                : [o.issued, 'issued'];
       if (field === 'issued' && value !== undefined) log.add(`${f.path}/issued`, 'ISSUED_AS_TAKEN', 'no effective time: dated by issued, when the result was released, which may be later than when it was taken', 'warning');
       return instantOf(value, `${f.path}/${value === undefined ? 'effectiveDateTime' : field}`, log);
     };
