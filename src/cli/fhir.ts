@@ -7,7 +7,7 @@ import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
 import { fhirId } from '../fhir/ids.js';
 import type { FhirReference } from '../fhir/types.js';
-import { fromFhir } from '../fhir/import/from-fhir.js';
+import { fromFhir, type FromFhirOptions } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
 import { printable, readFailure } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
@@ -111,7 +111,7 @@ function bundleLines(text: string): Map<number, unknown> | undefined {
 
 function runImport(o: FhirOptions): number {
   const text = readFileSync(o.file === '-' ? 0 : o.file, 'utf8');
-  const options = { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { patient: clientIn(o.personSystem) }) };
+  const options: FromFhirOptions = { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) };
   const bundles = bundleLines(text);
   // One import a Bundle where there are many (issue paths start with the line's index, as NDJSON's do).
   const imports = bundles === undefined ? [{ prefix: '', result: fromFhir(text, options) }] : [...bundles].map(([i, b]) => ({ prefix: `/${i}`, result: fromFhir(b, options) }));

@@ -59,6 +59,13 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     const record = (JSON.parse(imported.out) as { record: { events: { data: { clientId?: string } }[] } }).record;
     expect(record.events[0]?.data.clientId).toBe(patient?.value);
     expect(cli(['fhir', 'import', 'x.json', '--person-system', 'nhs number']).code).toBe(2);
+    // Another system's Bundle: the Patient's id is not its NHS number; the flag decides which names the client.
+    const theirs = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [
+      { fullUrl: 'urn:uuid:11111111-1111-1111-1111-111111111111', resource: { resourceType: 'Patient', id: 'p1', identifier: [{ system: NHS, value: '9000000009' }] } },
+      { resource: { resourceType: 'EpisodeOfCare', id: 'ep-1', status: 'active', patient: { reference: 'urn:uuid:11111111-1111-1111-1111-111111111111' }, period: { start: '2026-02-20T09:00:00Z' } } },
+    ] });
+    const clientOf = (args: string[]) => (JSON.parse(cli(['fhir', 'import', '-', ...args], theirs).out) as { record: { events: { data: { clientId?: string } }[] } }).record.events[0]?.data.clientId;
+    expect([clientOf([]), clientOf(['--person-system', NHS])]).toEqual(['p1', '9000000009']);
   });
 
   it('imports back what it exports for many records: NDJSON of Bundles, one record per Bundle, each valid', () => {
