@@ -2,12 +2,12 @@
  * `intervention-lifecycle fhir export|import`: case records to FHIR R4 Bundles (one per record;
  * NDJSON for many) and a Bundle or loose resources back to a record, measurements and goals.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
 import { fhirId } from '../fhir/ids.js';
 import type { FhirReference } from '../fhir/types.js';
-import { fromFhir, type FromFhirOptions } from '../fhir/import/from-fhir.js';
+import { fromFhir, type FhirImport, type FromFhirOptions } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
 import { printable, readFailure } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
@@ -87,55 +87,77 @@ async function runExport(o: FhirOptions): Promise<number> {
 }
 
 /**
- * NDJSON whose every line is a Bundle (as `fhir export` writes many records): each Bundle by its
- * line's index from 0, to import on its own. Undefined for anything else — one JSON document, or a
- * bulk export's resources one a line — which is one import.
+ * Where NDJSON's every line is a Bundle (as `fhir export` writes many records): the lines, to import
+ * one by one. Undefined for anything else — one JSON document, or a bulk export's resources one a
+ * line — which is one import. Each line is parsed here and again when imported, so that no more
+ * than one Bundle is held at a time.
  */
-function bundleLines(text: string): Map<number, unknown> | undefined {
-  const lines = text.split(/\r?\n/);
-  if (lines.filter((l) => l.trim() !== '').length < 2) return undefined;
-  const out = new Map<number, unknown>();
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    let value: unknown;
+function bundleLines(text: string): { index: number; line: string }[] | undefined {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, index) => ({ index, line: index === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line }))
+    .filter(({ line }) => line.trim() !== '');
+  if (lines.length < 2) return undefined;
+  for (const { line } of lines) {
     try {
-      value = JSON.parse(i === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || (value as { resourceType?: unknown }).resourceType !== 'Bundle') return undefined;
     } catch {
       return undefined;
     }
-    if (typeof value !== 'object' || value === null || (value as { resourceType?: unknown }).resourceType !== 'Bundle') return undefined;
-    out.set(i, value);
   }
-  return out;
+  return lines;
 }
+
+/** Prints an import's issues, their paths under `prefix`; whether any was more than information. */
+function report(result: FhirImport, prefix: string, quiet: boolean): boolean {
+  if (!quiet) for (const i of result.issues) process.stderr.write(`${i.severity} ${prefix + i.path || '/'} ${i.code}: ${printable(i.message)}\n`);
+  return result.issues.some((i) => i.severity !== 'info');
+}
+
+const NO_CASE = 'intervention-lifecycle fhir import: the input holds no case (no EpisodeOfCare or referral with a patient); nothing written\n';
 
 function runImport(o: FhirOptions): number {
   const text = readFileSync(o.file === '-' ? 0 : o.file, 'utf8');
   const options: FromFhirOptions = { ...(o.setting === undefined ? {} : { setting: o.setting }), ...(o.personSystem === undefined ? {} : { personSystem: o.personSystem }) };
-  const bundles = bundleLines(text);
-  // One import a Bundle where there are many (issue paths start with the line's index, as NDJSON's do).
-  const imports = bundles === undefined ? [{ prefix: '', result: fromFhir(text, options) }] : [...bundles].map(([i, b]) => ({ prefix: `/${i}`, result: fromFhir(b, options) }));
-  let issues = false;
-  for (const { prefix, result } of imports) {
-    if (!o.quiet) for (const i of result.issues) process.stderr.write(`${i.severity} ${prefix + i.path || '/'} ${i.code}: ${printable(i.message)}\n`);
-    issues ||= result.issues.some((i) => i.severity !== 'info');
-  }
-  const many = bundles !== undefined;
-  if (o.out !== undefined) {
-    const records = imports.flatMap(({ result }) => (result.record === undefined ? [] : [result.record]));
-    if (records.length === 0) {
-      process.stderr.write('intervention-lifecycle fhir import: the input holds no case (no EpisodeOfCare or referral with a patient); nothing written\n');
+  const lines = bundleLines(text);
+  if (lines === undefined) {
+    const result = fromFhir(text, options);
+    const issues = report(result, '', o.quiet);
+    if (o.out === undefined) {
+      process.stdout.write(`${JSON.stringify({ record: result.record ?? null, measurements: result.measurements, goals: result.goals }, null, 2)}\n`);
+      return issues ? 1 : 0;
+    }
+    if (result.record === undefined) {
+      process.stderr.write(NO_CASE);
       return 1;
     }
-    if (many && records.length < imports.length) process.stderr.write(`intervention-lifecycle fhir import: ${imports.length - records.length} of ${imports.length} Bundles hold no case; ${records.length} records written\n`);
-    writeFileSync(o.out, many ? records.map((r) => `${JSON.stringify(r)}\n`).join('') : `${JSON.stringify(records[0], null, 2)}\n`);
-    return issues || records.length < imports.length ? 1 : 0;
+    writeFileSync(o.out, `${JSON.stringify(result.record, null, 2)}\n`);
+    return issues ? 1 : 0;
   }
-  for (const { result } of imports) {
-    const found = { record: result.record ?? null, measurements: result.measurements, goals: result.goals };
-    process.stdout.write(many ? `${JSON.stringify(found)}\n` : `${JSON.stringify(found, null, 2)}\n`);
+  // One import a Bundle, each written as it is made (issue paths start with the line's index, as
+  // NDJSON's do); the file opened at the first record, so none is left empty.
+  let out: number | undefined;
+  let issues = false;
+  let written = 0;
+  try {
+    for (const { index, line } of lines) {
+      const result = fromFhir(JSON.parse(line) as unknown, options);
+      issues = report(result, `/${index}`, o.quiet) || issues;
+      if (o.out === undefined) process.stdout.write(`${JSON.stringify({ record: result.record ?? null, measurements: result.measurements, goals: result.goals })}\n`);
+      else if (result.record !== undefined) {
+        out ??= openSync(o.out, 'w');
+        writeSync(out, `${JSON.stringify(result.record)}\n`);
+        written++;
+      }
+    }
+  } finally {
+    if (out !== undefined) closeSync(out);
   }
-  return issues ? 1 : 0;
+  if (o.out === undefined) return issues ? 1 : 0;
+  if (written === 0) process.stderr.write(NO_CASE);
+  else if (written < lines.length) process.stderr.write(`intervention-lifecycle fhir import: ${lines.length - written} of ${lines.length} Bundles hold no case; ${written} records written\n`);
+  return issues || written < lines.length ? 1 : 0;
 }
 
 /** Runs `fhir export` or `fhir import`; resolves to 0 (clean), 1 (records skipped, or import issues) or 2 (I/O). */
