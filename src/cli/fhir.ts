@@ -81,9 +81,20 @@ async function runExport(o: FhirOptions): Promise<number> {
     }
   }
   const text = lines.length === 1 && !many ? `${JSON.stringify(JSON.parse(lines[0] as string), null, 2)}\n` : lines.map((l) => `${l}\n`).join('');
-  if (o.out !== undefined) writeFileSync(o.out, text);
+  if (o.out !== undefined) writing(o.out, () => writeFileSync(o.out as string, text));
   else process.stdout.write(text);
   return invalid > 0 ? 1 : 0;
+}
+
+/** Runs a write to `file`, its failure said as one (`cannot write <file>: …`), never as the input's. */
+function writing<T>(file: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOENT' ? 'no such folder' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    throw new Error(`cannot write ${file}: ${reason}`, { cause: e });
+  }
 }
 
 /**
@@ -132,7 +143,7 @@ function runImport(o: FhirOptions): number {
       process.stderr.write(NO_CASE);
       return 1;
     }
-    writeFileSync(o.out, `${JSON.stringify(result.record, null, 2)}\n`);
+    writing(o.out, () => writeFileSync(o.out as string, `${JSON.stringify(result.record, null, 2)}\n`));
     return issues ? 1 : 0;
   }
   // One import a Bundle, each written as it is made (issue paths start with the line's index, as
@@ -146,8 +157,8 @@ function runImport(o: FhirOptions): number {
       issues = report(result, `/${index}`, o.quiet) || issues;
       if (o.out === undefined) process.stdout.write(`${JSON.stringify({ record: result.record ?? null, measurements: result.measurements, goals: result.goals })}\n`);
       else if (result.record !== undefined) {
-        out ??= openSync(o.out, 'w');
-        writeSync(out, `${JSON.stringify(result.record)}\n`);
+        const fd = (out ??= writing(o.out, () => openSync(o.out as string, 'w')));
+        writing(o.out, () => writeSync(fd, `${JSON.stringify(result.record)}\n`));
         written++;
       }
     }

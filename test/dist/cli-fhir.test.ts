@@ -89,6 +89,13 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     }
   });
 
+  it('an --out it cannot write is said as such, not as the input it read (exit 2)', () => {
+    expect(cli(['fhir', 'export', fx('valid-with-snapshot'), '--out', 'no/such/dir/b.json']).err).toBe('intervention-lifecycle fhir export: cannot write no/such/dir/b.json: no such folder\n');
+    const imported = cli(['fhir', 'export', fx('valid-with-snapshot')]);
+    const r = cli(['fhir', 'import', '-', '--out', 'no/such/dir/case.json'], imported.out);
+    expect([r.code, r.err.trim().split('\n').at(-1)]).toEqual([2, 'intervention-lifecycle fhir import: cannot write no/such/dir/case.json: no such folder']);
+  });
+
   it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
     // The fixture's client gave no information-sharing consent.
     const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
