@@ -144,6 +144,19 @@ describe('fromFhir: what other systems send', { timeout: 30_000 }, () => {
       }),
       { numRuns: 300 },
     );
+    // As a history Bundle with DELETE entries anywhere, naming its resources or anything else.
+    const typeIds = good.entry.map((e) => (e as { resource: { resourceType: string; id?: string } }).resource).map((r) => `${r.resourceType}/${r.id ?? ''}`);
+    const deletion = fc.oneof(fc.constantFrom(...typeIds), fc.string(), fc.anything()).map((url) => ({ request: { method: 'DELETE', url } }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(good.entry.length), deletion), { maxLength: 6 }), (deletes) => {
+        const entry: unknown[] = [...good.entry];
+        for (const [at, d] of deletes) entry.splice(at % (entry.length + 1), 0, d);
+        const r = fromFhir({ ...good, type: 'history', entry });
+        const named = deletes.filter(([, d]) => typeof d.request.url === 'string' && /(?:^|\/)[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(d.request.url)).length;
+        expect(r.issues.filter((i) => i.code === 'DELETED')).toHaveLength(named);
+      }),
+      { numRuns: 100 },
+    );
     expect(fromFhir('{not json').issues[0]).toMatchObject({ code: 'INVALID_JSON', path: '' });
     expect(fromFhir([1, null]).issues.map((i) => i.path)).toEqual(['/0', '/1', '']);
   });
