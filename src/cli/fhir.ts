@@ -24,12 +24,14 @@ export interface FhirOptions {
   readonly shareWith: string | undefined;
   /** The identifier system that names clients: written on export, read on import. */
   readonly personSystem: string | undefined;
+  /** export, transactions: refer to the client and people by identifier search, entries created if none exists. */
+  readonly conditional: boolean;
   readonly quiet: boolean;
 }
 
 /** Parses the arguments after `fhir`; a string is a usage error. */
 export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | string {
-  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, 'person-system': { type: 'string' }, quiet: { type: 'boolean' } });
+  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, 'person-system': { type: 'string' }, conditional: { type: 'boolean' }, quiet: { type: 'boolean' } });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
   const [action, file, ...extra] = positionals;
@@ -47,15 +49,23 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
   if (shareWith !== undefined && shareWith.trim() === '') return '--share-with names the organisation the Bundles go to';
   const personSystem = values['person-system'] as string | undefined;
   if (personSystem !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(personSystem)) return `--person-system takes an identifier system, a URI (https://fhir.nhs.uk/Id/nhs-number, say), not "${personSystem}"`;
-  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, personSystem, quiet: values.quiet === true };
+  const conditional = values.conditional === true;
+  if (conditional && action === 'import') return '--conditional is for fhir export';
+  if (conditional && type !== 'transaction') return '--conditional is for --type transaction (a server resolves the searches when it runs one)';
+  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, personSystem, conditional, quiet: values.quiet === true };
 }
 
 /**
- * The client's reference with its id in `system` (an NHS number's, say). Only the client's: the
- * library's own `personSystem` names the staff too, whose ids are no NHS numbers.
+ * The client's reference with its id in `system` (an NHS number's, say), by search where the
+ * references are conditional. Only the client's: the library's own `personSystem` names the staff
+ * too, whose ids are no NHS numbers.
  */
-function clientIn(system: string): (clientId: string) => FhirReference {
-  return (clientId) => ({ reference: `Patient/${fhirId(clientId)}`, type: 'Patient', identifier: { system, value: clientId } });
+function clientIn(system: string, conditional: boolean): (clientId: string) => FhirReference {
+  return (clientId) => ({
+    reference: conditional ? `Patient?identifier=${encodeURIComponent(system)}|${encodeURIComponent(clientId)}` : `Patient/${fhirId(clientId)}`,
+    type: 'Patient',
+    identifier: { system, value: clientId },
+  });
 }
 
 async function runExport(o: FhirOptions): Promise<number> {
@@ -71,7 +81,12 @@ async function runExport(o: FhirOptions): Promise<number> {
       continue;
     }
     try {
-      const bundle = toFhirBundle(item.value, { type: o.type, ...(o.shareWith === undefined ? {} : { shareWith: o.shareWith }), ...(o.personSystem === undefined ? {} : { patient: clientIn(o.personSystem) }) });
+      const bundle = toFhirBundle(item.value, {
+        type: o.type,
+        conditionalReferences: o.conditional,
+        ...(o.shareWith === undefined ? {} : { shareWith: o.shareWith }),
+        ...(o.personSystem === undefined ? {} : { patient: clientIn(o.personSystem, o.conditional) }),
+      });
       lines.push(JSON.stringify(bundle));
       if (o.out === undefined && many) process.stdout.write(`${lines.pop() as string}\n`);
     } catch (e) {

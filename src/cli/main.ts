@@ -65,6 +65,9 @@ Options for fhir:
   --setting SETTING         import: where care happens (FHIR does not say; default community)
   --share-with ORG          export: the organisation the Bundles go to; a record whose client's
                             information-sharing consent does not cover it is skipped
+  --conditional             export, with --type transaction: refer to the client and the
+                            people by identifier search, each entry created only if none
+                            with its identifier exists (for a server that holds them)
   --person-system URI       the identifier system that names clients (an NHS number's, say):
                             export writes it on the client's references (staff keep
                             ours), import names each client by it

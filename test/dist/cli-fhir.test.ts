@@ -96,6 +96,21 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect([r.code, r.err.trim().split('\n').at(-1)]).toEqual([2, 'intervention-lifecycle fhir import: cannot write no/such/dir/case.json: no such folder']);
   });
 
+  it('--conditional: a transaction that refers to the client by search (in --person-system too) and creates only what the server lacks', () => {
+    const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
+    const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--type', 'transaction', '--conditional', '--person-system', NHS]);
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(r.out) as { entry: { resource: { resourceType: string; patient?: { reference?: string } }; request: { ifNoneExist?: string } }[] };
+    const episode = bundle.entry.find((e) => e.resource.resourceType === 'EpisodeOfCare');
+    expect(episode?.resource.patient?.reference).toBe(`Patient?identifier=${encodeURIComponent(NHS)}|client-1`);
+    // Each resource with an identifier is created only if the server has none (Provenance has none to search by).
+    expect(new Set(bundle.entry.filter((e) => typeof e.request.ifNoneExist !== 'string').map((e) => e.resource.resourceType))).toEqual(new Set(['Provenance']));
+    const back = JSON.parse(cli(['fhir', 'import', '-', '--person-system', NHS], r.out).out) as { record: { events: { data: { clientId?: string } }[] } };
+    expect(back.record.events[0]?.data.clientId).toBe('client-1');
+    expect(cli(['fhir', 'export', fx('valid-with-snapshot'), '--conditional']).err).toContain('--conditional is for --type transaction');
+    expect(cli(['fhir', 'import', 'x.json', '--conditional']).code).toBe(2);
+  });
+
   it('--share-with skips a record whose client has not consented to share with that organisation (exit 1)', () => {
     // The fixture's client gave no information-sharing consent.
     const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--share-with', 'gp-practice-7']);
