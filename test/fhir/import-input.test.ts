@@ -103,3 +103,16 @@ describe('fromFhir says which resources it does not carry', () => {
     expect(r.measurements).toHaveLength(1);
   });
 });
+
+describe('fromFhir lists a thousand issues and counts the rest', () => {
+  const obs = (code: string, at: string) => ({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: at, valueInteger: 9 });
+
+  it('past the thousandth, one more says how many, of which codes, as severe as the worst: an error past the limit is not lost', () => {
+    const input = [...Array.from({ length: 1000 }, () => obs('8867-4', '2026-03-01T10:00:00Z')), ...Array.from({ length: 3 }, () => obs('44261-6', '2026-03-01T10:00:00'))];
+    const issues = fromFhir(input, options).issues;
+    expect(issues).toHaveLength(1001);
+    expect(issues.slice(0, 1000).every((i) => i.severity === 'info')).toBe(true);
+    expect(issues[1000]).toEqual({ path: '', code: 'TOO_MANY_ISSUES', severity: 'error', message: '4 more issues were not listed (3 errors, 0 warnings, 1 info): NO_OFFSET 3, NO_CASE 1' });
+    expect(fromFhir(input.slice(0, 999), options).issues.map((i) => i.code)).not.toContain('TOO_MANY_ISSUES');
+  });
+});

@@ -15,11 +15,38 @@ export interface FhirImportIssue {
   readonly severity: 'error' | 'warning' | 'info';
 }
 
+/** How many issues one import lists; past it, they are counted, and the count is the last issue. */
+const LISTED = 1000;
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
 /** Collects issues for one import. */
 export class IssueLog {
-  readonly issues: FhirImportIssue[] = [];
+  private readonly listed: FhirImportIssue[] = [];
+  private readonly unlisted = new Map<string, number>();
+  private readonly unlistedBySeverity = { error: 0, warning: 0, info: 0 };
+
   add(path: string, code: string, message: string, severity: FhirImportIssue['severity'] = 'error'): void {
-    if (this.issues.length < 1000) this.issues.push({ path, code, message, severity });
+    if (this.listed.length < LISTED) {
+      this.listed.push({ path, code, message, severity });
+      return;
+    }
+    this.unlisted.set(code, (this.unlisted.get(code) ?? 0) + 1);
+    this.unlistedBySeverity[severity]++;
+  }
+
+  /**
+   * The issues found; past the first thousand, one more (`TOO_MANY_ISSUES`) says how many were not
+   * listed, of which severities and codes, and is as severe as the worst of them, so that an error
+   * past the limit still fails the import.
+   */
+  get issues(): FhirImportIssue[] {
+    if (this.unlisted.size === 0) return this.listed;
+    const by = this.unlistedBySeverity;
+    const total = by.error + by.warning + by.info;
+    const codes = [...this.unlisted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, n]) => `${code} ${n}`);
+    const severity = SEVERITIES.find((s) => by[s] > 0) ?? 'info';
+    const message = `${total} more issues were not listed (${by.error} errors, ${by.warning} warnings, ${by.info} info): ${codes.join(', ')}`;
+    return [...this.listed, { path: '', code: 'TOO_MANY_ISSUES', message, severity }];
   }
 }
 
