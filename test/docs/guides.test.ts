@@ -27,6 +27,8 @@ describe('the FHIR guide lists what the import reports', () => {
     const dir = 'src/fhir/import';
     const source = readdirSync(dir).map((f) => readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
     const given = new Set([...source.matchAll(/log\.add\([^;]*?'([A-Z][A-Z_]+)'/g)].map((m) => m[1] as string));
+    // The issue log's own, past its limit.
+    for (const m of source.matchAll(/\[\.\.\.this\.listed, \{ path: '', code: '([A-Z][A-Z_]+)'/g)) given.add(m[1] as string);
     const guide = readFileSync('docs/guides/fhir.md', 'utf8');
     const table = guide.slice(guide.indexOf('### What the import reports'));
     const listed = new Set([...table.matchAll(/`([A-Z][A-Z_]{3,})`/g)].map((m) => m[1] as string));
