@@ -9,7 +9,7 @@ import { fhirId } from '../fhir/ids.js';
 import type { FhirReference } from '../fhir/types.js';
 import { fromFhir, type FhirImport, type FromFhirOptions } from '../fhir/import/from-fhir.js';
 import { isLifecycleError } from '../kernel/errors.js';
-import { printable, readFailure } from './printable.js';
+import { printable, readFailure, writing } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 
@@ -99,17 +99,6 @@ async function runExport(o: FhirOptions): Promise<number> {
   if (o.out !== undefined) writing(o.out, () => writeFileSync(o.out as string, text));
   else process.stdout.write(text);
   return invalid > 0 ? 1 : 0;
-}
-
-/** Runs a write to `file`, its failure said as one (`cannot write <file>: …`), never as the input's. */
-function writing<T>(file: string, write: () => T): T {
-  try {
-    return write();
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? 'no such folder' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new Error(`cannot write ${file}: ${reason}`, { cause: e });
-  }
 }
 
 /**

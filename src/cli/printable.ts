@@ -35,3 +35,23 @@ export function readFailure(file: string, e: unknown): string {
 }
 
 const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied', ENOTDIR: 'a folder in the path is a file' };
+// Writing, a missing name is the folder's: the file is being made.
+const WRITE_ERRORS: Readonly<Record<string, string>> = { ...READ_ERRORS, ENOENT: 'no such folder' };
+
+/**
+ * Runs a write to `file`; its failure is thrown as one (`cannot write <file>: no such folder`, …),
+ * so that it is never read as a failure to read the input (see {@link readFailure}).
+ *
+ * @example
+ * ```ts
+ * writing('out/case.json', () => writeFileSync('out/case.json', text)); // throws "cannot write out/case.json: no such folder"
+ * ```
+ */
+export function writing<T>(file: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`cannot write ${printable(file)}: ${WRITE_ERRORS[String(err.code)] ?? printable(String(err.message))}`, { cause: e });
+  }
+}

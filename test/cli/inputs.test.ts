@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/cli/policy.js';
-import { readFailure } from '../../src/cli/printable.js';
+import { readFailure, writing } from '../../src/cli/printable.js';
 import { readFlags } from '../../src/cli/flags.js';
 import { parseSimulateArgs, readScenario } from '../../src/cli/simulate.js';
 
@@ -50,6 +50,8 @@ describe('a file the CLI cannot read is said in the same words by every command'
     expect(readFailure('-', coded('EACCES'))).toBe('cannot read standard input: permission denied');
     expect(readFailure('a\u001b[2Jb', coded('ENOENT'))).toBe('cannot read a\\u001b[2Jb: no such file');
     expect(readFailure('x', new Error('cannot write out.csv: disk full'))).toBe('cannot write out.csv: disk full');
+    // A write's failure is said as one, so it is never taken for the input's.
+    expect(() => writing('no/such/dir/out.json', () => writeFileSync('no/such/dir/out.json', '{}'))).toThrow('cannot write no/such/dir/out.json: no such folder');
   });
 });
 
