@@ -89,22 +89,18 @@ export interface Deletion {
  */
 export function withoutDeleted<F extends Found>(all: readonly F[], deletions: readonly Deletion[], log: IssueLog): readonly F[] {
   if (deletions.length === 0) return all;
-  const typeIdOf = (f: Found): string | undefined => {
-    const id = str(f.resource.id);
-    return id === undefined ? undefined : `${f.type}/${id}`;
-  };
+  // Where each deleted resource's versions are (one pass, however many deletions: a server's history can hold thousands).
+  const positions = new Map<string, number[]>(deletions.map((d) => [d.typeId, []]));
+  all.forEach((f, i) => {
+    const id = f.container === undefined ? str(f.resource.id) : undefined;
+    if (id !== undefined) positions.get(`${f.type}/${id}`)?.push(i);
+  });
   const gone = new Set<Found>();
   for (const d of deletions) {
-    let count = 0;
-    for (let i = d.newer; i < all.length; i++) {
-      const f = all[i] as F;
-      if (f.container === undefined && typeIdOf(f) === d.typeId) {
-        gone.add(f);
-        count++;
-      }
-    }
+    const older = (positions.get(d.typeId) as number[]).filter((i) => i >= d.newer);
+    for (const i of older) gone.add(all[i] as F);
+    const count = older.length;
     log.add(d.path, 'DELETED', `${d.typeId} was deleted at the source${count === 0 ? '' : `: its ${count === 1 ? 'earlier version is' : `${count} earlier versions are`} not read`}`, 'info');
   }
   return gone.size === 0 ? all : all.filter((f) => !gone.has(f) && !(f.container !== undefined && gone.has(f.container)));
 }
-
