@@ -151,6 +151,8 @@ export function readResources(input: unknown, log: IssueLog): Resources {
   };
   // Made on first use: only QuestionnaireResponses look resources up by canonical URL.
   let byCanonical: Map<string, Found[]> | undefined;
+  // Made on first use: each resource's contained resources by id (for `#id` references).
+  let byHost: Map<Found, Map<string, Found>> | undefined;
   return {
     all,
     ofType: (type) => byType.get(type) ?? [],
@@ -174,8 +176,17 @@ export function readResources(input: unknown, log: IssueLog): Resources {
       const ref = isObject(reference) ? str(reference.reference) : undefined;
       if (ref === undefined) return undefined;
       if (ref.startsWith('#')) {
-        const host = from.container ?? from;
-        return all.find((f) => f.container === host && f.resource.id === ref.slice(1));
+        if (byHost === undefined) {
+          byHost = new Map();
+          for (const f of all) {
+            const id = f.container === undefined ? undefined : str(f.resource.id);
+            if (id === undefined) continue;
+            const inHost = byHost.get(f.container as Found) ?? new Map<string, Found>();
+            if (!inHost.has(id)) inHost.set(id, f);
+            byHost.set(f.container as Found, inHost);
+          }
+        }
+        return byHost.get(from.container ?? from)?.get(ref.slice(1));
       }
       const direct = byUrl.get(ref);
       if (direct !== undefined) return direct;
