@@ -5,6 +5,7 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { SETTINGS, type Setting } from '../case/model/primitives.js';
 import { toFhirBundle } from '../fhir/export/bundle.js';
+import { search } from '../fhir/export/context.js';
 import { fhirId } from '../fhir/ids.js';
 import type { FhirReference } from '../fhir/types.js';
 import { fromFhir, type FhirImport, type FromFhirOptions } from '../fhir/import/from-fhir.js';
@@ -62,7 +63,7 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
  */
 function clientIn(system: string, conditional: boolean): (clientId: string) => FhirReference {
   return (clientId) => ({
-    reference: conditional ? `Patient?identifier=${encodeURIComponent(system)}|${encodeURIComponent(clientId)}` : `Patient/${fhirId(clientId)}`,
+    reference: conditional ? search('Patient', system, clientId) : `Patient/${fhirId(clientId)}`,
     type: 'Patient',
     identifier: { system, value: clientId },
   });

@@ -86,7 +86,8 @@ export function fullUrlOf(options: ToFhirOptions, caseId: string, type: Exported
   return `${scheme.base.replace(/\/+$/, '')}/${type}/${fhirId(key)}`;
 }
 
-const search = (type: string, system: string, value: string): string => `${type}?identifier=${encodeURIComponent(system)}|${encodeURIComponent(value)}`;
+/** A conditional reference: the resource of `type` a server finds by this identifier. */
+export const search = (type: string, system: string, value: string): string => `${type}?identifier=${encodeURIComponent(system)}|${encodeURIComponent(value)}`;
 
 /** Builds the context of one export. */
 export function exportContext(state: CaseState, events: readonly CaseEvent[], options: ToFhirOptions): ExportContext {
