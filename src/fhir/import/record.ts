@@ -19,7 +19,7 @@ export interface RecordOptions {
   readonly actor?: Actor;
   /**
    * The identifier system that names clients (an NHS number's, a hospital's MRN). The case's client
-   * and each measurement's are named by it wherever the patient carries one: on the reference, or
+   * and each measurement's and goal's are named by it wherever the patient carries one: on the reference, or
    * on the Patient in the input the reference points to (by reference, `urn:uuid:`, or an
    * identifier it carries); else by our own identifier, else the Patient's id. Without it, the
    * Patient's id comes before any other identifier.
