@@ -21,16 +21,21 @@ export class Output {
     });
   }
 
-  /** Writes a chunk, waiting while the stream is full; rejects once the stream has failed. */
+  /**
+   * Writes a chunk; resolves once it is written (the caller may then reuse its bytes), rejects once
+   * the stream has failed. One chunk at a time is in flight, so a slow reader holds the writer back.
+   */
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failure !== null) throw this.failure;
-    if (!this.stream.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.stream.once('drain', resolve);
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      // The stream says a failure to this callback before its 'error' event: noted here, so it is not missed.
+      this.stream.write(chunk, (e?: Error | null) => {
+        if (e) this.failure ??= new Error(`cannot write ${this.name}: ${e.message}`);
+        resolve();
       });
-      this.wake = null;
-    }
+    });
+    this.wake = null;
     if (this.failure !== null) throw this.failure;
   }
 

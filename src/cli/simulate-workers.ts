@@ -33,7 +33,7 @@ interface Job {
 interface Block {
   readonly block: number;
   /** The block's records as NDJSON, UTF-8 (transferred, not copied). */
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly rows: readonly OutcomeRow[];
   readonly events: number;
   readonly clients: number;
@@ -95,7 +95,8 @@ export async function runWorkers(
       }
       pending.delete(nextBlock);
       await onRecords(block.bytes, block.rows, block.events, block.clients);
-      workers[nextBlock % workers.length]?.postMessage('ack');
+      // Written: its buffer goes back to the worker (a credit, and memory it fills again).
+      workers[nextBlock % workers.length]?.postMessage(block.bytes.buffer, [block.bytes.buffer]);
       nextBlock++;
     }
   } finally {
@@ -111,7 +112,9 @@ async function workerMain(job: Job): Promise<void> {
   const policy = policyFor(job.scenario);
   let credits = AHEAD;
   let wake: (() => void) | null = null;
-  port.on('message', () => {
+  const buffers: ArrayBuffer[] = [];
+  port.on('message', (written: ArrayBuffer) => {
+    buffers.push(written);
     credits++;
     wake?.();
   });
@@ -120,7 +123,7 @@ async function workerMain(job: Job): Promise<void> {
   for (let b = job.worker; b < total; b += job.workers) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    const block = new NdjsonBlock(expected);
+    const block = new NdjsonBlock(expected, buffers.pop());
     const rows: OutcomeRow[] = [];
     let events = 0;
     const clients = blockClients(job, b);

@@ -122,7 +122,8 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
         blockEvents += c.events.length;
         if (++inBlock === 32) {
           await onRecords(block.view(), blockRows, blockEvents, inBlock);
-          block = new NdjsonBlock(Math.ceil(block.size * 1.25));
+          // Written (records.write resolves once it is): its buffer is filled again.
+          block = new NdjsonBlock(Math.ceil(block.size * 1.25), block.view().buffer);
           blockRows = [];
           blockEvents = 0;
           inBlock = 0;

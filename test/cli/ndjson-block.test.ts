@@ -16,6 +16,18 @@ describe('NdjsonBlock', () => {
     );
   });
 
+  it('holds only its own lines when it refills a buffer an earlier block used', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 400 }), { maxLength: 30 }), fc.uint8Array({ minLength: 0, maxLength: 5000 }), (lines, old) => {
+        const block = new NdjsonBlock(100, old.slice().buffer);
+        for (const line of lines) block.add(line);
+        const want = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+        expect(Buffer.from(block.view()).equals(Buffer.from(want))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('grows past its first guess (a line longer than the whole buffer)', () => {
     const block = new NdjsonBlock(1);
     const long = 'é'.repeat(5000) + '😀'.repeat(700);

@@ -31,6 +31,22 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     }
   });
 
+  it('writes exactly the records the library simulates, on one thread or two, once blocks reuse the buffers of blocks written', async () => {
+    // 1,200 clients are 38 blocks: each thread fills buffers handed back after their blocks were written.
+    const entry = '../../dist/simulate/index.js';
+    const sim = (await import(entry)) as {
+      parseScenario: (s: unknown) => { scenario: unknown };
+      simulateCohort: (s: unknown, o: { seed: number; clients: number }) => Iterable<{ record: unknown }>;
+    };
+    const parsed = sim.parseScenario(JSON.parse(readFileSync('scenarios/stepped-care.json', 'utf8')));
+    const want = [...sim.simulateCohort(parsed.scenario, { seed: 8, clients: 1200 })].map((c) => `${JSON.stringify(c.record)}\n`).join('');
+    for (const workers of ['1', '2']) {
+      const r = cli(['simulate', 'scenarios/stepped-care.json', '--clients', '1200', '--seed', '8', '--workers', workers, '--quiet']);
+      expect(r.code).toBe(0);
+      expect(r.out === want, `--workers ${workers}`).toBe(true);
+    }
+  });
+
   it('outcomes: a bad --as-of is a usage error before any record is read (it was found at the first row)', () => {
     const records = 'test/fixtures/records.ndjson';
     for (const bad of ['1', 'March 7', '2026-02-30', '2026-06-01T10:00:00']) {
