@@ -69,13 +69,17 @@ export function formatInstant(time: number): string {
   // Written from its character codes: a string built by concatenation is a rope that the next
   // reader (the engine's check of every clock reading) must first flatten, which cost more than
   // formatting it (measured: 190 + 240 ns concatenated, 135 + 50 ns this way).
-  return String.fromCharCode(
+  return (lastFormatted = String.fromCharCode(
     48 + Math.floor(year / 1000), 48 + (Math.floor(year / 100) % 10), 48 + (Math.floor(year / 10) % 10), 48 + (year % 10), 45,
     48 + Math.floor(month / 10), 48 + (month % 10), 45, 48 + Math.floor(day / 10), 48 + (day % 10), 84,
     48 + Math.floor(hours / 10), 48 + (hours % 10), 58, 48 + Math.floor(minutes / 10), 48 + (minutes % 10), 58,
     48 + Math.floor(seconds / 10), 48 + (seconds % 10), 46, 48 + Math.floor(milli / 100), 48 + (Math.floor(milli / 10) % 10), 48 + (milli % 10), 90,
-  );
+  ));
 }
+
+// The instant formatInstant wrote last: canonical by construction, so a clock reading that is this
+// very string (most are) needs no pattern test in isCanonicalInstant.
+let lastFormatted = '';
 
 /**
  * Normalises what a {@link Clock} gives to an ISO-8601 UTC instant (`2026-01-05T10:00:00.000Z`).
@@ -152,17 +156,13 @@ function validFields(s: string): boolean {
 const CANONICAL_SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 export const CANONICAL_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
-/** Whether a string has the canonical form `2026-01-05T10:00:00.000Z` (fields not checked for range). */
-function canonicalShape(s: string): boolean {
-  return CANONICAL_SHAPE.test(s);
-}
-
 /**
  * Whether a string is a valid instant in the canonical form `2026-01-05T10:00:00.000Z`, checked
  * without building a Date (clocks are read on every command). Days 29 to 31 exist only in some
  * months, so only they need the calendar.
  */
 export function isCanonicalInstant(s: string): boolean {
+  if (s === lastFormatted) return true;
   if (!CANONICAL_INSTANT.test(s)) return false;
   const day = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
   return day <= 28 || validFields(s);
@@ -180,7 +180,8 @@ export function isCanonicalInstant(s: string): boolean {
  * ```
  */
 export function compareInstants(a: string, b: string): number {
-  if (canonicalShape(a) && canonicalShape(b)) return a < b ? -1 : a > b ? 1 : 0;
+  // The canonical form's shape (fields not checked for range) is enough to order by text.
+  if (CANONICAL_SHAPE.test(a) && CANONICAL_SHAPE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Date.parse(a) - Date.parse(b);
 }
 

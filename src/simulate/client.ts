@@ -27,6 +27,9 @@ const INTERVAL_DAYS: Readonly<Record<string, number>> = { once: 7, daily: 1, 'tw
 const LEAD: Actor = { id: 'p-lead', role: 'lead-practitioner' };
 const SAFETY_PLAN = (safetyPlanId: string) => ({ type: 'recordSafetyPlan', safetyPlanId, warningSigns: ['Not sleeping'], copingStrategies: ['Call a friend'], socialContacts: ['Sister'], professionalContacts: ['Crisis line'], meansSafety: ['Medication kept by partner'] });
 
+/** The calendar date (UTC) of an instant in milliseconds: formatInstant is a quarter of Date#toISOString's cost. */
+const dateOf = (ms: number): string => formatInstant(ms).slice(0, 10);
+
 /** One simulated client: the events of its case (its record) and the state they lead to. */
 export interface SimulatedCase {
   /** The client's index in the run (0-based). */
@@ -121,7 +124,7 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   const instruments = scenario.monitoring.instruments;
   const trajectory = new Trajectory(scenario, rnd);
   const urgency = rnd.pick(scenario.referral.urgency as Record<string, number>);
-  course.run({ type: 'openCase', caseId: course.caseId, clientId: course.clientActor.id, referral: { source: rnd.pick(scenario.referral.sources), reason: 'Low mood and worry', urgency, receivedAt: new Date(course.time).toISOString() }, setting: 'clinic' });
+  course.run({ type: 'openCase', caseId: course.caseId, clientId: course.clientActor.id, referral: { source: rnd.pick(scenario.referral.sources), reason: 'Low mood and worry', urgency, receivedAt: formatInstant(course.time) }, setting: 'clinic' });
   course.run({ type: 'addTeamMember', memberId: 'm-lead', personId: LEAD.id, role: LEAD.role });
   course.run({ type: 'assignLead', memberId: 'm-lead' });
 
@@ -147,12 +150,12 @@ function runCourse(scenario: Scenario, seed: number, index: number, policy: Poli
   if (treatmentAt >= endAt) return course;
   course.goals = goalsFor(scenario, baseline);
   for (const goal of course.goals) {
-    course.run(proposal(scenario, goal, new Date(treatmentAt).toISOString().slice(0, 10), new Date(endAt + DAY).toISOString().slice(0, 10)));
+    course.run(proposal(scenario, goal, dateOf(treatmentAt), dateOf(endAt + DAY)));
     course.run({ type: 'agreeGoal', goalId: goal.goalId, agreedBy: [course.clientActor.id] }, course.clientActor);
   }
   const pathway = pickPathway(scenario, rnd);
   course.run({ type: 'recordConsent', consentId: 'k-treatment', scope: 'treatment', grantedBy: course.clientActor.id }, course.clientActor);
-  for (const id of instruments) course.run({ type: 'setMonitoringSchedule', instrumentId: id, everyWeeks: scenario.monitoring.everyWeeks, startDate: new Date(treatmentAt).toISOString().slice(0, 10) });
+  for (const id of instruments) course.run({ type: 'setMonitoringSchedule', instrumentId: id, everyWeeks: scenario.monitoring.everyWeeks, startDate: dateOf(treatmentAt) });
   startStep(course, pathway.steps[0] as Scenario['pathways'][number]['steps'][number], 0, true);
   course.run({ type: 'activatePlan' });
   course.to(treatmentAt);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
-import { asOfInstant, compareInstants, formatInstant, isBefore } from '../../src/kernel/clock.js';
+import { asOfInstant, compareInstants, formatInstant, isBefore, isCanonicalInstant } from '../../src/kernel/clock.js';
 import fc from 'fast-check';
 
 describe('clock', () => {
@@ -90,6 +90,28 @@ describe('formatInstant', () => {
       expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
     }
     expect(() => formatInstant(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('writes what toISOString writes for a clock that moves on by steps, back and forth across days (its date is kept from call to call)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253_402_300_799_999 }), fc.array(fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }), { maxLength: 60 }), (start, steps) => {
+        let ms = start;
+        for (const d of [0, ...steps]) {
+          ms = Math.min(253_402_300_799_999, Math.max(-62_167_219_200_000, ms + d));
+          expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('makes isCanonicalInstant trust only what it wrote in the canonical form, never the wider years written another way', () => {
+    const inRange = formatInstant(Date.UTC(2026, 0, 5));
+    expect(isCanonicalInstant(inRange)).toBe(true);
+    const wide = formatInstant(253_402_300_800_000);
+    expect(wide).toBe('+010000-01-01T00:00:00.000Z');
+    expect(isCanonicalInstant(wide)).toBe(false);
+    expect(isCanonicalInstant('2026-02-30T00:00:00.000Z')).toBe(false);
   });
 
   it('drops a fractional millisecond as Date does (toward zero), never writing it', () => {
