@@ -46,7 +46,8 @@ export function policyFor(scenario: Scenario): Policy {
  *
  * @example
  * ```ts
- * for (const c of simulateCohort(parseScenarioOrThrow({}), { seed: 1, clients: 100 })) store(c.events);
+ * const parsed = parseScenario({}); // every field has a default
+ * if (parsed.ok) for (const c of simulateCohort(parsed.scenario, { seed: 1, clients: 100 })) store(c.events);
  * ```
  */
 export function* simulateCohort(scenario: Scenario, options: CohortOptions): Generator<SimulatedCase> {

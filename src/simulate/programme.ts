@@ -50,7 +50,8 @@ export interface ProgrammeRunOptions {
  * @throws RangeError for a scenario without `programme`, or a bad seed, count or shard.
  * @example
  * ```ts
- * for (const g of simulateProgrammes(parseScenarioOrThrow({ programme: { capacity: 8 } }), { seed: 1, groups: 3 })) store(g.programme, g.cases);
+ * const parsed = parseScenario({ programme: { capacity: 8 } });
+ * if (parsed.ok) for (const g of simulateProgrammes(parsed.scenario, { seed: 1, groups: 3 })) store(g.programme, g.cases);
  * ```
  */
 export function* simulateProgrammes(scenario: Scenario, options: ProgrammeRunOptions): Generator<SimulatedGroup> {
