@@ -16,7 +16,7 @@ const only = process.argv[2];
 if (only === undefined) {
   console.log(`intervention-lifecycle benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
   for (const name of BENCHMARKS) {
-    // process.execArgv carries tsx's loader to the child.
+    // process.execArgv carries the TypeScript loader (register.mjs) to the child.
     const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
     if (run.status !== 0) {
       console.error(`The ${name} benchmark failed (exit ${String(run.status ?? run.signal)})`);
