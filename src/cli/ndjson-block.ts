@@ -15,7 +15,7 @@ export class NdjsonBlock {
    */
   constructor(expected = 1 << 16, reuse?: ArrayBuffer) {
     // Fresh memory costs more than it seems: each new megabyte is pages the system must fault in and
-    // clear (100,000 clients with two workers: 250,000 page faults, and a second, without reuse).
+    // clear (100,000 clients with two workers: 250,000 page faults and about a second, without reuse).
     this.bytes = reuse !== undefined && reuse.byteLength >= 1024 ? new Uint8Array(reuse) : new Uint8Array(Math.max(1024, expected));
   }
 
