@@ -2,8 +2,12 @@
  * Seeded randomness for simulations: sfc32 (Small Fast Counting, 32-bit; passes PractRand to many
  * terabytes), seeded through splitmix32. Each client draws from a stream of its own, derived from
  * the run's seed and the client's index alone, so a client's course does not depend on how many
- * clients came before it, on sharding, or on the number of workers.
+ * clients came before it, on sharding, or on the number of workers. Nothing here calls an
+ * engine's own logarithm or trigonometry (portable-math.ts says why): a stream's numbers are the
+ * same bits in Node, in every browser and in every version.
  */
+
+import { portableLog } from './portable-math.js';
 
 /** Draws from one random stream. */
 export interface Random {
@@ -11,7 +15,7 @@ export interface Random {
   next(): number;
   /** Whether an event of probability `p` happens. */
   chance(p: number): boolean;
-  /** A normal deviate (Box–Muller). */
+  /** A normal deviate (Marsaglia's polar method). */
   normal(mean: number, sd: number): number;
   /** An integer in [min, max]. */
   int(min: number, max: number): number;
@@ -66,12 +70,20 @@ export function clientRandom(seed: number, index: number): Random {
         spare = null;
         return mean + sd * z;
       }
-      let u = next();
-      while (u === 0) u = next();
-      const v = next();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return mean + sd * r * Math.cos(2 * Math.PI * v);
+      // Marsaglia's polar method: a point drawn in the unit disc gives two independent deviates
+      // through a logarithm and a square root, with no sine or cosine; the logarithm is our own
+      // (portable-math.ts), so the same seed gives the same bits in every engine.
+      let u: number;
+      let v: number;
+      let s: number;
+      do {
+        u = 2 * next() - 1;
+        v = 2 * next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * portableLog(s)) / s);
+      spare = v * f;
+      return mean + sd * u * f;
     },
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     pick(weights) {

@@ -9,6 +9,7 @@
  */
 import { getInstrument } from '../measures/instruments/registry.js';
 import type { Random } from './random.js';
+import { portableExp } from './portable-math.js';
 import type { Scenario } from './scenario.js';
 
 interface Segment {
@@ -49,7 +50,7 @@ export class Trajectory {
   /** The true score now. */
   truth(id: string): number {
     const s = this.segments.get(id) as Segment;
-    return s.start + s.change * (1 - Math.exp(-s.weeks / this.scenario.weeksToEffect));
+    return s.start + s.change * (1 - portableExp(-s.weeks / this.scenario.weeksToEffect));
   }
 
   /** Starts a step: each instrument's change for this client, as a responder or not. */

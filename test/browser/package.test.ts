@@ -1,9 +1,12 @@
 // Runs in Chromium (vitest browser mode), importing the built package through its exports map as a
-// browser app would: the README quick start, a /measures analysis and a /validate check.
+// browser app would: the README quick start, a /measures analysis, a /validate check and a simulated
+// cohort that must be the one Node simulates.
 import { allowedCommands, dispatch, openCase, sequentialIds, steppingClock, type CaseEvent } from 'intervention-lifecycle';
 import { reliableChange, scoreInstrument } from 'intervention-lifecycle/measures';
 import { toRecord, validateRecord } from 'intervention-lifecycle/validate';
 import { toFhirBundle } from 'intervention-lifecycle/fhir';
+import { parseScenario, simulateCohort } from 'intervention-lifecycle/simulate';
+import { FROZEN_RUN } from '../support/frozen-run.js';
 import { describe, expect, it } from 'vitest';
 
 describe('in a browser', () => {
@@ -51,5 +54,13 @@ describe('in a browser', () => {
     (tampered.events[1] as { seq: number }).seq = 7;
     expect(validateRecord(tampered).valid).toBe(false);
     expect(toFhirBundle(record).entry[0]?.resource.resourceType).toBe('EpisodeOfCare');
+  });
+
+  it('simulates, from a seed, the very records Node does (Chromium rounds Math.sin, cos, log and exp its own way in the last bit)', async () => {
+    const parsed = parseScenario(FROZEN_RUN.scenario);
+    if (!parsed.ok) throw new Error('the default scenario does not parse');
+    const text = [...simulateCohort(parsed.scenario, { seed: FROZEN_RUN.seed, clients: FROZEN_RUN.clients })].map((c) => JSON.stringify(toRecord(c.events))).join('\n');
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    expect([...hash].map((b) => b.toString(16).padStart(2, '0')).join('')).toBe(FROZEN_RUN.digest);
   });
 });

@@ -5,6 +5,7 @@ import { clientRandom, parseScenario, policyFor, simulateCohort, type Scenario }
 import { toRecord, validateRecord } from '../../src/validate/index.js';
 import { dispatch } from '../../src/index.js';
 import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
+import { FROZEN_RUN } from '../support/frozen-run.js';
 
 const example = JSON.parse(readFileSync('scenarios/stepped-care.json', 'utf8')) as unknown;
 
@@ -54,8 +55,16 @@ describe('simulateCohort', () => {
   it('is deterministic: frozen random vectors and a frozen digest of a small run', () => {
     const r = clientRandom(42, 0);
     expect([r.next(), r.next(), r.next()].map((x) => x.toFixed(12))).toEqual(FROZEN_RANDOM);
+    // The polar method's first pair, from the same stream's first two uniforms (u = 2 × 0.49996… − 1, v = 2 × 0.75579… − 1).
+    const n = clientRandom(42, 0);
+    expect([n.normal(0, 1), n.normal(0, 1), n.normal(0, 1)].map((x) => x.toFixed(12))).toEqual(FROZEN_NORMAL);
     const digest = createHash('sha256').update(ndjson(scenario(example), 42, 5).join('\n')).digest('hex');
     expect(digest).toBe(FROZEN_DIGEST);
+  });
+
+  it('gives the frozen run the browser tests check again in Chromium (test/support/frozen-run.ts)', () => {
+    const text = ndjson(scenario(FROZEN_RUN.scenario), FROZEN_RUN.seed, FROZEN_RUN.clients).join('\n');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(FROZEN_RUN.digest);
   });
 
   it('shards, interleaved, equal the whole run byte for byte', () => {
@@ -108,8 +117,10 @@ describe('parseScenario', () => {
   });
 });
 
-// Frozen (the same under every time zone): a change here changes every published run. The random
-// vectors date from 2026-12-02; the digest from 2026-12-03, when missed sessions stopped moving
-// scores and the goal gained its attainment scale (CHANGELOG).
+// Frozen (the same under every time zone; the draws the same in every engine too, as none uses the
+// engine's own logarithm or trigonometry): a change here changes every published run. The uniforms date from
+// 2026-12-02; the normal deviates and the digest from 2026-12-04, when the polar method and our own
+// logarithm replaced Box–Muller's sine and cosine (CHANGELOG).
 const FROZEN_RANDOM = ['0.499964650720', '0.755787713919', '0.212251503486'];
-const FROZEN_DIGEST = '3587190ee425fa241275903f982caaf218eb60a7748893231651bc31741155e2';
+const FROZEN_NORMAL = ['-0.000226283353', '1.637388430530', '-1.436605970868'];
+const FROZEN_DIGEST = '21e36c4281a42488120ff5db3a8f6a0faa05160b5bc4475a2f819b58675aace3';

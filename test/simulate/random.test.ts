@@ -40,6 +40,21 @@ describe('clientRandom', () => {
     expect(Math.abs(r)).toBeLessThan(0.04); // 4 standard errors of a correlation over 10,000 pairs
   });
 
+  it('draws normals of the normal shape: the tails and the middle in their shares, the two of a pair uncorrelated', () => {
+    const r = clientRandom(11, 5);
+    const n = 200_000;
+    const z = Array.from({ length: n }, () => r.normal(0, 1));
+    const share = (f: (x: number) => boolean) => z.filter(f).length / n;
+    // Four binomial standard errors each: P(|Z| > 1.96) = 0.05, P(|Z| < 1) = 0.6827, P(Z > 3) = 0.00135.
+    expect(Math.abs(share((x) => Math.abs(x) > 1.959964) - 0.05)).toBeLessThan(4 * Math.sqrt((0.05 * 0.95) / n));
+    expect(Math.abs(share((x) => Math.abs(x) < 1) - 0.682689)).toBeLessThan(4 * Math.sqrt((0.6827 * 0.3173) / n));
+    expect(Math.abs(share((x) => x > 3) - 0.0013499)).toBeLessThan(4 * Math.sqrt((0.00135 * 0.99865) / n));
+    // The polar method gives deviates in pairs (the second kept for the next call): the pairs' correlation.
+    let sxy = 0;
+    for (let i = 0; i < n; i += 2) sxy += (z[i] as number) * (z[i + 1] as number);
+    expect(Math.abs(sxy / (n / 2))).toBeLessThan(4 / Math.sqrt(n / 2));
+  });
+
   it('draws normals with the asked mean and SD, and weighted picks in proportion', () => {
     const r = clientRandom(3, 3);
     const xs = Array.from({ length: 50_000 }, () => r.normal(10, 2));
