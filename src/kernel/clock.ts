@@ -78,8 +78,9 @@ export function formatInstant(time: number): string {
 }
 
 // The instant formatInstant wrote last: canonical by construction, so a clock reading that is this
-// very string (most are) needs no pattern test in isCanonicalInstant.
-let lastFormatted = '';
+// very string (most are) needs no pattern test in isCanonicalInstant. Undefined until the first: no
+// string equals it (an empty string did, and passed for an instant until something was formatted).
+let lastFormatted: string | undefined;
 
 /**
  * Normalises what a {@link Clock} gives to an ISO-8601 UTC instant (`2026-01-05T10:00:00.000Z`).

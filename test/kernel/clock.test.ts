@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { randomId, sequentialIds, steppingClock, systemClock, toInstant } from '../../src/kernel/index.js';
 import { asOfInstant, compareInstants, formatInstant, isBefore, isCanonicalInstant } from '../../src/kernel/clock.js';
@@ -103,6 +104,14 @@ describe('formatInstant', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('regression: before anything is formatted, an empty string is no instant (it passed for one)', () => {
+    // A fresh process: in this one, other tests have formatted instants already.
+    const code = "const c = await import('./src/kernel/clock.ts'); console.log(JSON.stringify([c.isCanonicalInstant(''), c.canonicalOrEmpty(''), (() => { try { return c.toInstant(''); } catch { return 'refused'; } })()]));";
+    const r = spawnSync(process.execPath, ['--import', './bench/register.mjs', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([false, '', 'refused']);
   });
 
   it('makes isCanonicalInstant trust only what it wrote in the canonical form, never the wider years written another way', () => {
