@@ -63,7 +63,9 @@ export function capacity(state: ProgrammeState): { readonly capacity: number; re
   const enrolled = members.filter((m) => m.status === 'enrolled').length;
   const waitingList = members
     .filter((m) => m.status === 'waitlisted')
-    .sort((a, b) => (a.waitlistedAt ?? '').localeCompare(b.waitlistedAt ?? '') || a.id.localeCompare(b.id))
+    // By code point, not localeCompare: the order must not depend on the server's locale (in Danish,
+    // "m-aa" sorts after "m-b"). Instants are canonical, so their text order is their time order.
+    .sort((a, b) => byCodePoint(a.waitlistedAt ?? '', b.waitlistedAt ?? '') || byCodePoint(a.id, b.id))
     .map((m) => m.id);
   return { capacity: state.capacity, enrolled, free: Math.max(0, state.capacity - enrolled), waitingList };
 }
@@ -81,4 +83,8 @@ export function programmeHistory(
   clientId: string,
 ): { readonly programmeId: string; readonly kind: string; readonly memberId: string; readonly status: EnrolmentStatus; readonly history: readonly { readonly status: EnrolmentStatus; readonly at: string }[] }[] {
   return programmes.flatMap((p) => Object.values(p.members).filter((m) => m.clientId === clientId).map((m) => ({ programmeId: p.id, kind: p.kind, memberId: m.id, status: m.status, history: m.history })));
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

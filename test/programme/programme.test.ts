@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { doseDelivered, machineEntries, toMermaid } from '../../src/index.js';
 import { capacity, caseSessionId, enrolmentMachine, groupSessionMachine, programmeHistory, programmeMachine, roster } from '../../src/programme/index.js';
@@ -44,6 +45,21 @@ describe('programme lifecycle: planned → recruiting → running → ended | ca
 });
 
 describe('enrolment: referred → waitlisted → enrolled → completed | discharged | transitioned | dropped-out', () => {
+  it('orders members waitlisted at the same instant by id the same way whatever the locale (Danish sorts "m-aa" after "m-b")', () => {
+    const code = [
+      "const { capacity } = await import('./src/programme/queries.ts');",
+      "const at = '2026-01-05T09:00:00.000Z';",
+      "const member = (id) => ({ id, status: 'waitlisted', waitlistedAt: at });",
+      "console.log(JSON.stringify(capacity({ capacity: 1, members: { b: member('m-b'), aa: member('m-aa'), B: member('m-B') } }).waitingList));",
+    ].join('\n');
+    const lists = ['en_US.UTF-8', 'da_DK.UTF-8'].map((locale) => {
+      const r = spawnSync(process.execPath, ['--import', './bench/register.mjs', '--input-type=module', '-e', code], { encoding: 'utf8', env: { ...process.env, LC_ALL: locale } });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as string[];
+    });
+    expect(lists).toEqual([['m-B', 'm-aa', 'm-b'], ['m-B', 'm-aa', 'm-b']]);
+  });
+
   it('is refused when the programme is full; the waiting list keeps its order', () => {
     const w = world(4);
     w.running(2, { capacity: 2 });
