@@ -14,7 +14,7 @@ const LN2_LO = 1.90821492927058770002e-10;
 const TWO_54 = 18_014_398_509_481_984;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
-// 1/1, 1/3, …, 1/23: the series of atanh, highest term first.
+// 1/23, 1/21, …, 1/1: the coefficients of the atanh series, highest term first (for Horner).
 const ODD_RECIPROCALS = Array.from({ length: 12 }, (_, j) => 1 / (23 - 2 * j));
 
 const bits = new DataView(new ArrayBuffer(8));
