@@ -13,6 +13,7 @@ import { isLifecycleError } from '../kernel/errors.js';
 import { printable, readFailure, writing } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
+import { clash } from './same-file.js';
 
 /** The options of `fhir`. */
 export interface FhirOptions {
@@ -178,6 +179,11 @@ function runImport(o: FhirOptions): number {
 
 /** Runs `fhir export` or `fhir import`; resolves to 0 (clean), 1 (records skipped, or import issues) or 2 (I/O). */
 export async function runFhir(o: FhirOptions): Promise<number> {
+  const conflict = clash([['the input file', o.file]], [['--out', o.out]]);
+  if (conflict !== undefined) {
+    process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${printable(conflict)}\n`);
+    return 2;
+  }
   try {
     return o.action === 'export' ? await runExport(o) : runImport(o);
   } catch (e) {

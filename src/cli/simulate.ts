@@ -14,6 +14,7 @@ import { NdjsonBlock } from './ndjson-block.js';
 import { Output, openOutput } from './output.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 import { readFlags } from './flags.js';
+import { clash } from './same-file.js';
 
 /** The options of `simulate`, checked. */
 export interface SimulateOptions {
@@ -75,6 +76,11 @@ export function readScenario(file: string): Scenario | string {
 
 /** Runs `simulate`; resolves to the exit code. */
 export async function runSimulate(o: SimulateOptions): Promise<number> {
+  const conflict = clash([['the scenario file', o.scenarioFile]], [['--out', o.out], ['--outcomes', o.outcomes]]);
+  if (conflict !== undefined) {
+    process.stderr.write(`intervention-lifecycle simulate: ${printable(conflict)}\n`);
+    return 2;
+  }
   const scenario = readScenario(o.scenarioFile);
   if (typeof scenario === 'string') {
     process.stderr.write(`intervention-lifecycle simulate: ${scenario.split('\n').map(printable).join('\n')}\n`);

@@ -96,6 +96,26 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect([r.code, r.err.trim().split('\n').at(-1)]).toEqual([2, 'intervention-lifecycle fhir import: cannot write no/such/dir/case.json: no such folder']);
   });
 
+  it('refuses an --out that is its input file, which writing would overwrite: exit 2, the file untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-fhir-same-'));
+    try {
+      const record = join(dir, 'case.json');
+      writeFileSync(record, readFileSync(fx('valid-with-snapshot'), 'utf8'));
+      const before = readFileSync(record, 'utf8');
+      const exported = cli(['fhir', 'export', record, '--out', record]);
+      expect([exported.code, exported.err]).toEqual([2, `intervention-lifecycle fhir export: --out names the input file (${record}): it would be overwritten; write elsewhere\n`]);
+      const bundle = join(dir, 'bundle.json');
+      writeFileSync(bundle, cli(['fhir', 'export', record]).out);
+      const imported = cli(['fhir', 'import', bundle, '--out', join(dir, '.', 'bundle.json')]);
+      expect(imported.code).toBe(2);
+      expect(imported.err).toMatch(/^intervention-lifecycle fhir import: --out names the input file .*: it would be overwritten; write elsewhere\n$/);
+      expect(readFileSync(record, 'utf8')).toBe(before);
+      expect(JSON.parse(readFileSync(bundle, 'utf8'))).toMatchObject({ resourceType: 'Bundle' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--conditional: a transaction that refers to the client by search (in --person-system too) and creates only what the server lacks', () => {
     const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
     const r = cli(['fhir', 'export', fx('valid-with-snapshot'), '--type', 'transaction', '--conditional', '--person-system', NHS]);

@@ -116,6 +116,28 @@ describe.runIf(existsSync(bin))('the CLI and its output streams', () => {
     }
   });
 
+  it('refuses an output that is the scenario file or the other output, before writing anything: exit 2, files untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-sim-same-'));
+    try {
+      const own = join(dir, 'scenario.json');
+      writeFileSync(own, readFileSync(scenario, 'utf8'));
+      const before = readFileSync(own, 'utf8');
+      for (const flag of ['--out', '--outcomes']) {
+        const r = cli(['simulate', own, '--clients', '3', flag, own]);
+        expect([r.code, r.err]).toEqual([2, `intervention-lifecycle simulate: ${flag} names the scenario file (${own}): it would be overwritten; write elsewhere\n`]);
+      }
+      const both = join(dir, 'x.ndjson');
+      const r = cli(['simulate', own, '--clients', '3', '--out', both, '--outcomes', both]);
+      expect([r.code, r.err]).toEqual([2, `intervention-lifecycle simulate: --out and --outcomes name the same file (${both}): each needs its own\n`]);
+      expect(existsSync(both)).toBe(false);
+      expect(readFileSync(own, 'utf8')).toBe(before);
+      // Both to a device is fine: nothing is overwritten.
+      expect(cli(['simulate', own, '--clients', '3', '--quiet', '--out', '/dev/null', '--outcomes', '/dev/null']).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.runIf(existsSync('/dev/full'))('ends with exit 2 and a message when a write fails (a full disk), on one thread or two', () => {
     for (const args of [['--out', '/dev/full'], ['--workers', '2', '--out', '/dev/full'], ['--outcomes', '/dev/full', '--out', '/dev/null']]) {
       const r = cli(['simulate', scenario, '--clients', '200', '--quiet', ...args]);
