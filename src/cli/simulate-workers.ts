@@ -7,9 +7,9 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { simulateClient } from '../simulate/client.js';
-import { policyFor } from '../simulate/cohort.js';
+import { policyFor } from '../simulate/policy.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
-import type { Scenario } from '../simulate/scenario.js';
+import { scenarioOf, type Scenario } from '../simulate/scenario.js';
 import { checkArrivals } from '../simulate/arrivals.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 import { NdjsonBlock } from './ndjson-block.js';
@@ -109,7 +109,10 @@ async function workerMain(job: Job): Promise<void> {
   if (port === null) return;
   // As in the main thread (simulate.ts): the states are this worker's own, so none is frozen.
   setFreezesStates(false);
-  const policy = policyFor(job.scenario);
+  // The scenario came as a copy (structured clone), which the simulator would check again for every
+  // client: checked once here, its copy is one the simulator takes as it is.
+  const scenario = scenarioOf(job.scenario, 'simulate');
+  const policy = policyFor(scenario);
   let credits = AHEAD;
   let wake: (() => void) | null = null;
   const buffers: ArrayBuffer[] = [];
@@ -128,7 +131,7 @@ async function workerMain(job: Job): Promise<void> {
     let events = 0;
     const clients = blockClients(job, b);
     for (const i of clients) {
-      const c = simulateClient(job.scenario, job.seed, i, policy);
+      const c = simulateClient(scenario, job.seed, i, policy);
       block.add(JSON.stringify(c.record));
       if (job.rows) rows.push(...outcomeRows(c.state));
       events += c.events.length;

@@ -15,11 +15,12 @@ import type { Actor } from '../case/model/primitives.js';
 import { instrumentChanges } from '../case/rules/outcomes.js';
 import { findModality } from '../case/model/modalities.js';
 import { clientRandom, type Random } from './random.js';
-import type { Scenario } from './scenario.js';
+import { scenarioOf, type Scenario } from './scenario.js';
 import { Trajectory } from './trajectory.js';
 import { drawNeeds, drawRiskScreen, riskReviewFor } from './findings.js';
 import { goalsFor, judgeGoals, proposal, type SimulatedGoal } from './goals.js';
-import { referralTime } from './arrivals.js';
+import { checkArrivals, referralTime } from './arrivals.js';
+import { policyFor } from './policy.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -91,7 +92,13 @@ class Course {
 
 /**
  * Simulates client `index` of a run: deterministic in (scenario, seed, index) alone. The state it
- * returns is frozen outside production, as dispatch's states are.
+ * returns is frozen outside production, as dispatch's states are. Give it what `parseScenario`
+ * returned (anything else is parsed first, at some 20 µs a call) and, in a loop, the policy
+ * computed once (by default `policyFor(scenario)` each call).
+ *
+ * @throws {TypeError} for a scenario `parseScenario` refuses, listing its problems.
+ * @throws {RangeError} for a seed or index that is not a non-negative integer, or a client the
+ * scenario's arrivals would refer after the year 9998.
  *
  * @example
  * ```ts
@@ -99,7 +106,11 @@ class Course {
  * state.status; // 'closed'
  * ```
  */
-export function simulateClient(scenario: Scenario, seed: number, index: number, policy: Policy): SimulatedCase {
+export function simulateClient(input: Scenario, seed: number, index: number, policy?: Policy): SimulatedCase {
+  const scenario = scenarioOf(input, 'simulateClient');
+  if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`index must be a non-negative integer, not ${String(index)}`);
+  checkArrivals(scenario, index + 1);
+  policy ??= policyFor(scenario);
   // The states between commands are the simulator's own, never seen outside: freezing each of them
   // (outside production) would cost a quarter of the run. The final state is frozen whole instead,
   // so what the caller receives is exactly as frozen as dispatch would have made it.

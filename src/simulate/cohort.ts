@@ -1,8 +1,7 @@
-import type { Policy } from '../engine/context.js';
-import { MODALITIES, type ModalityDefinition } from '../case/model/modalities.js';
 import { simulateClient, type SimulatedCase } from './client.js';
-import type { Scenario } from './scenario.js';
+import { scenarioOf, type Scenario } from './scenario.js';
 import { checkArrivals } from './arrivals.js';
+import { policyFor } from './policy.js';
 
 /** Options of {@link simulateCohort}. */
 export interface CohortOptions {
@@ -17,40 +16,24 @@ export interface CohortOptions {
 }
 
 /**
- * The policy a scenario runs under: its own modalities (those not in the catalogue) registered for
- * the role that delivers them.
- *
- * @example
- * ```ts
- * policyFor(scenario).modalities; // [{ name: 'guided-self-help', roles: ['peer-supporter'], needsConsent: false }]
- * ```
- */
-export function policyFor(scenario: Scenario): Policy {
-  const known = new Set(MODALITIES.map((m) => m.name));
-  const own = new Map<string, ModalityDefinition>();
-  for (const p of scenario.pathways) {
-    for (const s of p.steps) {
-      if (known.has(s.modality)) continue;
-      const roles = new Set([...(own.get(s.modality)?.roles ?? []), s.role]);
-      own.set(s.modality, { name: s.modality, roles: [...roles], needsConsent: false });
-    }
-  }
-  return own.size === 0 ? {} : { modalities: [...own.values()] };
-}
-
-/**
  * Simulates a cohort, one client at a time, every command through `dispatch` (so every record
  * validates by construction). Yields each client's events and final state as it goes: memory stays
  * constant however many clients there are. Each client draws from a random stream of its own, so a
- * shard yields exactly the clients of the full run that fall in it, identical byte for byte.
+ * shard yields exactly the clients of the full run that fall in it, identical byte for byte. A
+ * scenario that `parseScenario` did not return is parsed first (a scenario as written works).
  *
+ * @throws {TypeError} for a scenario `parseScenario` refuses, listing its problems.
+ * @throws {RangeError} for a bad seed, count or shard, or clients referred after the year 9998.
  * @example
  * ```ts
  * const parsed = parseScenario({}); // every field has a default
  * if (parsed.ok) for (const c of simulateCohort(parsed.scenario, { seed: 1, clients: 100 })) store(c.events);
  * ```
  */
-export function* simulateCohort(scenario: Scenario, options: CohortOptions): Generator<SimulatedCase> {
+export function* simulateCohort(input: Scenario, options: CohortOptions): Generator<SimulatedCase> {
+  const scenario = scenarioOf(input, 'simulateCohort');
+  // A JavaScript caller may leave the options out: the seed is then said to be missing, not a TypeError.
+  options ??= {} as CohortOptions;
   const clients = options.clients ?? 1000;
   const shard = options.shard ?? { index: 0, count: 1 };
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new RangeError(`seed must be a non-negative integer, not ${String(options.seed)}`);

@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 export { scenarioSchema, parseScenario, scenarioJsonSchema, type Scenario, type ScenarioInput, type ScenarioIssue } from './scenario.js';
-export { simulateCohort, policyFor, type CohortOptions } from './cohort.js';
+export { simulateCohort, type CohortOptions } from './cohort.js';
+export { policyFor } from './policy.js';
 export { simulateClient, type SimulatedCase } from './client.js';
 export { clientRandom, type Random } from './random.js';
 export { outcomeRows, outcomeTable, type OutcomeRow, type InstrumentOutcome } from './outcomes.js';

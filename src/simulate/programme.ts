@@ -16,7 +16,7 @@ import { PROGRAMME_RECORD_FORMAT, type ProgrammeRecord } from '../programme/reco
 import { clientRandom, type Random } from './random.js';
 import { riskReviewFor } from './findings.js';
 import { Trajectory } from './trajectory.js';
-import type { Scenario } from './scenario.js';
+import { scenarioOf, type Scenario } from './scenario.js';
 
 const DAY = 86_400_000;
 const LEAD: Actor = { id: 'p-lead', role: 'lead-practitioner' };
@@ -47,14 +47,17 @@ export interface ProgrammeRunOptions {
  * as the cohort's are (a baseline at assessment, then every `monitoring.everyWeeks` and at the end),
  * and respond as the programme's responders or non-responders, with the meetings they attend.
  *
- * @throws RangeError for a scenario without `programme`, or a bad seed, count or shard.
+ * @throws {TypeError} for a scenario `parseScenario` refuses, listing its problems.
+ * @throws {RangeError} for a scenario without `programme`, or a bad seed, count or shard.
  * @example
  * ```ts
  * const parsed = parseScenario({ programme: { capacity: 8 } });
  * if (parsed.ok) for (const g of simulateProgrammes(parsed.scenario, { seed: 1, groups: 3 })) store(g.programme, g.cases);
  * ```
  */
-export function* simulateProgrammes(scenario: Scenario, options: ProgrammeRunOptions): Generator<SimulatedGroup> {
+export function* simulateProgrammes(input: Scenario, options: ProgrammeRunOptions): Generator<SimulatedGroup> {
+  const scenario = scenarioOf(input, 'simulateProgrammes');
+  options ??= {} as ProgrammeRunOptions;
   const p = scenario.programme;
   if (p === undefined) throw new RangeError('the scenario has no programme: add one ({ "programme": {} } takes every default)');
   const groups = options.groups ?? 10;

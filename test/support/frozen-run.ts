@@ -8,5 +8,5 @@ export const FROZEN_RUN = {
   seed: 42,
   clients: 200,
   /** SHA-256 of the records as NDJSON lines joined by "\n" (no trailing newline). */
-  digest: '74536190cbda4b22a661f8f1b91a6459d4c83082db1284cddacf40194580be4e',
+  digest: 'a95bbc6d2740f42ed8b6f20b6126f8a5c62b24310c93ec8097723cee8f54ea11',
 } as const;
