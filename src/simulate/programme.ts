@@ -84,7 +84,10 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
     const r = dispatch(cases.get(caseId) ?? null, command, { actor, now: clock, newId });
     if (!r.ok) throw new Error(`The simulator's ${(command as { type: string }).type} was refused for ${caseId}: ${r.error.message}`);
     cases.set(caseId, r.state);
-    logs.set(caseId, [...(logs.get(caseId) ?? []), ...r.events]);
+    // Appended in place: copying the log on every command made a member's cost grow with its square.
+    const log = logs.get(caseId);
+    if (log === undefined) logs.set(caseId, [...r.events]);
+    else for (const e of r.events) log.push(e);
   };
   let programme: ProgrammeState | null = null;
   const events: ProgrammeEvent[] = [];
