@@ -8,8 +8,13 @@ export interface CliOptions {
   readonly maxEvents: number;
   /** A JSON file with the policy the records were made under (roles, modalities, windows). */
   readonly policyFile: string | null;
+  /** A simulation scenario the records were made from: the policy its run registers. */
+  readonly scenarioFile: string | null;
   readonly help: boolean;
 }
+
+/** Both name the policy the records were made under: one of them. */
+export const POLICY_OR_SCENARIO = '--policy and --scenario both name the policy the records were made under: give one';
 
 function positiveInt(name: string, value: string | undefined): number | string {
   const n = Number(value);
@@ -26,6 +31,7 @@ export function parseArgs(args: readonly string[]): CliOptions | string {
   let maxRecordBytes = 50 * 1024 * 1024;
   let maxEvents = 100_000;
   let policyFile: string | null = null;
+  let scenarioFile: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -69,11 +75,18 @@ export function parseArgs(args: readonly string[]): CliOptions | string {
         policyFile = v;
         break;
       }
+      case '--scenario': {
+        const v = value();
+        if (v === undefined || v === '') return '--scenario needs a scenario file (JSON)';
+        scenarioFile = v;
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
         files.push(arg);
     }
   }
   if (!help && files.length === 0) return 'name at least one file, or - for standard input';
-  return { files, format, quiet, stdin, maxRecordBytes, maxEvents, policyFile, help };
+  if (policyFile !== null && scenarioFile !== null) return POLICY_OR_SCENARIO;
+  return { files, format, quiet, stdin, maxRecordBytes, maxEvents, policyFile, scenarioFile, help };
 }

@@ -39,6 +39,8 @@ Options for validate:
   --max-events N            refuse a record with more than N events (default 100000)
   --policy FILE             a JSON policy the records were made under: roles, modalities,
                             reviewIntervalDays, reopenWithinDays, safetyPlanWithinHours
+  --scenario FILE           or: the simulation scenario the records were made from (the
+                            policy its run registers: the scenario's own modalities)
 
 Options for simulate:
   --seed N                  the run's seed (default 1): same seed, same output, byte for byte
@@ -53,6 +55,8 @@ Options for outcomes:
   --format csv|ndjson       the table's format (default csv)
   --as-of INSTANT           judge research consent at this instant (default: each case's last change)
   --quiet                   do not report the records skipped as invalid
+  --stdin ndjson|json       how to read "-" (default ndjson)
+  --policy FILE, --scenario FILE   the policy the records were made under, as for validate
 
 Options for diagram:
   --format mermaid|json     diagrams (default) or the tables' rows as JSON; machines: case, goal,

@@ -10,6 +10,8 @@ import { printable, readFailure } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 import { asOfInstant } from '../kernel/clock.js';
+import { recordsPolicy } from './policy.js';
+import { POLICY_OR_SCENARIO } from './args.js';
 
 /** The options of `outcomes`. */
 export interface OutcomesOptions {
@@ -17,11 +19,16 @@ export interface OutcomesOptions {
   readonly format: 'csv' | 'ndjson';
   readonly asOf: string | undefined;
   readonly quiet: boolean;
+  /** How to read "-". */
+  readonly stdin: 'ndjson' | 'json';
+  /** The policy the records were made under, as `validate` takes it: a policy file, or a scenario's. */
+  readonly policyFile: string | null;
+  readonly scenarioFile: string | null;
 }
 
 /** Parses the arguments after `outcomes`; a string is a usage error. */
 export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'help' | string {
-  const flags = readFlags(args, { format: { type: 'string' }, 'as-of': { type: 'string' }, quiet: { type: 'boolean' } });
+  const flags = readFlags(args, { format: { type: 'string' }, 'as-of': { type: 'string' }, quiet: { type: 'boolean' }, stdin: { type: 'string' }, policy: { type: 'string' }, scenario: { type: 'string' } });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
   if (positionals.length !== 1) return positionals.length === 0 ? 'name a records file (.ndjson, .json) or - for standard input' : `one records file, not ${positionals.length}`;
@@ -36,12 +43,21 @@ export function parseOutcomesArgs(args: readonly string[]): OutcomesOptions | 'h
       return `--as-of takes an ISO-8601 instant with an offset (Z or ±hh:mm) or a date (YYYY-MM-DD), not "${asOf}"`;
     }
   }
-  return { file: positionals[0] as string, format, asOf, quiet: values.quiet === true };
+  const stdin = (values.stdin as string | undefined) ?? 'ndjson';
+  if (stdin !== 'ndjson' && stdin !== 'json') return `--stdin takes ndjson or json, not "${stdin}"`;
+  const [policyFile, scenarioFile] = [(values.policy as string | undefined) ?? null, (values.scenario as string | undefined) ?? null];
+  if (policyFile !== null && scenarioFile !== null) return POLICY_OR_SCENARIO;
+  return { file: positionals[0] as string, format, asOf, quiet: values.quiet === true, stdin, policyFile, scenarioFile };
 }
 
 /** Runs `outcomes`; resolves to 0 (every record valid), 1 (some skipped as invalid) or 2. */
 export async function runOutcomes(o: OutcomesOptions): Promise<number> {
-  const reading = readingOptions(o.file, o.quiet);
+  const policy = await recordsPolicy(o.policyFile, o.scenarioFile);
+  if (typeof policy === 'string') {
+    process.stderr.write(`intervention-lifecycle outcomes: ${policy}\n`);
+    return 2;
+  }
+  const reading = readingOptions(o.file, o.quiet, o.stdin);
   const rows: OutcomeRow[] = [];
   // Where each case was first read: the same case twice (a file given twice, overlapping exports,
   // two runs whose ids collide) would count twice in the table, so it is said.
@@ -55,7 +71,7 @@ export async function runOutcomes(o: OutcomesOptions): Promise<number> {
         if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: ${printable(item.issue.message)} (skipped)\n`);
         continue;
       }
-      const v = validateRecord(item.value);
+      const v = validateRecord(item.value, { policy });
       if (!v.valid || v.state === undefined) {
         invalid++;
         const first = v.issues[0];

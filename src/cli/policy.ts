@@ -5,6 +5,8 @@ import type { CommandType } from '../engine/command-types.js';
 import type { Policy } from '../engine/context.js';
 import { roleSchema } from '../case/model/primitives.js';
 import { printable, readFailure } from './printable.js';
+import { readScenario } from './simulate.js';
+import { policyFor } from '../simulate/policy.js';
 
 // The data parts of a Policy, as JSON can carry them (an app's authorize function cannot travel).
 // Parsed strictly: a policy file decides who may do what, so a malformed one must never loosen a
@@ -40,4 +42,16 @@ export async function readPolicy(file: string): Promise<Policy | string> {
   if (parsed.success) return parsed.data as Policy;
   const problems = parsed.error.issues.map((i) => `${i.path.length === 0 ? '(the policy)' : i.path.map(String).join('.')}: ${i.message}`);
   return `policy ${file} is not a valid policy:\n  ${problems.join('\n  ')}`;
+}
+
+/**
+ * The policy records were made under: read from `policyFile` (a policy as JSON), or the one a
+ * simulation of `scenarioFile` runs under (its own modalities registered), or the default (none
+ * given); a string says why it cannot be had.
+ */
+export async function recordsPolicy(policyFile: string | null, scenarioFile: string | null): Promise<Policy | string> {
+  if (policyFile !== null) return readPolicy(policyFile);
+  if (scenarioFile === null) return {};
+  const scenario = readScenario(scenarioFile);
+  return typeof scenario === 'string' ? `--scenario: ${scenario}` : policyFor(scenario);
 }

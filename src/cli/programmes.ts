@@ -7,6 +7,7 @@ import { PROGRAMME_RECORD_FORMAT, validateProgrammeRecord } from '../programme/r
 import type { RecordIssue } from '../validate/issue.js';
 import type { CliOptions } from './args.js';
 import { recordsOf } from './read-records.js';
+import type { Policy } from '../engine/context.js';
 
 /** A programme record met in the run, with where it was. */
 export interface HeldProgramme {
@@ -41,6 +42,7 @@ export async function validateHeldProgrammes(
   held: readonly HeldProgramme[],
   options: CliOptions,
   stdinCases: readonly unknown[],
+  casePolicy: Policy = {},
 ): Promise<{ held: HeldProgramme; programmeId: string | undefined; valid: boolean; issues: readonly RecordIssue[] }[]> {
   const wanted = new Set<string>();
   for (const h of held) for (const id of memberCaseIds(h.value)) wanted.add(id);
@@ -58,7 +60,7 @@ export async function validateHeldProgrammes(
   }
   return held.map((h) => {
     const ids = memberCaseIds(h.value);
-    const r = validateProgrammeRecord(h.value, { cases: [...cases].filter(([id]) => ids.has(id)).map(([, c]) => c) });
+    const r = validateProgrammeRecord(h.value, { cases: [...cases].filter(([id]) => ids.has(id)).map(([, c]) => c), policy: { casePolicy } });
     const first = (Array.isArray(h.value.events) ? h.value.events[0] : undefined) as { data?: { programmeId?: unknown } } | undefined;
     return { held: h, programmeId: typeof first?.data?.programmeId === 'string' ? first.data.programmeId : undefined, valid: r.valid, issues: r.issues };
   });

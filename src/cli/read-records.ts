@@ -50,7 +50,7 @@ export async function* recordsOf(file: string, options: CliOptions): AsyncGenera
   }
 }
 
-/** The reading options of a command that reads one records file with the defaults of `validate` (NDJSON on stdin, 50 MiB a record). */
-export function readingOptions(file: string, quiet: boolean): CliOptions {
-  return { files: [file], format: 'text', quiet, stdin: 'ndjson', maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, help: false };
+/** The reading options of a command that reads one records file with the defaults of `validate` (NDJSON on stdin unless said, 50 MiB a record). */
+export function readingOptions(file: string, quiet: boolean, stdin: CliOptions['stdin'] = 'ndjson'): CliOptions {
+  return { files: [file], format: 'text', quiet, stdin, maxRecordBytes: 50 * 1024 * 1024, maxEvents: 100_000, policyFile: null, scenarioFile: null, help: false };
 }

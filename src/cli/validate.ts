@@ -1,8 +1,7 @@
 import { issue, type RecordIssue } from '../validate/issue.js';
 import { validateRecord } from '../validate/validate-record.js';
 import type { CliOptions } from './args.js';
-import type { Policy } from '../engine/context.js';
-import { readPolicy } from './policy.js';
+import { recordsPolicy } from './policy.js';
 import { printable, readFailure } from './printable.js';
 import { recordsOf } from './read-records.js';
 import { isProgrammeRecord, validateHeldProgrammes, type HeldProgramme } from './programmes.js';
@@ -55,14 +54,10 @@ function identity(value: unknown): { readonly caseId: string; readonly clientId:
 
 /** Validates every input named in the options and reports; resolves to the exit code. */
 export async function runValidate(options: CliOptions): Promise<number> {
-  let policy: Policy = {};
-  if (options.policyFile !== null) {
-    const read = await readPolicy(options.policyFile);
-    if (typeof read === 'string') {
-      process.stderr.write(`intervention-lifecycle validate: ${read}\n`);
-      return 2;
-    }
-    policy = read;
+  const policy = await recordsPolicy(options.policyFile, options.scenarioFile);
+  if (typeof policy === 'string') {
+    process.stderr.write(`intervention-lifecycle validate: ${policy}\n`);
+    return 2;
   }
   const tally: Tally = { records: 0, valid: 0, errors: 0, warnings: 0, ioErrors: 0 };
   // JSON output is streamed, one result at a time, so a million records never sit in memory.
@@ -122,7 +117,7 @@ export async function runValidate(options: CliOptions): Promise<number> {
   }
   if (held.length > 0) {
     try {
-      for (const r of await validateHeldProgrammes(held, options, stdinCases)) {
+      for (const r of await validateHeldProgrammes(held, options, stdinCases, policy)) {
         const { value: _value, ...base } = r.held;
         count({ ...base, ...(r.programmeId === undefined ? {} : { programmeId: r.programmeId }), valid: r.valid, issues: r.issues });
       }

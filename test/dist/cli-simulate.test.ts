@@ -84,6 +84,45 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     }
   });
 
+  it("records of a scenario with its own modality: outcomes and validate take its policy from --scenario (or --policy); without it they are invalid", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-own-'));
+    try {
+      const scenarioFile = join(dir, 'own.json');
+      writeFileSync(scenarioFile, JSON.stringify({ pathways: [{ steps: [{ modality: 'walk-and-talk', role: 'peer-supporter', sessions: 3 }] }] }));
+      const records = join(dir, 'own.ndjson');
+      const table = join(dir, 'own.csv');
+      expect(cli(['simulate', scenarioFile, '--clients', '6', '--out', records, '--outcomes', table, '--quiet']).code).toBe(0);
+      const simulated = readFileSync(table, 'utf8');
+      expect(simulated.trim().split('\n').length).toBeGreaterThan(1);
+      // Without the policy every record is refused ("unknown modality walk-and-talk") and skipped.
+      const bare = cli(['outcomes', records]);
+      expect([bare.code, bare.out.trim().split('\n').length]).toEqual([1, 1]);
+      expect(bare.err).toContain('unknown modality walk-and-talk');
+      // With the scenario's policy: the very table simulate wrote, and every record valid.
+      expect(cli(['outcomes', records, '--scenario', scenarioFile])).toEqual({ code: 0, out: simulated, err: '' });
+      expect(cli(['validate', records, '--scenario', scenarioFile, '--quiet']).code).toBe(0);
+      const policyFile = join(dir, 'policy.json');
+      writeFileSync(policyFile, JSON.stringify({ modalities: [{ name: 'walk-and-talk', roles: ['peer-supporter'], needsConsent: false }] }));
+      expect(cli(['outcomes', records, '--policy', policyFile])).toEqual({ code: 0, out: simulated, err: '' });
+      // A JSON array on standard input, with --stdin json, as validate reads it.
+      const array = `[${readFileSync(records, 'utf8').trim().split('\n').join(',')}]`;
+      expect(cli(['outcomes', '-', '--stdin', 'json', '--scenario', scenarioFile], array)).toEqual({ code: 0, out: simulated, err: '' });
+      // Usage errors: both, a bad scenario, a bad --stdin.
+      for (const command of ['outcomes', 'validate']) {
+        const both = cli([command, records, '--policy', policyFile, '--scenario', scenarioFile]);
+        expect(both.code).toBe(2);
+        expect(both.err).toContain('--policy and --scenario both name the policy the records were made under: give one');
+        writeFileSync(join(dir, 'bad.json'), JSON.stringify({ weeks: 0 }));
+        const bad = cli([command, records, '--scenario', join(dir, 'bad.json')]);
+        expect(bad.code).toBe(2);
+        expect(bad.err).toContain('/weeks:');
+      }
+      expect(cli(['outcomes', records, '--stdin', 'xml']).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every problem of a bad scenario with its path, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
     try {
