@@ -14,6 +14,9 @@ import { printable, readFailure, writing } from './printable.js';
 import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 import { clash } from './same-file.js';
+import { recordsPolicy } from './policy.js';
+import type { Policy } from '../engine/context.js';
+import { POLICY_OR_SCENARIO } from './args.js';
 
 /** The options of `fhir`. */
 export interface FhirOptions {
@@ -29,11 +32,14 @@ export interface FhirOptions {
   /** export, transactions: refer to the client and people by identifier search, entries created if none exists. */
   readonly conditional: boolean;
   readonly quiet: boolean;
+  /** export: the policy the records were made under (as `validate` takes it), a file's or a scenario's. */
+  readonly policyFile: string | null;
+  readonly scenarioFile: string | null;
 }
 
 /** Parses the arguments after `fhir`; a string is a usage error. */
 export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | string {
-  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, 'person-system': { type: 'string' }, conditional: { type: 'boolean' }, quiet: { type: 'boolean' } });
+  const flags = readFlags(args, { type: { type: 'string' }, out: { type: 'string' }, setting: { type: 'string' }, 'share-with': { type: 'string' }, 'person-system': { type: 'string' }, conditional: { type: 'boolean' }, quiet: { type: 'boolean' }, policy: { type: 'string' }, scenario: { type: 'string' } });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
   const [action, file, ...extra] = positionals;
@@ -54,7 +60,10 @@ export function parseFhirArgs(args: readonly string[]): FhirOptions | 'help' | s
   const conditional = values.conditional === true;
   if (conditional && action === 'import') return '--conditional is for fhir export';
   if (conditional && type !== 'transaction') return '--conditional is for --type transaction (a server resolves the searches when it runs one)';
-  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, personSystem, conditional, quiet: values.quiet === true };
+  const [policyFile, scenarioFile] = [(values.policy as string | undefined) ?? null, (values.scenario as string | undefined) ?? null];
+  if (action === 'import' && (policyFile !== null || scenarioFile !== null)) return `--${policyFile !== null ? 'policy' : 'scenario'} is for fhir export (an import dispatches under the default policy)`;
+  if (policyFile !== null && scenarioFile !== null) return POLICY_OR_SCENARIO;
+  return { action, file, type, out: values.out as string | undefined, setting: setting as Setting | undefined, shareWith, personSystem, conditional, quiet: values.quiet === true, policyFile, scenarioFile };
 }
 
 /**
@@ -70,7 +79,7 @@ function clientIn(system: string, conditional: boolean): (clientId: string) => F
   });
 }
 
-async function runExport(o: FhirOptions): Promise<number> {
+async function runExport(o: FhirOptions, policy: Policy): Promise<number> {
   const reading = readingOptions(o.file, o.quiet);
   const lines: string[] = [];
   let invalid = 0;
@@ -86,6 +95,7 @@ async function runExport(o: FhirOptions): Promise<number> {
       const bundle = toFhirBundle(item.value, {
         type: o.type,
         conditionalReferences: o.conditional,
+        policy,
         ...(o.shareWith === undefined ? {} : { shareWith: o.shareWith }),
         ...(o.personSystem === undefined ? {} : { patient: clientIn(o.personSystem, o.conditional) }),
       });
@@ -184,8 +194,14 @@ export async function runFhir(o: FhirOptions): Promise<number> {
     process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${printable(conflict)}\n`);
     return 2;
   }
+  // Multi-line (a policy's every problem), so printed as it is rather than as a read failure.
+  const policy = await recordsPolicy(o.policyFile, o.scenarioFile);
+  if (typeof policy === 'string') {
+    process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${policy}\n`);
+    return 2;
+  }
   try {
-    return o.action === 'export' ? await runExport(o) : runImport(o);
+    return o.action === 'export' ? await runExport(o, policy) : runImport(o);
   } catch (e) {
     process.stderr.write(`intervention-lifecycle fhir ${o.action}: ${readFailure(o.file, e)}\n`);
     return 2;

@@ -72,6 +72,8 @@ Options for fhir:
   --conditional             export, with --type transaction: refer to the client and the
                             people by identifier search, each entry created only if none
                             with its identifier exists (for a server that holds them)
+  --policy FILE, --scenario FILE   export: the policy the records were made under, as for
+                            validate (each record is validated before it is exported)
   --person-system URI       the identifier system that names clients (an NHS number's, say):
                             export writes it on the client's references (staff keep
                             ours), import names each client by it

@@ -96,6 +96,30 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
     expect([r.code, r.err.trim().split('\n').at(-1)]).toEqual([2, 'intervention-lifecycle fhir import: cannot write no/such/dir/case.json: no such folder']);
   });
 
+  it("exports records made under a policy of their own given it (--scenario or --policy); without it they are skipped as invalid", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-fhir-own-'));
+    try {
+      const scenarioFile = join(dir, 'own.json');
+      writeFileSync(scenarioFile, JSON.stringify({ pathways: [{ steps: [{ modality: 'walk-and-talk', role: 'peer-supporter', sessions: 2 }] }] }));
+      const records = cli(['simulate', scenarioFile, '--clients', '2', '--quiet']).out;
+      const bare = cli(['fhir', 'export', '-'], records);
+      expect([bare.code, bare.out]).toEqual([1, '']);
+      expect(bare.err).toContain('unknown modality walk-and-talk');
+      const given = cli(['fhir', 'export', '-', '--scenario', scenarioFile], records);
+      expect([given.code, given.err]).toEqual([0, '']);
+      expect(given.out.trim().split('\n').map((l) => (JSON.parse(l) as { resourceType: string }).resourceType)).toEqual(['Bundle', 'Bundle']);
+      writeFileSync(join(dir, 'policy.json'), JSON.stringify({ modalities: [{ name: 'walk-and-talk', roles: ['peer-supporter'], needsConsent: false }] }));
+      expect(cli(['fhir', 'export', '-', '--policy', join(dir, 'policy.json')], records).out).toBe(given.out);
+      writeFileSync(join(dir, 'bad-policy.json'), JSON.stringify({ modalities: 'all', reviewIntervalDays: -1 }));
+      const bad = cli(['fhir', 'export', '-', '--policy', join(dir, 'bad-policy.json')], records);
+      expect(bad.code).toBe(2);
+      expect(bad.err.split('\n').length).toBeGreaterThan(2); // every problem on its own line
+      expect(cli(['fhir', 'import', '-', '--scenario', scenarioFile], given.out).err).toContain('--scenario is for fhir export');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an --out that is its input file, which writing would overwrite: exit 2, the file untouched', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-fhir-same-'));
     try {
