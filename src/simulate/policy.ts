@@ -8,7 +8,8 @@ import { scenarioOf, type Scenario } from './scenario.js';
  *
  * @example
  * ```ts
- * policyFor(scenario).modalities; // [{ name: 'guided-self-help', roles: ['peer-supporter'], needsConsent: false }]
+ * // A step { modality: 'walk-and-talk', role: 'peer-supporter' }: not in the catalogue.
+ * policyFor(scenario).modalities; // [{ name: 'walk-and-talk', roles: ['peer-supporter'], needsConsent: false }]
  * ```
  */
 export function policyFor(input: Scenario): Policy {
