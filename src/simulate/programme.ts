@@ -102,14 +102,15 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
     }
   };
   const members = Array.from({ length: p.capacity }, (_, k) => g * p.capacity + k);
-  const rnd = new Map(members.map((i) => [i, clientRandom(seed, i)]));
+  // Streams of their own: a member and the cohort's client of the same index are different people.
+  const rnd = new Map(members.map((i) => [i, clientRandom(seed, i, 'group-member')]));
   // Each member's true scores: a baseline drawn now, a response that accrues with meetings attended.
   const paths = new Map(members.map((i) => [i, new Trajectory(scenario, rnd.get(i) as Random)]));
   const measure = (i: number): void => {
     const path = paths.get(i) as Trajectory;
     for (const id of scenario.monitoring.instruments) {
       const score = path.observe(id, rnd.get(i) as Random);
-      onCase(`gcase-${i + 1}`, { id: `client-${i + 1}`, role: 'client' }, { type: 'recordMeasurement', instrumentId: id, score, source: 'client-report' });
+      onCase(`gcase-${i + 1}`, { id: `gclient-${i + 1}`, role: 'client' }, { type: 'recordMeasurement', instrumentId: id, score, source: 'client-report' });
       // As in a course of care (client.ts): a score that implies a risk item is reviewed at once.
       const review = riskReviewFor(id, score);
       if (review !== null) onCase(`gcase-${i + 1}`, LEAD, review);
@@ -117,7 +118,7 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
   };
   for (const i of members) {
     const caseId = `gcase-${i + 1}`;
-    const client: Actor = { id: `client-${i + 1}`, role: 'client' };
+    const client: Actor = { id: `gclient-${i + 1}`, role: 'client' };
     const start = new Date(now).toISOString().slice(0, 10);
     onCase(caseId, LEAD, { type: 'openCase', caseId, clientId: client.id, referral: { source: 'GP', reason: 'Referred to the group', urgency: 'routine', receivedAt: new Date(now - 14 * DAY).toISOString() }, setting: 'community' });
     onCase(caseId, LEAD, { type: 'addTeamMember', memberId: 'm-lead', personId: LEAD.id, role: LEAD.role });
@@ -143,7 +144,7 @@ function simulateGroup(scenario: Scenario, seed: number, g: number, modality: st
   onProgramme({ type: 'addFacilitator', facilitatorId: 'f-1', personId: FACILITATOR.id, role: FACILITATOR.role });
   onProgramme({ type: 'startRecruiting' });
   for (const i of members) {
-    onProgramme({ type: 'referMember', memberId: `m${i + 1}`, clientId: `client-${i + 1}`, caseId: `gcase-${i + 1}` }, FACILITATOR);
+    onProgramme({ type: 'referMember', memberId: `m${i + 1}`, clientId: `gclient-${i + 1}`, caseId: `gcase-${i + 1}` }, FACILITATOR);
     onProgramme({ type: 'enrolMember', memberId: `m${i + 1}`, consentId: 'k-1', confidentialityAgreedAt: new Date(now).toISOString() }, FACILITATOR);
   }
   onProgramme({ type: 'startProgramme' });

@@ -43,7 +43,8 @@ const TWO_32 = 4_294_967_296;
 
 /**
  * The random stream of client `index` in a run seeded with `seed` (both non-negative integers, up
- * to 2^53 − 1: every bit of each counts).
+ * to 2^53 − 1: every bit of each counts). A group programme's members draw from streams of their own
+ * (`'group-member'`), apart from the cohort's clients of the same index.
  *
  * @throws {RangeError} for a seed or index that is not a non-negative integer.
  * @example
@@ -52,13 +53,14 @@ const TWO_32 = 4_294_967_296;
  * r.next(); // the same number on every machine, in every shard
  * ```
  */
-export function clientRandom(seed: number, index: number): Random {
+export function clientRandom(seed: number, index: number, of: 'client' | 'group-member' = 'client'): Random {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, not ${String(seed)}`);
   if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`index must be a non-negative integer, not ${String(index)}`);
   // The state (96 bits) is hashed from all 106 bits of seed and index. It was a 32-bit number before
   // (the seed's low 32 bits mixed with the index): seeds 1 and 2^32 + 1 gave one cohort, and two
   // runs of 100,000 clients with different seeds shared about two clients' streams.
-  const words = [seed >>> 0, Math.floor(seed / TWO_32), index >>> 0, Math.floor(index / TWO_32)] as const;
+  // The index's high word is below 2^21: the bit above it tells a group member's stream from a client's.
+  const words = [seed >>> 0, Math.floor(seed / TWO_32), index >>> 0, Math.floor(index / TWO_32) + (of === 'group-member' ? 0x20_0000 : 0)] as const;
   let a = murmur4(0x243f6a88, ...words);
   let b = murmur4(0x85a308d3, ...words);
   let c = murmur4(0x13198a2e, ...words);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeRows, parseScenario, simulateProgrammes, type Scenario } from '../../src/simulate/index.js';
+import { clientRandom, outcomeRows, parseScenario, simulateCohort, simulateProgrammes, type Scenario } from '../../src/simulate/index.js';
 import { replay } from '../../src/index.js';
 import { validateProgrammeRecord } from '../../src/programme/index.js';
 import { validateRecord } from '../../src/validate/index.js';
@@ -45,6 +45,17 @@ describe('simulateProgrammes: group programmes in a scenario', () => {
     const sd = Math.sqrt((0.15 * 0.85) / held);
     expect(held).toBeGreaterThan(1000);
     expect(Math.abs(missed / held - 0.15)).toBeLessThan(3.3 * sd);
+  });
+
+  it("members are people of their own: neither their client ids nor their random streams are the cohort's clients' of the same index", () => {
+    const [g] = [...simulateProgrammes(s, { seed: 4, groups: 1 })];
+    const [c] = [...simulateCohort(s, { seed: 4, clients: 1 })];
+    const memberClient = (g?.cases[0]?.events[0]?.data as { clientId: string }).clientId;
+    expect(memberClient).toBe('gclient-1');
+    expect(c?.state.clientId).toBe('client-1');
+    const a = clientRandom(4, 0);
+    const b = clientRandom(4, 0, 'group-member');
+    expect([a.next(), a.next()]).not.toEqual([b.next(), b.next()]);
   });
 
   it('refuses a scenario without a programme, and bad options', () => {
