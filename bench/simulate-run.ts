@@ -14,7 +14,7 @@ if (built !== undefined) {
   const { main } = (await import(pathToFileURL(built).href)) as { main: (args: readonly string[]) => Promise<number> };
   code = await main(['simulate', 'scenarios/stepped-care.json', '--seed', '1', '--clients', String(clients), '--workers', String(workers), '--out', '/dev/null', '--quiet']);
 } else {
-  code = await runSimulate({ scenarioFile: 'scenarios/stepped-care.json', seed: 1, clients, out: '/dev/null', outcomes: null, shard: { index: 0, count: 1 }, workers, quiet: true });
+  code = await runSimulate({ scenarioFile: 'scenarios/stepped-care.json', seed: 1, clients, out: '/dev/null', outcomes: null, shard: { index: 0, count: 1 }, workers, groups: 0, quiet: true });
 }
 const ms = performance.now() - started;
 process.stdout.write(`${JSON.stringify({ code, ms, rssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

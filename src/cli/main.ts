@@ -49,6 +49,8 @@ Options for simulate:
   --outcomes FILE           write the outcome table (CSV) to FILE
   --shard i/n               only clients i, i+n, i+2n, … of the full run (for array jobs)
   --workers N               simulate on N threads (same output as one)
+  --groups N                then N groups of the scenario's programme: each group's programme
+                            record and its members' case records (shards take every n-th group)
   --quiet                   no summary and no progress
 
 Options for outcomes:

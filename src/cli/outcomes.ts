@@ -1,7 +1,8 @@
 /**
  * `intervention-lifecycle outcomes <records>`: the outcome table of existing records. Each record is
  * validated first; an invalid one is reported on stderr and skipped; cases without research consent
- * give no row; a case met a second time is said on stderr (its rows are kept).
+ * give no row, nor do programme records (their members' case records give theirs); a case met a
+ * second time is said on stderr (its rows are kept).
  */
 import { validateRecord } from '../validate/validate-record.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
@@ -11,6 +12,7 @@ import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 import { asOfInstant } from '../kernel/clock.js';
 import { recordsPolicy } from './policy.js';
+import { isProgrammeRecord } from './programmes.js';
 import { POLICY_OR_SCENARIO } from './args.js';
 
 /** The options of `outcomes`. */
@@ -71,6 +73,9 @@ export async function runOutcomes(o: OutcomesOptions): Promise<number> {
         if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: ${printable(item.issue.message)} (skipped)\n`);
         continue;
       }
+      // A programme's record (as simulate --groups writes beside its members' cases) is no case and
+      // gives no row: its members' case records give theirs.
+      if (isProgrammeRecord(item.value)) continue;
       const v = validateRecord(item.value, { policy });
       if (!v.valid || v.state === undefined) {
         invalid++;

@@ -14,6 +14,7 @@ import { NdjsonBlock } from './ndjson-block.js';
 import { Output, openOutput } from './output.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 import { readFlags } from './flags.js';
+import { writeGroups } from './simulate-groups.js';
 import { clash } from './same-file.js';
 
 /** The options of `simulate`, checked. */
@@ -25,6 +26,8 @@ export interface SimulateOptions {
   readonly outcomes: string | null;
   readonly shard: { readonly index: number; readonly count: number };
   readonly workers: number;
+  /** How many groups of the scenario's programme to run after the cohort (0: none). */
+  readonly groups: number;
   readonly quiet: boolean;
 }
 
@@ -37,7 +40,7 @@ function whole(name: string, v: string | undefined, fallback: number, min: numbe
 export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'help' | string {
   const flags = readFlags(args, {
     seed: { type: 'string' }, clients: { type: 'string' }, out: { type: 'string' }, outcomes: { type: 'string' },
-    shard: { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' },
+    shard: { type: 'string' }, workers: { type: 'string' }, groups: { type: 'string' }, quiet: { type: 'boolean' },
   });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
@@ -45,14 +48,15 @@ export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'h
   const seed = whole('--seed', values.seed as string | undefined, 1, 0);
   const clients = whole('--clients', values.clients as string | undefined, 1000, 0);
   const workers = whole('--workers', values.workers as string | undefined, 1, 1);
-  for (const v of [seed, clients, workers]) if (typeof v === 'string') return v;
+  const groups = whole('--groups', values.groups as string | undefined, 0, 0);
+  for (const v of [seed, clients, workers, groups]) if (typeof v === 'string') return v;
   let shard = { index: 0, count: 1 };
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard as string);
     if (m === null || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) return `--shard takes i/n with 0 ≤ i < n (for example 3/8), not "${String(values.shard)}"`;
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
-  return { scenarioFile: positionals[0] as string, seed: seed as number, clients: clients as number, out: (values.out as string | undefined) ?? null, outcomes: (values.outcomes as string | undefined) ?? null, shard, workers: workers as number, quiet: values.quiet === true };
+  return { scenarioFile: positionals[0] as string, seed: seed as number, clients: clients as number, out: (values.out as string | undefined) ?? null, outcomes: (values.outcomes as string | undefined) ?? null, shard, workers: workers as number, groups: groups as number, quiet: values.quiet === true };
 }
 
 /** Reads and checks a scenario file; a string is what is wrong with it. */
@@ -86,6 +90,10 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
     process.stderr.write(`intervention-lifecycle simulate: ${scenario.split('\n').map(printable).join('\n')}\n`);
     return 2;
   }
+  if (o.groups > 0 && scenario.programme === undefined) {
+    process.stderr.write(`intervention-lifecycle simulate: --groups runs the scenario's group programme, and ${printable(o.scenarioFile)} has none (add "programme": {} to take every default)\n`);
+    return 2;
+  }
   // The CLI keeps no state it simulates (records are written, states only give outcome rows), so
   // none is frozen: freezing is a guard for apps that hold states, and here it would cost a tenth.
   setFreezesStates(false);
@@ -106,6 +114,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   // Outcome rows feed the summary and --outcomes: a quiet run that writes no table needs none.
   const wantRows = o.outcomes !== null || !o.quiet;
   const started = Date.now();
+  let ran: { groups: number; members: number } | null = null;
   // Records are written a block of clients at a time: one write per block, not per record.
   const onRecords = async (ndjson: string | Uint8Array, blockRows: readonly OutcomeRow[], eventCount: number, blockClients: number): Promise<void> => {
     await records.write(ndjson);
@@ -137,6 +146,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
       }
       if (inBlock > 0) await onRecords(block.view(), blockRows, blockEvents, inBlock);
     }
+    if (o.groups > 0) ran = await writeGroups(scenario, o, wantRows, onRecords);
     await records.end();
     if (outcomes !== null) await writeOutcomes(outcomes, rows, scenario.monitoring.instruments);
   } catch (e) {
@@ -144,7 +154,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
     return 2;
   }
   if (progress) process.stderr.write('\r');
-  if (!o.quiet) process.stderr.write(summaryText(scenario, clients, events, rows, Date.now() - started));
+  if (!o.quiet) process.stderr.write(summaryText(scenario, clients, events, rows, Date.now() - started, ran));
   return 0;
 }
 
@@ -157,16 +167,23 @@ async function writeOutcomes(out: Output, rows: readonly OutcomeRow[], instrumen
 }
 
 /** The summary printed at the end: clients, events, categories and the recovery rate. */
-export function summaryText(scenario: Scenario, clients: number, events: number, rows: readonly OutcomeRow[], ms: number): string {
+export function summaryText(scenario: Scenario, clients: number, events: number, rows: readonly OutcomeRow[], ms: number, ran: { groups: number; members: number } | null = null): string {
   const main = scenario.monitoring.instruments[0] as string;
   const s = summarise(rows, main, getInstrument(main)?.caseness);
   const c = s.counts;
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const rate = s.recoveryRate === null ? 'no client at caseness' : `${pct(s.recoveryRate.value)} (95% CI ${pct(s.recoveryRate.low)}–${pct(s.recoveryRate.high)}, of ${s.recoveryRate.of} at caseness)`;
   return [
-    `${scenario.name}: ${clients} clients, ${events} events in ${(ms / 1000).toFixed(1)} s; ${rows.length} with research consent`,
+    `${scenario.name}: ${clients} clients${groupsText(scenario, ran)}, ${events} events in ${(ms / 1000).toFixed(1)} s; ${rows.length} with research consent`,
     `${main}: recovered ${c.recovered}, improved ${c.improved}, unchanged ${c.unchanged}, deteriorated ${c.deteriorated}, harmed ${c.harmed} (of ${s.n} with two scores)`,
     `recovery rate ${rate}`,
     '',
   ].join('\n');
+}
+
+// Whether the scenario's programme ran, and if not that it could have: a scenario that describes
+// one and a run that silently left it out would read as if it were in the table.
+function groupsText(scenario: Scenario, ran: { groups: number; members: number } | null): string {
+  if (ran !== null) return ` (${ran.members} of them members of ${ran.groups} groups of the programme)`;
+  return scenario.programme === undefined ? '' : ' (the programme not run: --groups N runs N groups)';
 }

@@ -123,6 +123,38 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     }
   });
 
+  it('--groups runs the scenario\'s group programme after the cohort: programme records and their members\' cases, valid together, rows for the members; shards take every n-th group', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'il-groups-'));
+    try {
+      const scenarioFile = join(dir, 'groups.json');
+      writeFileSync(scenarioFile, JSON.stringify({ programme: { capacity: 4, weeks: 6 } }));
+      const out = join(dir, 'all.ndjson');
+      const table = join(dir, 'all.csv');
+      const run = cli(['simulate', scenarioFile, '--clients', '3', '--groups', '3', '--seed', '2', '--out', out, '--outcomes', table]);
+      expect(run.code).toBe(0);
+      expect(run.err).toMatch(/: 15 clients \(12 of them members of 3 groups of the programme\), /);
+      const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { format: string; events: { data: { clientId?: string } }[] });
+      // The cohort's 3 cases, then each group's programme record followed by its 4 members' cases.
+      expect(lines.map((l) => l.format.split('/')[1])).toEqual(['case', 'case', 'case', ...Array.from({ length: 3 }, () => ['programme', 'case', 'case', 'case', 'case']).flat()]);
+      expect(lines[4]?.events[0]?.data.clientId).toBe('gclient-1');
+      expect(cli(['validate', out, '--quiet']).code).toBe(0);
+      // outcomes passes the programme records over (no row, not invalid) and gives the very table.
+      expect(cli(['outcomes', out])).toEqual({ code: 0, out: readFileSync(table, 'utf8'), err: '' });
+      // Shards: the cohort's clients and the groups, each i mod n; together, every line of the whole.
+      const shards = [0, 1].map((i) => cli(['simulate', scenarioFile, '--clients', '3', '--groups', '3', '--seed', '2', '--shard', `${i}/2`, '--quiet']).out.trim().split('\n'));
+      expect([...(shards[0] ?? []), ...(shards[1] ?? [])].sort()).toEqual(readFileSync(out, 'utf8').trim().split('\n').sort());
+      // The same with two workers (the groups run after the cohort, on the main thread).
+      expect(cli(['simulate', scenarioFile, '--clients', '3', '--groups', '3', '--seed', '2', '--workers', '2', '--quiet']).out).toBe(readFileSync(out, 'utf8'));
+      // A scenario without a programme cannot run groups; one with a programme says when it was not run.
+      const example = 'scenarios/stepped-care.json';
+      const none = cli(['simulate', example, '--clients', '1', '--groups', '1']);
+      expect([none.code, none.err]).toEqual([2, `intervention-lifecycle simulate: --groups runs the scenario's group programme, and ${example} has none (add "programme": {} to take every default)\n`]);
+      expect(cli(['simulate', scenarioFile, '--clients', '1', '--out', '/dev/null']).err).toContain('(the programme not run: --groups N runs N groups)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every problem of a bad scenario with its path, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
     try {
