@@ -15,6 +15,7 @@ import { readingOptions, recordsOf } from './read-records.js';
 import { readFlags } from './flags.js';
 import { clash } from './same-file.js';
 import { recordsPolicy } from './policy.js';
+import { isProgrammeRecord } from './programmes.js';
 import type { Policy } from '../engine/context.js';
 import { POLICY_OR_SCENARIO } from './args.js';
 
@@ -89,6 +90,12 @@ async function runExport(o: FhirOptions, policy: Policy): Promise<number> {
     if (item.issue !== undefined) {
       invalid++;
       if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: ${printable(item.issue.message)} (skipped)\n`);
+      continue;
+    }
+    if (isProgrammeRecord(item.value)) {
+      // Said as what it is, not as a case record with a hundred issues (simulate --groups writes them).
+      invalid++;
+      if (!o.quiet) process.stderr.write(`${printable(o.file)} ${where}: a programme record; fhir export exports case records (skipped)\n`);
       continue;
     }
     try {

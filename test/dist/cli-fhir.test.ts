@@ -115,6 +115,13 @@ describe.runIf(existsSync(bin))('intervention-lifecycle fhir', () => {
       expect(bad.code).toBe(2);
       expect(bad.err.split('\n').length).toBeGreaterThan(2); // every problem on its own line
       expect(cli(['fhir', 'import', '-', '--scenario', scenarioFile], given.out).err).toContain('--scenario is for fhir export');
+      // A programme record among the cases (as simulate --groups writes them) is skipped as such.
+      writeFileSync(join(dir, 'groups.json'), JSON.stringify({ programme: { capacity: 2, weeks: 2 } }));
+      const groups = cli(['simulate', join(dir, 'groups.json'), '--clients', '0', '--groups', '1', '--quiet']).out;
+      const mixed = cli(['fhir', 'export', '-'], groups);
+      expect(mixed.code).toBe(1);
+      expect(mixed.err).toBe('- line 1: a programme record; fhir export exports case records (skipped)\n');
+      expect(mixed.out.trim().split('\n')).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
