@@ -18,7 +18,7 @@ const HELP = `Usage: intervention-lifecycle <command> [options]
 Commands:
   validate <file|-> [...]   check case records (.json: one record or an array;
                             .ndjson/.jsonl: one record per line, streamed)
-  simulate <scenario.json>  simulate a cohort through the engine: records as NDJSON, an
+  simulate <scenario|->     simulate a cohort through the engine: records as NDJSON, an
                             outcome table, a summary on stderr
   outcomes <file|->         the outcome table (one row per case with research consent)
                             of existing records, each validated first

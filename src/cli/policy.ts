@@ -52,6 +52,7 @@ export async function readPolicy(file: string): Promise<Policy | string> {
 export async function recordsPolicy(policyFile: string | null, scenarioFile: string | null): Promise<Policy | string> {
   if (policyFile !== null) return readPolicy(policyFile);
   if (scenarioFile === null) return {};
+  if (scenarioFile === '-') return '--scenario takes a file (standard input is for records)';
   const scenario = readScenario(scenarioFile);
   return typeof scenario === 'string' ? `--scenario: ${scenario}` : policyFor(scenario);
 }

@@ -44,7 +44,7 @@ export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'h
   });
   if (typeof flags === 'string') return flags;
   const { values, positionals } = flags;
-  if (positionals.length !== 1) return positionals.length === 0 ? 'name a scenario file (JSON)' : `one scenario file, not ${positionals.length}`;
+  if (positionals.length !== 1) return positionals.length === 0 ? 'name a scenario file (JSON), or - for standard input' : `one scenario file, not ${positionals.length}`;
   const seed = whole('--seed', values.seed as string | undefined, 1, 0);
   const clients = whole('--clients', values.clients as string | undefined, 1000, 0);
   const workers = whole('--workers', values.workers as string | undefined, 1, 1);
@@ -59,11 +59,12 @@ export function parseSimulateArgs(args: readonly string[]): SimulateOptions | 'h
   return { scenarioFile: positionals[0] as string, seed: seed as number, clients: clients as number, out: (values.out as string | undefined) ?? null, outcomes: (values.outcomes as string | undefined) ?? null, shard, workers: workers as number, groups: groups as number, quiet: values.quiet === true };
 }
 
-/** Reads and checks a scenario file; a string is what is wrong with it. */
+/** Reads and checks a scenario file (`-`: standard input); a string is what is wrong with it. */
 export function readScenario(file: string): Scenario | string {
+  const name = file === '-' ? 'standard input' : file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
     return readFailure(file, e);
   }
@@ -72,10 +73,10 @@ export function readScenario(file: string): Scenario | string {
     input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     // JSON.parse quotes the text it stopped at, line breaks and all: kept on one line.
-    return `${file} is not JSON: ${printable((e as Error).message)}`;
+    return `${name} is not JSON: ${printable((e as Error).message)}`;
   }
   const r = parseScenario(input);
-  return r.ok ? r.scenario : `${file} is not a valid scenario:\n${r.issues.map((i) => `  ${i.path || '/'}: ${i.message}`).join('\n')}`;
+  return r.ok ? r.scenario : `${name} is not a valid scenario:\n${r.issues.map((i) => `  ${i.path || '/'}: ${i.message}`).join('\n')}`;
 }
 
 /** Runs `simulate`; resolves to the exit code. */

@@ -155,6 +155,15 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
     }
   });
 
+  it('reads the scenario from standard input given -, as the other commands read their input', () => {
+    const fromFile = cli(['simulate', 'scenarios/stepped-care.json', '--clients', '4', '--seed', '8', '--quiet']);
+    expect(cli(['simulate', '-', '--clients', '4', '--seed', '8', '--quiet'], readFileSync('scenarios/stepped-care.json', 'utf8'))).toEqual(fromFile);
+    const bad = cli(['simulate', '-'], '{"weeks": 0}');
+    expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, 'intervention-lifecycle simulate: standard input is not a valid scenario:']);
+    expect(cli(['simulate', '-'], 'nope').err).toMatch(/^intervention-lifecycle simulate: standard input is not JSON: /);
+    expect(cli(['outcomes', '-', '--scenario', '-'], '').err).toBe('intervention-lifecycle outcomes: --scenario takes a file (standard input is for records)\n');
+  });
+
   it('lists every problem of a bad scenario with its path, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'il-sim-'));
     try {
