@@ -56,6 +56,7 @@ const TWO_32 = 4_294_967_296;
 export function clientRandom(seed: number, index: number, of: 'client' | 'group-member' = 'client'): Random {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, not ${String(seed)}`);
   if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`index must be a non-negative integer, not ${String(index)}`);
+  if (of !== 'client' && of !== 'group-member') throw new RangeError(`a stream is of a 'client' or a 'group-member', not ${String(of)}`);
   // The state (96 bits) is hashed from all 106 bits of seed and index. It was a 32-bit number before
   // (the seed's low 32 bits mixed with the index): seeds 1 and 2^32 + 1 gave one cohort, and two
   // runs of 100,000 clients with different seeds shared about two clients' streams.

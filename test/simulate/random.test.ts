@@ -94,5 +94,6 @@ describe('clientRandom', () => {
       expect(() => clientRandom(0, bad)).toThrow(RangeError);
     }
     expect(() => clientRandom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).next()).not.toThrow();
+    expect(() => clientRandom(1, 0, 'member' as 'client')).toThrow(RangeError);
   });
 });
