@@ -86,10 +86,18 @@ describe('any scenario parseScenario accepts', () => {
         const policy = policyFor(r.scenario);
         for (const c of simulateCohort(r.scenario, { seed, clients: 3 })) {
           expect(validateRecord(toRecord(c.events, c.state), { policy }).issues).toEqual([]);
-          outcomeRows(c.state);
+          // What `outcomes` reads back from the events alone (under the scenario's policy) is what the simulator's state gives.
+          const fromRecord = validateRecord(toRecord(c.events), { policy }).state;
+          expect(fromRecord && outcomeRows(fromRecord)).toEqual(outcomeRows(c.state));
         }
         if (r.scenario.programme !== undefined) {
-          for (const g of simulateProgrammes(r.scenario, { seed, groups: 1 })) expect(validateProgrammeRecord(g.programme, { cases: g.cases as unknown[] }).issues).toEqual([]);
+          for (const g of simulateProgrammes(r.scenario, { seed, groups: 1 })) {
+            expect(validateProgrammeRecord(g.programme, { cases: g.cases as unknown[] }).issues).toEqual([]);
+            for (const m of g.cases) {
+              const v = validateRecord({ ...m, snapshot: undefined }, { policy });
+              expect(v.state && outcomeRows(v.state)).toEqual(m.snapshot && outcomeRows(m.snapshot));
+            }
+          }
         }
       }),
       { numRuns: 100 },
