@@ -15,6 +15,7 @@ import { Output, openOutput } from './output.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 import { readFlags } from './flags.js';
 import { writeGroups } from './simulate-groups.js';
+import { checkGroups } from '../simulate/programme.js';
 import { clash } from './same-file.js';
 
 /** The options of `simulate`, checked. */
@@ -93,6 +94,13 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
   }
   if (o.groups > 0 && scenario.programme === undefined) {
     process.stderr.write(`intervention-lifecycle simulate: --groups runs the scenario's group programme, and ${printable(o.scenarioFile)} has none (add "programme": {} to take every default)\n`);
+    return 2;
+  }
+  try {
+    // Said before the cohort runs, not after it.
+    checkGroups(scenario, o.groups);
+  } catch (e) {
+    process.stderr.write(`intervention-lifecycle simulate: ${printable((e as Error).message)}\n`);
     return 2;
   }
   // The CLI keeps no state it simulates (records are written, states only give outcome rows), so

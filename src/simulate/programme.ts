@@ -67,9 +67,26 @@ export function* simulateProgrammes(input: Scenario, options: ProgrammeRunOption
   if (!Number.isSafeInteger(shard.count) || shard.count < 1 || !Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
     throw new RangeError(`shard must be i/n with 0 ≤ i < n, not ${String(shard.index)}/${String(shard.count)}`);
   }
+  checkGroups(scenario, groups);
   const modality = PROGRAMME_KINDS[p.kind];
   if (modality === undefined) throw new RangeError(`"${p.kind}" is not a programme kind (${Object.keys(PROGRAMME_KINDS).join(', ')})`);
   for (let g = shard.index; g < groups; g += shard.count) yield simulateGroup(scenario, options.seed, g, modality);
+}
+
+/**
+ * Refuses a run whose last group would be followed past the year 9998 (instants have four-digit
+ * years): said before the first group, not as a refused command half-way through the run.
+ *
+ * @throws {RangeError} naming the group and what to change.
+ */
+export function checkGroups(scenario: Scenario, groups: number): void {
+  const p = scenario.programme;
+  if (p === undefined || groups <= 0) return;
+  // The last group's start, and its members' goals, which run four weeks past its end.
+  const lastStart = Date.parse(`${scenario.startDate}T08:00:00.000Z`) + (groups - 1) * p.startEveryWeeks * 7 * DAY;
+  if (!(lastStart + (p.weeks + 6) * 7 * DAY < Date.UTC(9999, 0, 1))) {
+    throw new RangeError(`group ${groups} would run past the year 9998 (startDate ${scenario.startDate}, a group every ${p.startEveryWeeks} weeks): run fewer groups, start them more often or earlier`);
+  }
 }
 
 function simulateGroup(scenario: Scenario, seed: number, g: number, modality: string): SimulatedGroup {

@@ -150,6 +150,10 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
       const none = cli(['simulate', example, '--clients', '1', '--groups', '1']);
       expect([none.code, none.err]).toEqual([2, `intervention-lifecycle simulate: --groups runs the scenario's group programme, and ${example} has none (add "programme": {} to take every default)\n`]);
       expect(cli(['simulate', scenarioFile, '--clients', '1', '--out', '/dev/null']).err).toContain('(the programme not run: --groups N runs N groups)');
+      // Groups past the year 9998 are refused before the cohort runs (100,000 clients would take seconds).
+      const late = cli(['simulate', scenarioFile, '--clients', '100000', '--groups', '200000', '--out', join(dir, 'late.ndjson')]);
+      expect([late.code, late.err]).toEqual([2, 'intervention-lifecycle simulate: group 200000 would run past the year 9998 (startDate 2026-01-05, a group every 4 weeks): run fewer groups, start them more often or earlier\n']);
+      expect(existsSync(join(dir, 'late.ndjson'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

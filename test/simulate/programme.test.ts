@@ -58,6 +58,14 @@ describe('simulateProgrammes: group programmes in a scenario', () => {
     expect([a.next(), a.next()]).not.toEqual([b.next(), b.next()]);
   });
 
+  it('refuses, before the first group, groups that would run past the year 9998 (the last ran to a refused command)', () => {
+    const late = scenario({ programme: { startEveryWeeks: 52, capacity: 2, weeks: 1 } });
+    expect(() => simulateProgrammes(late, { seed: 1, groups: 8100, shard: { index: 8099, count: 8100 } }).next()).toThrow(/^group 8100 would run past the year 9998 \(startDate 2026-01-05, a group every 52 weeks\)/);
+    // The last group that fits runs to the end, and validates.
+    const [last] = [...simulateProgrammes(late, { seed: 1, groups: 7000, shard: { index: 6999, count: 7000 } })];
+    expect(last && validateProgrammeRecord(last.programme, { cases: last.cases as unknown[] }).issues).toEqual([]);
+  });
+
   it('refuses a scenario without a programme, and bad options', () => {
     expect(() => [...simulateProgrammes(scenario({}), { seed: 1 })]).toThrow(/no programme/);
     expect(() => [...simulateProgrammes(s, { seed: -1 })]).toThrow(RangeError);
