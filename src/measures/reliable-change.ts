@@ -207,7 +207,7 @@ export function classifyChange(model: ChangeModel, pre: number, post: number): {
  * ```ts
  * // Jacobson & Truax (1991): SD 7.5, reliability .80, higher is better
  * const rc = reliableChange(32.5, 47.5, { betterIs: 'higher', reliability: 0.8, pre: { sd: 7.5 } });
- * rc.index; // 3.1622776601683795 (√10)
+ * rc.index; // 3.16227766016838 (√10)
  * rc.standardError; // 4.743416490252569 (S_diff)
  * rc.minimumReliableChange; // 9.2969…
  * rc.category; // 'improved'

@@ -1,5 +1,5 @@
 import type { InstrumentChange, CaseTalkingTherapies } from '../model/evaluation.js';
-import { reliableChange } from '../../measures/reliable-change.js';
+import { jacobsonTruax } from '../../measures/jacobson-truax.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
 import { talkingTherapiesOutcome } from '../../measures/nhs-talking-therapies.js';
 import type { Measurement } from '../model/measurement.js';
@@ -26,7 +26,7 @@ export function instrumentChanges(state: CaseState, ends: ReadonlyMap<string, In
     const instrument = getInstrument(instrumentId);
     const norm = instrument?.norms?.find((n) => /caseness|clinical/i.test(n.population)) ?? instrument?.norms?.[0];
     if (!instrument?.reliability || !norm) continue;
-    const rc = reliableChange(end.first.score, end.last.score, { betterIs: instrument.betterIs, reliability: instrument.reliability.value, pre: { sd: norm.sd } });
+    const rc = jacobsonTruax(end.first.score, end.last.score, instrument.betterIs, instrument.reliability.value, norm.sd);
     out.push({ instrumentId, pre: end.first.score, post: end.last.score, rci: rc.index, minimumReliableChange: rc.minimumReliableChange, category: rc.category });
   }
   return out;
