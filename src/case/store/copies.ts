@@ -14,7 +14,7 @@ import type { Measurement } from '../model/measurement.js';
 import type { Session } from '../model/session.js';
 import type { Strategy } from '../model/strategy.js';
 import type { TeamMember } from '../model/team.js';
-import { carryVecs, seriesField } from './series.js';
+import { VECTOR_FIELD, carryVecs, seriesField, vecsOf } from './series.js';
 
 /** Copies one kind of value for an edit and finds the new values in a changed copy. */
 export interface Copier<T> {
@@ -177,6 +177,8 @@ export const crisisCopier: Copier<Crisis> = {
 /** The case state itself: every edit copies it (its version changes). */
 export const stateCopier: Copier<CaseState> = {
   copy: (s) => {
+    // One lookup of the state's vectors, not one per series (this runs on every command).
+    const vecs = vecsOf(s);
     const copy: Writable<CaseState> = {
     schemaVersion: s.schemaVersion,
     id: s.id,
@@ -192,23 +194,23 @@ export const stateCopier: Copier<CaseState> = {
     assessments: s.assessments,
     goals: s.goals,
     strategies: s.strategies,
-    sessions: seriesField<Session>(s, 'sessions'),
+    sessions: vecs?.sessions === undefined ? s.sessions : VECTOR_FIELD,
     team: s.team,
     leadMemberId: s.leadMemberId,
-    notes: seriesField<CaseState['notes'][number]>(s, 'notes'),
+    notes: vecs?.notes === undefined ? s.notes : VECTOR_FIELD,
     consents: s.consents,
     evaluations: s.evaluations,
     crisis: s.crisis,
     riskHistory: s.riskHistory,
     safetyPlans: s.safetyPlans,
-    measurements: seriesField<Measurement>(s, 'measurements'),
+    measurements: vecs?.measurements === undefined ? s.measurements : VECTOR_FIELD,
     monitoring: s.monitoring,
     version: s.version,
     openedAt: s.openedAt,
     updatedAt: s.updatedAt,
       };
     // A series kept as a vector stays one: the copy reads the same vector (series.ts).
-    carryVecs(s, copy);
+    if (vecs !== undefined) carryVecs(vecs, copy);
     return copy;
   },
   changed: (c, o, visit) => {

@@ -83,9 +83,12 @@ export function goalPairs(series: Series): GoalPairs {
  * copy-on-write made `copy` from `original`, and the copy should not index its entries again.
  */
 export function shareIndex(original: object, copy: object): void {
-  const index = INDEXES.get(original);
-  if (index !== undefined) INDEXES.set(copy, { positions: index.positions, upTo: Math.min(index.upTo, (copy as Series).length) });
-  const pairs = PAIRS.get(original);
-  if (pairs !== undefined) PAIRS.set(copy, new Map(pairs));
+  // A short series has neither (positionOf scans it, achievement.ts keeps no pairs for it): no lookups.
+  if ((original as Series).length >= INDEX_FROM) {
+    const index = INDEXES.get(original);
+    if (index !== undefined) INDEXES.set(copy, { positions: index.positions, upTo: Math.min(index.upTo, (copy as Series).length) });
+    const pairs = PAIRS.get(original);
+    if (pairs !== undefined) PAIRS.set(copy, new Map(pairs));
+  }
   shareTallies(original, copy);
 }

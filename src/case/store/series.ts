@@ -143,13 +143,15 @@ export function setVec(target: object, key: VecKey, v: Vec<unknown>): void {
   vecs[key] = v;
 }
 
-/** Gives a copy of a state the vectors of the state it was copied from. */
-export function carryVecs(from: object, to: object): void {
-  const vecs = VECS.get(from);
-  if (vecs === undefined) return;
+/** Gives a fresh copy of a state (`to`, with no vectors yet) the vectors of the state it was copied from. */
+export function carryVecs(vecs: Partial<Record<VecKey, Vec<unknown>>>, to: object): void {
+  const own: Partial<Record<VecKey, Vec<unknown>>> = {};
+  VECS.set(to, own);
   for (const key of VEC_KEYS as ReadonlySet<VecKey>) {
     const v = vecs[key];
-    if (v !== undefined) setVec(to, key, v);
+    if (v === undefined) continue;
+    Object.defineProperty(to, key, { get: GETTERS[key], enumerable: true, configurable: true });
+    own[key] = v;
   }
 }
 
