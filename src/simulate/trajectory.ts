@@ -8,6 +8,7 @@
  * instrument's reliability, then rounds and clamps to its range.
  */
 import { getInstrument } from '../measures/instruments/registry.js';
+import { referenceNorm } from '../measures/instruments/reference-norm.js';
 import type { Random } from './random.js';
 import { portableExp } from './portable-math.js';
 import type { Scenario } from './scenario.js';
@@ -19,12 +20,16 @@ interface Segment {
   weeks: number;
 }
 
-/** The measurement error SD of an instrument: the scenario's, or reference SD × √(1 − reliability). */
+/**
+ * The measurement error SD of an instrument: the scenario's, or reference SD × √(1 − reliability),
+ * the reference SD being the one the engine's reliable change uses (the clinical norm's): the error
+ * simulated is the standard error the engine assumes.
+ */
 export function measurementErrorSd(scenario: Scenario, instrumentId: string): number {
   const given = scenario.measurementError[instrumentId as 'phq9'];
   if (given !== undefined) return given;
   const instrument = getInstrument(instrumentId);
-  const sd = instrument?.norms?.[0]?.sd;
+  const sd = instrument && referenceNorm(instrument)?.sd;
   const r = instrument?.reliability?.value;
   return sd === undefined || r === undefined ? 0 : sd * Math.sqrt(1 - r);
 }

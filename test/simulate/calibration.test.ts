@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { normalCdf } from '../../src/measures/normal.js';
 import { outcomeRows, parseScenario, simulateCohort, type Scenario } from '../../src/simulate/index.js';
 import { measurementErrorSd } from '../../src/simulate/trajectory.js';
+import { getInstrument } from '../../src/measures/instruments/registry.js';
+import { referenceNorm } from '../../src/measures/instruments/reference-norm.js';
+import { jacobsonTruax } from '../../src/measures/jacobson-truax.js';
+import { criticalValue } from '../../src/measures/reliable-change.js';
 
 // Scenarios of known effect: the simulated shares must fall within their sampling interval of the
 // values computed analytically from the scenario.
@@ -124,3 +128,21 @@ describe('calibration', () => {
     expect(Math.abs(perClient - expected), `observed ${perClient}, expected ${expected}`).toBeLessThanOrEqual(4 * Math.sqrt(expected / N) + 0.005);
   });
 });
+
+describe('the simulated measurement error', () => {
+  it("is, by default, the standard error the engine's reliable change assumes, for every monitored instrument (GAD-7's was the general population's)", () => {
+    const s = scenario({});
+    for (const id of ['phq9', 'gad7'] as const) {
+      // The engine's minimum reliable change is z × √2 × SE: the SE it assumes, recovered.
+      const instrument = getInstrument(id);
+      const norm = instrument && referenceNorm(instrument);
+      if (!instrument?.reliability || !norm) throw new Error(`no reliability or norm for ${id}`);
+      const engineSe = jacobsonTruax(0, 1, instrument.betterIs, instrument.reliability.value, norm.sd).minimumReliableChange / (criticalValue('JT') * Math.SQRT2);
+      expect(measurementErrorSd(s, id)).toBeCloseTo(engineSe, 12);
+    }
+    // GAD-7: the NHS Talking Therapies completers' SD 4.5, not the general population's 3.5.
+    expect(measurementErrorSd(s, 'gad7')).toBeCloseTo(4.5 * Math.sqrt(0.11), 12);
+    expect(measurementErrorSd(scenario({ measurementError: { gad7: 2 } }), 'gad7')).toBe(2);
+  });
+});
+

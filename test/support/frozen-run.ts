@@ -8,5 +8,5 @@ export const FROZEN_RUN = {
   seed: 42,
   clients: 200,
   /** SHA-256 of the records as NDJSON lines joined by "\n" (no trailing newline). */
-  digest: 'a95bbc6d2740f42ed8b6f20b6126f8a5c62b24310c93ec8097723cee8f54ea11',
+  digest: '732b5817dab35ca1d2285c04a7b4a1c299f738fa8120d6281397005d83c08cd6',
 } as const;

@@ -1,6 +1,7 @@
 import type { InstrumentChange, CaseTalkingTherapies } from '../model/evaluation.js';
 import { jacobsonTruax } from '../../measures/jacobson-truax.js';
 import { getInstrument } from '../../measures/instruments/registry.js';
+import { referenceNorm } from '../../measures/instruments/reference-norm.js';
 import { talkingTherapiesOutcome } from '../../measures/nhs-talking-therapies.js';
 import type { Measurement } from '../model/measurement.js';
 import type { CaseState } from '../model/state.js';
@@ -24,7 +25,7 @@ export function instrumentChanges(state: CaseState, ends: ReadonlyMap<string, In
   for (const [instrumentId, end] of ends) {
     if (end.count < 2) continue;
     const instrument = getInstrument(instrumentId);
-    const norm = instrument?.norms?.find((n) => /caseness|clinical/i.test(n.population)) ?? instrument?.norms?.[0];
+    const norm = instrument && referenceNorm(instrument);
     if (!instrument?.reliability || !norm) continue;
     const rc = jacobsonTruax(end.first.score, end.last.score, instrument.betterIs, instrument.reliability.value, norm.sd);
     out.push({ instrumentId, pre: end.first.score, post: end.last.score, rci: rc.index, minimumReliableChange: rc.minimumReliableChange, category: rc.category });
