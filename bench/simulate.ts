@@ -4,7 +4,8 @@
  * threads, each run in a process of its own so its peak resident memory is its own. The target is
  * 100,000 clients in under 10 s with two workers and under 1 GB, measured directly (about half a
  * minute for both runs); `SIM_CLIENTS=20000 npm run bench simulate` projects it from fewer, but a
- * short run carries the workers' start and warm-up: 20,000 projected 17–19 s where 100,000 took 12.
+ * short run carries the workers' start and warm-up (each compiles its own optimised code), so its
+ * projection is high.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
