@@ -8,7 +8,7 @@ import type { CaseState } from '../case/model/state.js';
 import { deepFreeze, freezesStates } from '../case/store/freezing.js';
 import { edit } from '../case/store/draft.js';
 import { canonicalAt } from '../kernel/canonical-event.js';
-import { appliesInPlace } from './in-place.js';
+import { ownedState } from './owned-state.js';
 
 /** The outcome of {@link dispatch}: the new state and the events recorded, or why not. */
 export type DispatchResult =
@@ -28,9 +28,9 @@ function applyAll(state: CaseState | null, events: readonly CaseEvent[]): CaseSt
     current = state;
   }
   if (rest.length === 0) return current;
-  // A caller that owns its states (in-place.ts) has them changed in place, as replay changes its copy;
-  // a frozen one (made outside) is still copied.
-  if (appliesInPlace() && Object.isExtensible(current)) {
+  // The state of a dispatchInPlace call (in-place.ts) is changed in place, as replay changes its
+  // copy, unless it is frozen; any other is copied on write.
+  if (current === ownedState() && Object.isExtensible(current)) {
     for (const event of rest) applyEvent(current, event);
     return current;
   }

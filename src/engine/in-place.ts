@@ -1,5 +1,5 @@
 /**
- * Dispatch in place, for a caller that owns every state it dispatches on.
+ * Dispatch in place, for a caller that owns the state it dispatches on.
  *
  * `dispatch` leaves the state it is given as it was and returns a new one that shares what did not
  * change (copy-on-write, case/store/draft.ts), because an app may keep both: undo, a view still
@@ -8,45 +8,37 @@
  * only the last state, and the copies were a seventh of a simulated client's time (A/B of two builds,
  * 2026-12-04: 218 against 184 µs a client, records identical).
  *
- * Within {@link inPlace}, `dispatch` decides every command exactly as always (parse, permissions,
+ * {@link dispatchInPlace} decides the command exactly as `dispatch` does (parse, permissions,
  * guards, rules: a refused command still changes nothing) and applies the events it decided to the
- * state it was given, with the same evolvers `replay` runs on its private copy. States are not
- * frozen there (a frozen state cannot change in place); a frozen state handed in is copied as usual.
- * Not part of the public API: only code that provably drops every earlier state may use it, and a
- * programme's dispatch, which must leave every member's case untouched when one refuses, does not.
+ * state it was given, with the same evolvers `replay` runs on its private copy. Only that one state
+ * is changed in place: a dispatch that runs meanwhile on any other state (from a policy's
+ * `authorize`, say) copies as always, and so does a frozen state. Not part of the public API: only
+ * code that provably drops every earlier state may use it, and a programme's dispatch, which must
+ * leave every member's case untouched when one refuses, does not.
  */
-import { freezesStates, setFreezesStates } from '../case/store/freezing.js';
-
-let active = false;
-
-/** Whether dispatch applies events to the state it is given (inside {@link inPlace}). */
-export function appliesInPlace(): boolean {
-  return active;
-}
+import type { Context } from './context.js';
+import type { CaseState } from '../case/model/state.js';
+import { dispatch, type DispatchResult } from './dispatch.js';
+import { setOwnedState } from './owned-state.js';
 
 /**
- * Runs `run` with dispatch applying events in place and states unfrozen, and restores both after,
- * however `run` ends. The caller promises that no state it dispatches on is kept or seen by anyone
- * once the next command has been dispatched on it.
+ * {@link dispatch}, applying the accepted events to `state` itself rather than to a copy. The caller
+ * promises that it keeps no reference to `state` as it was: the result's state is `state`.
  *
  * @example
  * ```ts
- * const last = inPlace(() => {
- *   let s = dispatchOrThrow(null, open, ctx).state;
- *   for (const c of commands) s = dispatchOrThrow(s, c, ctx).state; // s is the same object throughout
- *   return s;
- * });
+ * let s = dispatchOrThrow(null, open, ctx).state;
+ * for (const c of commands) {
+ *   const r = dispatchInPlace(s, c, ctx); // r.state === s when accepted
+ *   if (!r.ok) throw r.error;
+ * }
  * ```
  */
-export function inPlace<T>(run: () => T): T {
-  const was = active;
-  const froze = freezesStates();
-  active = true;
-  setFreezesStates(false);
+export function dispatchInPlace(state: CaseState | null, command: unknown, ctx: Context): DispatchResult {
+  const was = setOwnedState(state);
   try {
-    return run();
+    return dispatch(state, command, ctx);
   } finally {
-    active = was;
-    setFreezesStates(froze);
+    setOwnedState(was);
   }
 }

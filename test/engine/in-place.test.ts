@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent, type CaseState } from '../../src/index.js';
-import { freezesStates, setFreezesStates } from '../../src/case/store/freezing.js';
-import { appliesInPlace, inPlace } from '../../src/engine/in-place.js';
+import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent, type CaseState, type Context, type DispatchResult } from '../../src/index.js';
+import { setFreezesStates } from '../../src/case/store/freezing.js';
+import { dispatchInPlace } from '../../src/engine/in-place.js';
+import { ownedState } from '../../src/engine/owned-state.js';
 import { caseAt, people, referral } from '../case/fixtures.js';
 import { actors, stepsArb, templates } from './random-commands.js';
 
@@ -15,7 +16,9 @@ interface Run {
   readonly sameObject: boolean;
 }
 
-function run(steps: readonly [number, number][]): Run {
+type Dispatch = (state: CaseState | null, command: unknown, ctx: Context) => DispatchResult;
+
+function run(steps: readonly [number, number][], send: Dispatch): Run {
   const now = steppingClock('2026-01-05T09:00:00.000Z', 3_600_000);
   const newId = sequentialIds('r-');
   const first = dispatch(null, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' }, { actor: people.lead, now, newId });
@@ -26,7 +29,7 @@ function run(steps: readonly [number, number][]): Run {
   let sameObject = true;
   for (const [a, t] of steps) {
     const before = JSON.stringify(state);
-    const r = dispatch(state, templates[t % templates.length], { actor: actors[a % actors.length] as Actor, now, newId });
+    const r = send(state, templates[t % templates.length], { actor: actors[a % actors.length] as Actor, now, newId });
     if (!r.ok) {
       expect(JSON.stringify(state), 'a refused command changes nothing, in place or not').toBe(before);
       continue;
@@ -48,8 +51,8 @@ describe('dispatch in place (the simulator’s mode)', () => {
     fc.assert(
       fc.property(stepsArb, (steps) => {
         setFreezesStates(false);
-        const copied = run(steps);
-        const owned = inPlace(() => run(steps));
+        const copied = run(steps, dispatch);
+        const owned = run(steps, dispatchInPlace);
         expect(owned.written).toEqual(copied.written);
         expect(owned.state).toEqual(copied.state);
         // Applied in place: no later command changed an event already handed out (the record).
@@ -65,24 +68,39 @@ describe('dispatch in place (the simulator’s mode)', () => {
     setFreezesStates(true);
     const given = caseAt('active');
     expect(Object.isFrozen(given)).toBe(true);
-    const r = inPlace(() => dispatch(given, { type: 'holdCase', reason: 'Away' }, { actor: people.lead }));
+    const r = dispatchInPlace(given, { type: 'holdCase', reason: 'Away' }, { actor: people.lead });
     expect(r.ok && r.state.status).toBe('on-hold');
     expect(r.ok && r.state).not.toBe(given);
     expect(given.status).toBe('active');
   });
 
-  it('restores the mode and freezing however its callback ends', () => {
-    setFreezesStates(true);
-    expect(() =>
-      inPlace(() => {
-        expect(appliesInPlace()).toBe(true);
-        expect(freezesStates()).toBe(false);
-        inPlace(() => undefined);
-        expect(appliesInPlace(), 'a nested call keeps the outer mode').toBe(true);
-        throw new Error('boom');
-      }),
-    ).toThrow('boom');
-    expect(appliesInPlace()).toBe(false);
-    expect(freezesStates()).toBe(true);
+  it('changes only the state it was given: a dispatch on another state meanwhile copies as always', () => {
+    setFreezesStates(false);
+    const mine = caseAt('active');
+    const other = caseAt('active');
+    const before = JSON.stringify(other);
+    let nested: DispatchResult | undefined;
+    // A policy's authorize is app code that runs inside dispatch: here it dispatches on a state it keeps.
+    const authorize = (): true => {
+      nested ??= dispatch(other, { type: 'holdCase', reason: 'Away' }, { actor: people.lead });
+      return true;
+    };
+    const r = dispatchInPlace(mine, { type: 'holdCase', reason: 'Away' }, { actor: people.lead, policy: { authorize } });
+    expect(r.ok && r.state).toBe(mine);
+    expect(mine.status).toBe('on-hold');
+    expect(nested?.ok && nested.state).not.toBe(other);
+    expect(JSON.stringify(other)).toBe(before);
+  });
+
+  it('forgets the state it may change however dispatch ends', () => {
+    setFreezesStates(false);
+    const mine = caseAt('active');
+    const authorize = (): never => {
+      throw new Error('boom');
+    };
+    expect(() => dispatchInPlace(mine, { type: 'holdCase', reason: 'Away' }, { actor: people.lead, policy: { authorize } })).toThrow('boom');
+    expect(ownedState()).toBe(null);
+    dispatchInPlace(mine, { type: 'fly' }, { actor: people.lead });
+    expect(ownedState()).toBe(null);
   });
 });
