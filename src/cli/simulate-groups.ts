@@ -8,15 +8,16 @@ import { simulateProgrammes } from '../simulate/programme.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import type { Scenario } from '../simulate/scenario.js';
 import { NdjsonBlock } from './ndjson-block.js';
+import { tableOf, type BlockTable, type TableWants } from './block-table.js';
 
-/** Where a block of records goes: the NDJSON, its outcome rows, and how many events and clients. */
-export type RecordsSink = (ndjson: Uint8Array, rows: readonly OutcomeRow[], events: number, clients: number) => Promise<void>;
+/** Where a block of records goes: the NDJSON, its share of the outcome table, and how many events and clients. */
+export type RecordsSink = (ndjson: Uint8Array, table: BlockTable | null, events: number, clients: number) => Promise<void>;
 
 /** Simulates and writes the groups; resolves to how many groups and members were written. */
 export async function writeGroups(
   scenario: Scenario,
   o: { readonly seed: number; readonly groups: number; readonly shard: { readonly index: number; readonly count: number } },
-  wantRows: boolean,
+  table: TableWants | null,
   sink: RecordsSink,
 ): Promise<{ groups: number; members: number }> {
   let groups = 0;
@@ -29,9 +30,9 @@ export async function writeGroups(
     for (const c of g.cases) {
       block.add(JSON.stringify(c));
       events += c.events.length;
-      if (wantRows && c.snapshot !== undefined) rows.push(...outcomeRows(c.snapshot));
+      if (table !== null && c.snapshot !== undefined) for (const r of outcomeRows(c.snapshot)) rows.push(r);
     }
-    await sink(block.view(), rows, events, g.cases.length);
+    await sink(block.view(), table === null ? null : tableOf(rows, table), events, g.cases.length);
     groups++;
     members += g.cases.length;
   }

@@ -9,6 +9,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { simulateClient } from '../simulate/client.js';
 import { policyFor } from '../simulate/policy.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
+import { tableOf, type BlockTable, type TableWants } from './block-table.js';
 import { scenarioOf, type Scenario } from '../simulate/scenario.js';
 import { checkArrivals } from '../simulate/arrivals.js';
 import { setFreezesStates } from '../case/store/freezing.js';
@@ -26,15 +27,16 @@ interface Job {
   readonly shard: { readonly index: number; readonly count: number };
   readonly worker: number;
   readonly workers: number;
-  /** Whether to compute each client's outcome rows (the summary or --outcomes needs them). */
-  readonly rows: boolean;
+  /** What to make of each client's outcome rows (the summary or --outcomes needs them); null: none. */
+  readonly table: TableWants | null;
 }
 
 interface Block {
   readonly block: number;
   /** The block's records as NDJSON, UTF-8 (transferred, not copied). */
   readonly bytes: Uint8Array<ArrayBuffer>;
-  readonly rows: readonly OutcomeRow[];
+  /** The block's CSV lines and tally, made here so that no row crosses to the main thread. */
+  readonly table: BlockTable | null;
   readonly events: number;
   readonly clients: number;
 }
@@ -55,11 +57,11 @@ function blockCount(job: Pick<Job, 'clients' | 'shard'>): number {
   return Math.ceil(inShard / BLOCK);
 }
 
-/** Simulates with `o.workers` threads, handing each client's record line to `onLine` in order. */
+/** Simulates with `o.workers` threads, handing each block's records and table to `onRecords` in order. */
 export async function runWorkers(
-  o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number; readonly rows: boolean },
+  o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number; readonly table: TableWants | null },
   parsed: Scenario,
-  onRecords: (ndjson: Uint8Array, rows: readonly OutcomeRow[], events: number, clients: number) => Promise<void>,
+  onRecords: (ndjson: Uint8Array, table: BlockTable | null, events: number, clients: number) => Promise<void>,
 ): Promise<void> {
   checkArrivals(parsed, o.clients);
   const total = blockCount({ clients: o.clients, shard: o.shard });
@@ -73,7 +75,7 @@ export async function runWorkers(
   const fromSources = url.pathname.endsWith('.ts');
   const entry = fromSources ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` : url;
   for (let w = 0; w < Math.min(o.workers, Math.max(total, 1)); w++) {
-    const job: Job = { kind: KIND, scenario: parsed, seed: o.seed, clients: o.clients, shard: o.shard, worker: w, workers: Math.min(o.workers, Math.max(total, 1)), rows: o.rows };
+    const job: Job = { kind: KIND, scenario: parsed, seed: o.seed, clients: o.clients, shard: o.shard, worker: w, workers: Math.min(o.workers, Math.max(total, 1)), table: o.table };
     const worker = new Worker(entry, { workerData: job, eval: fromSources });
     worker.on('message', (m: Block) => {
       pending.set(m.block, m);
@@ -94,7 +96,7 @@ export async function runWorkers(
         continue;
       }
       pending.delete(nextBlock);
-      await onRecords(block.bytes, block.rows, block.events, block.clients);
+      await onRecords(block.bytes, block.table, block.events, block.clients);
       // Written: its buffer goes back to the worker (a credit, and memory it fills again).
       workers[nextBlock % workers.length]?.postMessage(block.bytes.buffer, [block.bytes.buffer]);
       nextBlock++;
@@ -133,12 +135,13 @@ async function workerMain(job: Job): Promise<void> {
     for (const i of clients) {
       const c = simulateClient(scenario, job.seed, i, policy);
       block.add(JSON.stringify(c.record));
-      if (job.rows) rows.push(...outcomeRows(c.state));
+      if (job.table !== null) for (const r of outcomeRows(c.state)) rows.push(r);
       events += c.events.length;
     }
     const bytes = block.view();
     expected = Math.ceil(block.size * 1.25);
-    port.postMessage({ block: b, bytes, rows, events, clients: clients.length } satisfies Block, [bytes.buffer]);
+    const table = job.table === null ? null : tableOf(rows, job.table);
+    port.postMessage({ block: b, bytes, table, events, clients: clients.length } satisfies Block, [bytes.buffer]);
   }
   port.close();
 }

@@ -7,7 +7,8 @@ import { getInstrument } from '../measures/instruments/registry.js';
 import { parseScenario, type Scenario } from '../simulate/scenario.js';
 import { simulateCohort } from '../simulate/cohort.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
-import { csvHeader, csvLine, summarise } from '../simulate/table.js';
+import { addTally, csvHeader, emptyTally, summaryOf, type Tally } from '../simulate/table.js';
+import { tableOf, type BlockTable, type TableWants } from './block-table.js';
 import { printable, readFailure } from './printable.js';
 import { runWorkers } from './simulate-workers.js';
 import { NdjsonBlock } from './ndjson-block.js';
@@ -116,25 +117,33 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
     process.stderr.write(`intervention-lifecycle simulate: ${printable((e as Error).message)}\n`);
     return 2;
   }
-  const rows: OutcomeRow[] = [];
   let events = 0;
   let clients = 0;
   const progress = !o.quiet && process.stderr.isTTY === true;
-  // Outcome rows feed the summary and --outcomes: a quiet run that writes no table needs none.
-  const wantRows = o.outcomes !== null || !o.quiet;
+  const main = scenario.monitoring.instruments[0] as string;
+  const instruments = scenario.monitoring.instruments;
+  // Outcome rows feed the summary and --outcomes: a quiet run that writes no table needs none. Each
+  // block's rows become its CSV lines and tally where they are made (block-table.ts): none is kept.
+  const wants: TableWants | null = o.outcomes !== null || !o.quiet ? { csv: o.outcomes !== null, instruments, main, caseness: getInstrument(main)?.caseness } : null;
+  const tally = emptyTally();
   const started = Date.now();
   let ran: { groups: number; members: number } | null = null;
-  // Records are written a block of clients at a time: one write per block, not per record.
-  const onRecords = async (ndjson: string | Uint8Array, blockRows: readonly OutcomeRow[], eventCount: number, blockClients: number): Promise<void> => {
+  // Records are written a block of clients at a time: one write per block, not per record; the
+  // block's outcome lines follow in the other file, so both grow in step.
+  const onRecords = async (ndjson: string | Uint8Array, table: BlockTable | null, eventCount: number, blockClients: number): Promise<void> => {
     await records.write(ndjson);
-    for (const r of blockRows) rows.push(r);
+    if (table !== null) {
+      if (outcomes !== null && table.csv !== '') await outcomes.write(table.csv);
+      addTally(tally, table.tally);
+    }
     events += eventCount;
     clients += blockClients;
     if (progress) process.stderr.write(`\rsimulated ${clients} clients, ${events} events`);
   };
   try {
+    if (outcomes !== null) await outcomes.write(`${csvHeader(instruments)}\n`);
     if (o.workers > 1) {
-      await runWorkers({ ...o, rows: wantRows }, scenario, onRecords);
+      await runWorkers({ ...o, table: wants }, scenario, onRecords);
     } else {
       let block = new NdjsonBlock(1 << 20);
       let blockRows: OutcomeRow[] = [];
@@ -142,10 +151,10 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
       let inBlock = 0;
       for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
         block.add(JSON.stringify(c.record));
-        if (wantRows) blockRows.push(...outcomeRows(c.state));
+        if (wants !== null) for (const r of outcomeRows(c.state)) blockRows.push(r);
         blockEvents += c.events.length;
         if (++inBlock === 32) {
-          await onRecords(block.view(), blockRows, blockEvents, inBlock);
+          await onRecords(block.view(), wants === null ? null : tableOf(blockRows, wants), blockEvents, inBlock);
           // Written (records.write resolves once it is): its buffer is filled again.
           block = new NdjsonBlock(Math.ceil(block.size * 1.25), block.view().buffer);
           blockRows = [];
@@ -153,37 +162,29 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
           inBlock = 0;
         }
       }
-      if (inBlock > 0) await onRecords(block.view(), blockRows, blockEvents, inBlock);
+      if (inBlock > 0) await onRecords(block.view(), wants === null ? null : tableOf(blockRows, wants), blockEvents, inBlock);
     }
-    if (o.groups > 0) ran = await writeGroups(scenario, o, wantRows, onRecords);
+    if (o.groups > 0) ran = await writeGroups(scenario, o, wants, onRecords);
     await records.end();
-    if (outcomes !== null) await writeOutcomes(outcomes, rows, scenario.monitoring.instruments);
+    if (outcomes !== null) await outcomes.end();
   } catch (e) {
     process.stderr.write(`${progress ? '\n' : ''}intervention-lifecycle simulate: ${printable((e as Error).message)}\n`);
     return 2;
   }
   if (progress) process.stderr.write('\r');
-  if (!o.quiet) process.stderr.write(summaryText(scenario, clients, events, rows, Date.now() - started, ran));
+  if (!o.quiet) process.stderr.write(summaryText(scenario, clients, events, tally, Date.now() - started, ran));
   return 0;
 }
 
-/** Writes the outcome table as CSV, and ends the file. */
-async function writeOutcomes(out: Output, rows: readonly OutcomeRow[], instruments: readonly string[]): Promise<void> {
-  await out.write(`${csvHeader(instruments)}\n`);
-  // In slices, so that a large table is neither one huge string nor a write per row.
-  for (let i = 0; i < rows.length; i += 1000) await out.write(`${rows.slice(i, i + 1000).map((r) => csvLine(r, instruments)).join('\n')}\n`);
-  await out.end();
-}
-
 /** The summary printed at the end: clients, events, categories and the recovery rate. */
-export function summaryText(scenario: Scenario, clients: number, events: number, rows: readonly OutcomeRow[], ms: number, ran: { groups: number; members: number } | null = null): string {
+export function summaryText(scenario: Scenario, clients: number, events: number, tally: Tally, ms: number, ran: { groups: number; members: number } | null = null): string {
   const main = scenario.monitoring.instruments[0] as string;
-  const s = summarise(rows, main, getInstrument(main)?.caseness);
+  const s = summaryOf(tally, main);
   const c = s.counts;
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const rate = s.recoveryRate === null ? 'no client at caseness' : `${pct(s.recoveryRate.value)} (95% CI ${pct(s.recoveryRate.low)}–${pct(s.recoveryRate.high)}, of ${s.recoveryRate.of} at caseness)`;
   return [
-    `${scenario.name}: ${clients} clients${groupsText(scenario, ran)}, ${events} events in ${(ms / 1000).toFixed(1)} s; ${rows.length} with research consent`,
+    `${scenario.name}: ${clients} clients${groupsText(scenario, ran)}, ${events} events in ${(ms / 1000).toFixed(1)} s; ${tally.rows} with research consent`,
     `${main}: recovered ${c.recovered}, improved ${c.improved}, unchanged ${c.unchanged}, deteriorated ${c.deteriorated}, harmed ${c.harmed} (of ${s.n} with two scores)`,
     `recovery rate ${rate}`,
     '',

@@ -10,5 +10,5 @@ export { policyFor } from './policy.js';
 export { simulateClient, type SimulatedCase } from './client.js';
 export { clientRandom, type Random } from './random.js';
 export { outcomeRows, outcomeTable, type OutcomeRow, type InstrumentOutcome } from './outcomes.js';
-export { csvHeader, csvLine, instrumentsOf, summarise, wilson, type OutcomeSummary } from './table.js';
+export { addTally, csvHeader, csvLine, emptyTally, instrumentsOf, summarise, summaryOf, tallyRow, wilson, type OutcomeSummary, type Tally } from './table.js';
 export { simulateProgrammes, type SimulatedGroup, type ProgrammeRunOptions } from './programme.js';

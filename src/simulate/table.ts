@@ -76,22 +76,88 @@ export interface OutcomeSummary {
  * ```
  */
 export function summarise(rows: Iterable<OutcomeRow>, instrument: string, caseness: number | undefined): OutcomeSummary {
-  const counts = { recovered: 0, improved: 0, unchanged: 0, deteriorated: 0, harmed: 0 };
-  let n = 0;
-  let atCaseness = 0;
-  let recoveredFromCaseness = 0;
-  for (const r of rows) {
-    const o = r.instruments[instrument];
-    if (o === undefined || o.category === null) continue;
-    n++;
-    counts[o.category]++;
-    // The rate's numerator and denominator are the same clients: those who started at caseness.
-    if (caseness !== undefined && o.first >= caseness) {
-      atCaseness++;
-      if (o.category === 'recovered') recoveredFromCaseness++;
-    }
+  const t = emptyTally();
+  for (const r of rows) tallyRow(t, r, instrument, caseness);
+  return summaryOf(t, instrument);
+}
+
+/**
+ * What {@link summarise} counts, kept as it goes: a run tallies its rows a block at a time (in the
+ * worker that made them) and adds the blocks' tallies up, rather than holding every row until the end.
+ */
+export interface Tally {
+  /** Rows tallied, whether or not they have two scores on the instrument. */
+  rows: number;
+  /** Rows with a first and a last score on the instrument. */
+  n: number;
+  readonly counts: Record<Category, number>;
+  atCaseness: number;
+  recoveredFromCaseness: number;
+}
+
+/**
+ * A tally of no rows.
+ *
+ * @example
+ * ```ts
+ * const t = emptyTally();
+ * for (const r of rows) tallyRow(t, r, 'phq9', 10);
+ * summaryOf(t, 'phq9'); // as summarise(rows, 'phq9', 10)
+ * ```
+ */
+export function emptyTally(): Tally {
+  return { rows: 0, n: 0, counts: { recovered: 0, improved: 0, unchanged: 0, deteriorated: 0, harmed: 0 }, atCaseness: 0, recoveredFromCaseness: 0 };
+}
+
+/**
+ * Counts one row into a tally.
+ *
+ * @example
+ * ```ts
+ * tallyRow(t, row, 'phq9', 10);
+ * ```
+ */
+export function tallyRow(t: Tally, r: OutcomeRow, instrument: string, caseness: number | undefined): void {
+  t.rows++;
+  const o = r.instruments[instrument];
+  if (o === undefined || o.category === null) return;
+  t.n++;
+  t.counts[o.category]++;
+  // The rate's numerator and denominator are the same clients: those who started at caseness.
+  if (caseness !== undefined && o.first >= caseness) {
+    t.atCaseness++;
+    if (o.category === 'recovered') t.recoveredFromCaseness++;
   }
-  return { instrument, n, counts, recoveryRate: atCaseness === 0 ? null : { ...wilson(recoveredFromCaseness, atCaseness), of: atCaseness } };
+}
+
+/**
+ * Adds one tally's counts to another's (blocks of a run, in any order: the sums do not depend on it).
+ *
+ * @example
+ * ```ts
+ * addTally(total, blockTally);
+ * ```
+ */
+export function addTally(into: Tally, from: Tally): void {
+  into.rows += from.rows;
+  into.n += from.n;
+  for (const k of Object.keys(into.counts) as Category[]) into.counts[k] += from.counts[k];
+  into.atCaseness += from.atCaseness;
+  into.recoveredFromCaseness += from.recoveredFromCaseness;
+}
+
+/**
+ * The summary of a tally, as {@link summarise} gives it for the rows tallied.
+ *
+ * @example
+ * ```ts
+ * summaryOf(t, 'phq9').counts.recovered;
+ * ```
+ */
+export function summaryOf(t: Tally, instrument: string): OutcomeSummary {
+  const counts = { ...t.counts };
+  const rate = t.atCaseness === 0 ? null : { ...wilson(t.recoveredFromCaseness, t.atCaseness), of: t.atCaseness };
+  return { instrument, n: t.n, counts, recoveryRate: rate };
 }
 
 /**

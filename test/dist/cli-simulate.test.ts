@@ -17,6 +17,13 @@ describe.runIf(existsSync(bin))('intervention-lifecycle simulate and outcomes', 
       expect(one.err).toMatch(/recovery rate \d+\.\d% \(95% CI/);
       const two = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--workers', '2', '--quiet']);
       expect(two).toEqual({ code: 0, out: one.out, err: '' });
+      // Two threads tally and write the table block by block (no row crosses to the main thread):
+      // the same table and summary as one.
+      const timeless = (text: string): string => text.replace(/ in \d+\.\d s;/, ';');
+      const twoTable = cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--workers', '2', '--outcomes', join(dir, 'o2.csv')]);
+      expect(twoTable.out).toBe(one.out);
+      expect(timeless(twoTable.err)).toBe(timeless(one.err));
+      expect(readFileSync(join(dir, 'o2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'o.csv'), 'utf8'));
       const shards = [0, 1].map((i) => cli(['simulate', scenario, '--clients', '70', '--seed', '3', '--shard', `${i}/2`, '--quiet']).out.trim().split('\n'));
       const merged = one.out.trim().split('\n').map((_, i) => shards[i % 2]?.[Math.floor(i / 2)]);
       expect(merged).toEqual(one.out.trim().split('\n'));

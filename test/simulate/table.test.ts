@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarise, wilson, type OutcomeRow } from '../../src/simulate/index.js';
+import { addTally, emptyTally, summarise, summaryOf, tallyRow, wilson, type OutcomeRow } from '../../src/simulate/index.js';
 
 const Z2 = 1.959963984540054 ** 2;
 
@@ -51,5 +52,34 @@ describe('summarise', () => {
   it('has no rate when no one started at caseness, or none was asked for', () => {
     expect(summarise([row(5, 'unchanged')], 'phq9', 10).recoveryRate).toBeNull();
     expect(summarise([row(18, 'recovered')], 'phq9', undefined).recoveryRate).toBeNull();
+  });
+});
+
+describe('tallies (a run summarised a block at a time)', () => {
+  const CATEGORIES = ['recovered', 'improved', 'unchanged', 'deteriorated', 'harmed', null] as const;
+  const rowArb = fc.oneof(
+    fc.record({ first: fc.integer({ min: 0, max: 27 }), category: fc.constantFrom(...CATEGORIES) }).map(
+      ({ first, category }) => ({ instruments: { phq9: { first, last: 3, change: 0, category } } }) as unknown as OutcomeRow,
+    ),
+    // A row without the instrument counts as a row, not as a score.
+    fc.constant({ instruments: {} } as unknown as OutcomeRow),
+  );
+
+  it('added up over any split into blocks, in any order, give what summarise gives the rows at once', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(fc.nat(60), { maxLength: 6 }), fc.option(fc.integer({ min: 0, max: 27 }), { nil: undefined }), (rows, cuts, caseness) => {
+        const edges = [...new Set([0, ...cuts.map((c) => Math.min(c, rows.length)), rows.length])].sort((a, b) => a - b);
+        const blocks = edges.slice(1).map((end, i) => rows.slice(edges[i], end));
+        const total = emptyTally();
+        for (const block of blocks.reverse()) {
+          const t = emptyTally();
+          for (const r of block) tallyRow(t, r, 'phq9', caseness);
+          addTally(total, t);
+        }
+        expect(total.rows).toBe(rows.length);
+        expect(summaryOf(total, 'phq9')).toEqual(summarise(rows, 'phq9', caseness));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
