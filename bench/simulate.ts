@@ -2,16 +2,17 @@
  * Simulation at scale (DESIGN.md §10): the example scenario (26 weeks a client) for N clients, every
  * command through dispatch, records streamed as NDJSON (to /dev/null), on one and on two worker
  * threads, each run in a process of its own so its peak resident memory is its own. The target is
- * 100,000 clients in under 10 s with two workers and under 1 GB, measured directly (about half a
- * minute for both runs); `SIM_CLIENTS=20000 npm run bench simulate` projects it from fewer, but a
- * short run carries the workers' start and warm-up (each compiles its own optimised code), so its
- * projection is high.
+ * 100,000 clients in under 10 s with two workers and under 1 GB, measured directly, in interleaved
+ * rounds (SIM_ROUNDS, 3 by default: about a minute and a half). `SIM_CLIENTS=20000 npm run bench
+ * simulate` projects it from fewer, but a short run carries the workers' start and warm-up (each
+ * compiles its own optimised code), so its projection is high.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparePeer } from './simulate-peer.js';
+import { median } from './harness.js';
 
 interface Run {
   readonly code: number;
@@ -46,10 +47,17 @@ export function benchSimulate(): void {
   console.log(`    the peer's 100,000 on one thread  ${(peer.replayMs * 100).toFixed(1)} s; ours ${(peer.dispatchMs * 100).toFixed(1)} s`);
   const cli = builtCli();
   console.log(`  the whole run, ${cli === null ? 'from the sources (run `npm run build` first to measure the built CLI)' : 'with the built CLI (dist/cli/main.js)'}:`);
-  console.log(`  workers    seconds    clients/s   ${clients === 100_000 ? ' measured 100k' : 'projected 100k'}   peak RSS`);
-  for (const workers of [1, 2]) {
-    const r = run(clients, workers, cli);
-    const perSecond = clients / (r.ms / 1000);
-    console.log(`  ${String(workers).padEnd(9)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${Math.round(perSecond).toLocaleString('en').padStart(11)}  ${(100_000 / perSecond).toFixed(0).padStart(13)} s  ${r.rssMB.toFixed(0).padStart(6)} MB`);
+  // Whole runs interleaved (one thread, two, one, two, …): this machine's speed drifts by a fifth
+  // over a day, so one run of each says little; the median of the rounds counts, and the range shows.
+  const rounds = Number(process.env.SIM_ROUNDS ?? 3);
+  const runs = new Map<number, Run[]>([[1, []], [2, []]]);
+  for (let round = 0; round < rounds; round++) for (const workers of [1, 2]) runs.get(workers)?.push(run(clients, workers, cli));
+  console.log(`  workers    seconds: median of ${rounds} (range)   clients/s   ${clients === 100_000 ? ' measured 100k' : 'projected 100k'}   peak RSS`);
+  for (const [workers, list] of runs) {
+    const seconds = list.map((r) => r.ms / 1000);
+    const mid = median(seconds);
+    const perSecond = clients / mid;
+    const range = `${Math.min(...seconds).toFixed(1)}–${Math.max(...seconds).toFixed(1)}`;
+    console.log(`  ${String(workers).padEnd(9)}  ${`${mid.toFixed(1).padStart(7)} (${range})`.padEnd(30)}  ${Math.round(perSecond).toLocaleString('en').padStart(11)}  ${(100_000 / perSecond).toFixed(0).padStart(13)} s  ${Math.max(...list.map((r) => r.rssMB)).toFixed(0).padStart(6)} MB`);
   }
 }
