@@ -1,5 +1,8 @@
 import { UTCDate } from '@date-fns/utc';
-import { addMilliseconds, differenceInCalendarDays } from 'date-fns';
+// By subpath: the package root loads all of date-fns' ~250 modules in Node (80–120 ms at every
+// start of the CLI and of each worker), where these two load in about 10. Bundlers see no difference.
+import { addMilliseconds } from 'date-fns/addMilliseconds';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { formatInstant } from '../../kernel/clock.js';
 
 /**
