@@ -32,3 +32,6 @@ export function tableOf(rows: readonly OutcomeRow[], wants: TableWants): BlockTa
   const csv = wants.csv && rows.length > 0 ? `${rows.map((r) => csvLine(r, wants.instruments)).join('\n')}\n` : '';
   return { csv, tally };
 }
+
+/** Where a block of records goes, in block order: the NDJSON, its share of the outcome table, and how many events and clients. */
+export type RecordsSink = (ndjson: Uint8Array, table: BlockTable | null, events: number, clients: number) => Promise<void>;

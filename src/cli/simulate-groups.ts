@@ -8,10 +8,7 @@ import { simulateProgrammes } from '../simulate/programme.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
 import type { Scenario } from '../simulate/scenario.js';
 import { NdjsonBlock } from './ndjson-block.js';
-import { tableOf, type BlockTable, type TableWants } from './block-table.js';
-
-/** Where a block of records goes: the NDJSON, its share of the outcome table, and how many events and clients. */
-export type RecordsSink = (ndjson: Uint8Array, table: BlockTable | null, events: number, clients: number) => Promise<void>;
+import { tableOf, type RecordsSink, type TableWants } from './block-table.js';
 
 /** Simulates and writes the groups; resolves to how many groups and members were written. */
 export async function writeGroups(

@@ -9,7 +9,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { simulateClient } from '../simulate/client.js';
 import { policyFor } from '../simulate/policy.js';
 import { outcomeRows, type OutcomeRow } from '../simulate/outcomes.js';
-import { tableOf, type BlockTable, type TableWants } from './block-table.js';
+import { tableOf, type BlockTable, type RecordsSink, type TableWants } from './block-table.js';
 import { scenarioOf, type Scenario } from '../simulate/scenario.js';
 import { checkArrivals } from '../simulate/arrivals.js';
 import { setFreezesStates } from '../case/store/freezing.js';
@@ -61,7 +61,7 @@ function blockCount(job: Pick<Job, 'clients' | 'shard'>): number {
 export async function runWorkers(
   o: { readonly seed: number; readonly clients: number; readonly shard: { readonly index: number; readonly count: number }; readonly workers: number; readonly table: TableWants | null },
   parsed: Scenario,
-  onRecords: (ndjson: Uint8Array, table: BlockTable | null, events: number, clients: number) => Promise<void>,
+  onRecords: RecordsSink,
 ): Promise<void> {
   checkArrivals(parsed, o.clients);
   const total = blockCount({ clients: o.clients, shard: o.shard });
