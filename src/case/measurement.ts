@@ -162,7 +162,8 @@ const deciders: Module['deciders'] = {
       return refuse('FORBIDDEN', 'sourceMatchesActor', about, say.sourceMatchesActor({ role: 'client', source: c.source }));
     }
     const takenAt = c.takenAt ?? env.at;
-    if (compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', 'notInFuture', about, say.notInFuture({ measurementId: id, takenAt }));
+    // Taken "now" unless given: only a given instant can be in the future.
+    if (c.takenAt !== undefined && compareInstants(takenAt, env.at) > 0) return refuse('GUARD_FAILED', 'notInFuture', about, say.notInFuture({ measurementId: id, takenAt }));
     for (const goalId of c.goalIds ?? []) {
       const goal = own(state.goals, goalId);
       if (!goal) return notFound('goal', goalId, state.id, 'goalIds');

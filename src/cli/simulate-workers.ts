@@ -14,6 +14,7 @@ import { scenarioOf, type Scenario } from '../simulate/scenario.js';
 import { checkArrivals } from '../simulate/arrivals.js';
 import { setFreezesStates } from '../case/store/freezing.js';
 import { NdjsonBlock } from './ndjson-block.js';
+import { recordText } from '../simulate/record-text.js';
 
 const BLOCK = 32;
 const AHEAD = 8;
@@ -134,7 +135,7 @@ async function workerMain(job: Job): Promise<void> {
     const clients = blockClients(job, b);
     for (const i of clients) {
       const c = simulateClient(scenario, job.seed, i, policy);
-      block.add(JSON.stringify(c.record));
+      block.add(recordText(c.record));
       if (job.table !== null) for (const r of outcomeRows(c.state)) rows.push(r);
       events += c.events.length;
     }

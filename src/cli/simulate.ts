@@ -18,6 +18,7 @@ import { readFlags } from './flags.js';
 import { writeGroups } from './simulate-groups.js';
 import { checkGroups } from '../simulate/programme.js';
 import { clash } from './same-file.js';
+import { recordText } from '../simulate/record-text.js';
 
 /** The options of `simulate`, checked. */
 export interface SimulateOptions {
@@ -150,7 +151,7 @@ export async function runSimulate(o: SimulateOptions): Promise<number> {
       let blockEvents = 0;
       let inBlock = 0;
       for (const c of simulateCohort(scenario, { seed: o.seed, clients: o.clients, shard: o.shard })) {
-        block.add(JSON.stringify(c.record));
+        block.add(recordText(c.record));
         if (wants !== null) for (const r of outcomeRows(c.state)) blockRows.push(r);
         blockEvents += c.events.length;
         if (++inBlock === 32) {
