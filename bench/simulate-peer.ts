@@ -5,13 +5,15 @@
  * what a simulator that skipped the engine's decisions (parsing, permissions, tables, guards) and
  * its copy-on-write would pay at best. The two alternate block by block, on one thread, so both meet
  * the same machine; the median of the blocks' per-client times counts. The peer even gets its
- * events hot in cache, just made.
+ * events hot in cache, just made. Both write their records as the CLI does (recordText: the very
+ * events, so the peer gets the same writer).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { replay } from '../src/index.js';
 import { setFreezesStates } from '../src/case/store/freezing.js';
 import { outcomeRows, parseScenario, policyFor, simulateClient, type SimulatedCase } from '../src/simulate/index.js';
+import { recordText } from '../src/simulate/record-text.js';
 import { toRecord } from '../src/validate/index.js';
 import { median } from './harness.js';
 
@@ -36,7 +38,7 @@ export function comparePeer(clients: number): { readonly dispatchMs: number; rea
       let text = '';
       for (let i = first; i < Math.min(n, first + BLOCK); i++) {
         const c = simulateClient(scenario, seed, i, policy);
-        text += `${JSON.stringify(c.record)}\n`;
+        text += `${recordText(c.record)}\n`;
         sink += outcomeRows(c.state).length;
         block.push(c);
       }
@@ -46,7 +48,7 @@ export function comparePeer(clients: number): { readonly dispatchMs: number; rea
       text = '';
       for (const c of block) {
         const state = replay(c.events);
-        text += `${JSON.stringify(toRecord(c.events))}\n`;
+        text += `${recordText(toRecord(c.events))}\n`;
         sink += outcomeRows(state).length;
       }
       const replayed = (performance.now() - t) / block.length;
