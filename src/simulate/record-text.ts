@@ -1,15 +1,18 @@
 /**
- * The NDJSON line of a simulated client's record: exactly `JSON.stringify(record)`, made about a
- * tenth sooner. Writing the records is a quarter of a simulation's time, and most of the text is
- * the frame every event repeats (type, case id, seq, instant, actor). The frame's values are ones
+ * The NDJSON line of a simulated client's record: exactly `JSON.stringify(record)`, made sooner.
+ * Writing the records is a quarter of a simulation's time, and most of the text is the frame every
+ * event repeats (type, case id, seq, instant, actor) and the data of the three events a course is
+ * mostly made of (measurements, sessions scheduled, attendance). The frame's values are ones
  * `decide` made and checked — an event type, an id of the id pattern, an integer, a canonical
  * instant — none of which JSON escapes, so they are joined as they are; an actor's text is made
- * once per (frozen) actor object; the rest of each event goes through `JSON.stringify`.
+ * once per (frozen) actor object. Those three events' data are written field by field, each string
+ * tested for what JSON would escape (and written by `JSON.stringify` if it has any); every other
+ * event's data, and any of those three with an optional field, goes through `JSON.stringify`.
  *
- * Only for records of events the engine made (the simulator's), whose keys are exactly those
- * `decide` writes, in its order: `type, caseId, seq, at, actor, data` and, when given, `reason`.
- * Anything else (a record with a snapshot) is stringified whole. A property test holds the text
- * to `JSON.stringify`'s over simulated cohorts and over random commands from every role.
+ * Only for records of events the engine made (the simulator's), whose keys are exactly those its
+ * deciders write, in their order: `type, caseId, seq, at, actor, data` and, when given, `reason`.
+ * A record with a snapshot is stringified whole. A property test holds the text to
+ * `JSON.stringify`'s over simulated cohorts and over random commands from every role.
  */
 import type { CaseEvent } from '../engine/events.js';
 import type { CaseRecord } from '../validate/validate-record.js';
@@ -31,9 +34,60 @@ function actorText(actor: object): string {
   return text;
 }
 
+/** Characters JSON.stringify writes as they are (no quote, backslash, control or surrogate). */
+// eslint-disable-next-line no-control-regex -- the control characters JSON escapes are what it looks for
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+function str(s: string | null): string {
+  return s === null ? 'null' : PLAIN.test(s) ? `"${s}"` : JSON.stringify(s);
+}
+
+function num(n: number | null): string {
+  return n !== null && Number.isFinite(n) ? String(n) : 'null';
+}
+
+function strs(list: readonly string[]): string {
+  if (list.length === 0) return '[]';
+  let text = `[${str(list[0] as string)}`;
+  for (let i = 1; i < list.length; i++) text += `,${str(list[i] as string)}`;
+  return `${text}]`;
+}
+
+type DataOf<K extends CaseEvent['type']> = Extract<CaseEvent, { type: K }>['data'];
+
+// The keys in the order the deciders write them (measurement.ts, session.ts).
+function measurementText(d: DataOf<'measurementRecorded'>): string {
+  const m = d.measurement;
+  return `{"measurement":{"id":${str(m.id)},"instrumentId":${str(m.instrumentId)},"indicator":${str(m.indicator)},"responses":${m.responses === null ? 'null' : JSON.stringify(m.responses)},"score":${num(m.score)},"band":${str(m.band)},"flags":${strs(m.flags)},"takenAt":${str(m.takenAt)},"source":${str(m.source)},"goalIds":${strs(m.goalIds)}}}`;
+}
+
+function sessionText(d: DataOf<'sessionScheduled'>): string {
+  const s = d.session;
+  if (s.groupId !== undefined) return JSON.stringify(d);
+  return `{"session":{"id":${str(s.id)},"strategyId":${str(s.strategyId)},"scheduledFor":${str(s.scheduledFor)},"participants":${strs(s.participants)}}}`;
+}
+
+function attendanceText(d: DataOf<'attendanceRecorded'>): string {
+  if (d.participants !== undefined || d.notes !== undefined) return JSON.stringify(d);
+  return `{"sessionId":${str(d.sessionId)},"attendance":${str(d.attendance)}}`;
+}
+
+function dataText(e: CaseEvent): string {
+  switch (e.type) {
+    case 'measurementRecorded':
+      return measurementText(e.data);
+    case 'sessionScheduled':
+      return sessionText(e.data);
+    case 'attendanceRecorded':
+      return attendanceText(e.data);
+    default:
+      return JSON.stringify(e.data);
+  }
+}
+
 function eventText(e: CaseEvent): string {
   const reason = e.reason;
-  const text = `{"type":"${e.type}","caseId":"${e.caseId}","seq":${e.seq},"at":"${e.at}","actor":${actorText(e.actor)},"data":${JSON.stringify(e.data)}`;
+  const text = `{"type":"${e.type}","caseId":"${e.caseId}","seq":${e.seq},"at":"${e.at}","actor":${actorText(e.actor)},"data":${dataText(e)}`;
   return reason === undefined ? `${text}}` : `${text},"reason":${JSON.stringify(reason)}}`;
 }
 

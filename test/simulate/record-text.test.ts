@@ -4,7 +4,7 @@ import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent } fr
 import { parseScenario, policyFor, simulateClient } from '../../src/simulate/index.js';
 import { recordText } from '../../src/simulate/record-text.js';
 import { toRecord } from '../../src/validate/index.js';
-import { people, referral } from '../case/fixtures.js';
+import { caseAt, people, referral } from '../case/fixtures.js';
 import { actors, stepsArb, templates } from '../engine/random-commands.js';
 import { readFileSync } from 'node:fs';
 
@@ -30,6 +30,27 @@ function randomLog(steps: readonly [number, number][]): CaseEvent[] {
   return log;
 }
 
+// Text with what JSON escapes (quotes, backslashes, controls, lone surrogates) and what it does not.
+const text = fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u2028', '\ud800', '\udc00', '\ud83d\ude00', 'é', 'a', 'Z', ' ', '-') });
+const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 0, 6) }).map((ms) => new Date(ms).toISOString());
+const ids = fc.array(fc.constantFrom('client-1', 'p-ther', 'x.y:z_1'), { minLength: 1, maxLength: 3 });
+// The three events recordText writes field by field, with every optional field and odd values.
+const score = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 1e21, 0.1, 7));
+const responses = fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 })), { minLength: 9, maxLength: 9 });
+const measurement = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ instrumentId: fc.constant('phq9'), goalIds: fc.constant(['g-1']) }, { requiredKeys: ['instrumentId'] }),
+      fc.record({ instrumentId: fc.constant('phq9'), responses }),
+      fc.record({ instrumentId: fc.constantFrom('phq9', 'gad7'), score: fc.integer({ min: 0, max: 21 }) }),
+      fc.record({ indicator: text, score }),
+    ),
+    fc.record({ takenAt: instant, source: fc.constantFrom('client-report', 'clinician-rated', 'observer') }, { requiredKeys: ['source'] }),
+  )
+  .map(([subject, rest]) => ({ type: 'recordMeasurement', ...subject, ...rest, ...('responses' in subject || 'score' in subject ? {} : { score: 5 }) }));
+const session = fc.record({ type: fc.constant('scheduleSession'), sessionId: fc.constant('v-9'), strategyId: fc.constant('s-1'), scheduledFor: instant, participants: ids, groupId: fc.constant('grp-1') }, { requiredKeys: ['type', 'sessionId', 'strategyId', 'scheduledFor'] });
+const attendance = fc.record({ type: fc.constant('recordAttendance'), sessionId: fc.constant('v-1'), attendance: fc.constantFrom('attended', 'did-not-attend', 'cancelled-by-client'), participants: ids, notes: text }, { requiredKeys: ['type', 'sessionId', 'attendance'] });
+
 describe('recordText writes exactly what JSON.stringify writes', () => {
   it('for any simulated client (seed, index)', () => {
     fc.assert(
@@ -53,6 +74,31 @@ describe('recordText writes exactly what JSON.stringify writes', () => {
     );
     // The sequences must reach events with a reason, or the test would not check how they are written.
     expect(withReason).toBeGreaterThan(0);
+  });
+
+  it('for measurements, sessions and attendance with any optional field and any text', () => {
+    const clock = () => '2026-01-06T12:00:00.000Z';
+    let base = caseAt('active');
+    for (const command of [
+      { type: 'startStrategy', strategyId: 's-1' },
+      { type: 'scheduleSession', sessionId: 'v-1', strategyId: 's-1', scheduledFor: '2026-01-06T09:00:00.000Z' },
+    ]) {
+      const r = dispatch(base, command, { actor: people.lead, now: clock });
+      if (!r.ok) throw r.error;
+      base = r.state;
+    }
+    const accepted = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.oneof(measurement, session, attendance), (command) => {
+        const r = dispatch(base, command, { actor: people.lead, now: clock });
+        if (!r.ok) return;
+        accepted.set(command.type, (accepted.get(command.type) ?? 0) + 1);
+        expect(recordText(toRecord(r.events))).toBe(JSON.stringify(toRecord(r.events)));
+      }),
+      { numRuns: 600 },
+    );
+    // Each kind must get through the engine often enough for the test to mean something.
+    for (const type of ['recordMeasurement', 'scheduleSession', 'recordAttendance']) expect(accepted.get(type) ?? 0, type).toBeGreaterThan(20);
   });
 
   it('escapes what JSON escapes in a reason, and writes a record with a snapshot whole', () => {
