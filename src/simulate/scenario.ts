@@ -9,6 +9,7 @@ import { NEED_DOMAINS, RISK_LEVELS } from '../case/model/assessment.js';
 import { FREQUENCIES } from '../case/model/strategy.js';
 import { findModality } from '../case/model/modalities.js';
 import { PROGRAMME_KINDS } from '../programme/model.js';
+import { deepFreeze } from '../case/store/freezing.js';
 
 const share = z.number().min(0).max(1);
 const weights = z.record(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/i, 'a short name'), z.number().nonnegative()).refine((w) => Object.values(w).some((x) => x > 0), 'at least one weight above zero');
@@ -152,7 +153,9 @@ export interface ScenarioIssue {
 
 /**
  * Checks a scenario and fills in its defaults: `{ ok: true, scenario }`, or every problem with its
- * path (a JSON pointer).
+ * path (a JSON pointer). The scenario is frozen, deeply: the simulators take it without checking it
+ * again, so a change is made on a copy (`{ ...scenario, weeks: 4 }`), which they check. The input is
+ * left as it was.
  *
  * @example
  * ```ts
@@ -165,8 +168,11 @@ export function parseScenario(input: unknown): { readonly ok: true; readonly sce
   if (r.success) {
     const issues = meaningIssues(r.data);
     if (issues.length > 0) return { ok: false, issues };
-    PARSED.add(r.data);
-    return { ok: true, scenario: r.data };
+    // Frozen: the simulators trust a parsed scenario without checking it again, so it must stay
+    // the scenario that was checked (a change is made on a copy, which is checked).
+    const scenario = deepFreeze(r.data);
+    PARSED.add(scenario);
+    return { ok: true, scenario };
   }
   return { ok: false, issues: r.error.issues.map((i) => ({ path: `/${i.path.map(String).join('/')}`, message: i.message })) };
 }

@@ -28,6 +28,20 @@ describe('what the simulators take', () => {
     expect(() => simulateProgrammes(bad, { seed: 1 }).next()).toThrow(/^simulateProgrammes: not a valid scenario/);
   });
 
+  it('a parsed scenario cannot be changed in place (the simulators trust it unchecked), and its input is left as it was', () => {
+    const input = JSON.parse(readFileSync('scenarios/stepped-care.json', 'utf8')) as Scenario;
+    const s = parsed(input);
+    // It was: `s.didNotAttend = 2` ran every client with a chance of 2, unchecked.
+    expect(() => {
+      (s as { didNotAttend: number }).didNotAttend = 2;
+    }).toThrow(TypeError);
+    expect(() => {
+      (s.pathways[0]?.steps[0] as { sessions: number }).sessions = -1;
+    }).toThrow(TypeError);
+    expect(s.didNotAttend).not.toBe(2);
+    expect(Object.isFrozen(input) || Object.isFrozen(input.pathways)).toBe(false);
+  });
+
   it('simulateClient refuses an index or seed that is not a non-negative integer, and a client referred after 9998, with a RangeError that says so', () => {
     const s = parsed(written);
     for (const index of [-1, 1.5, Number.NaN]) expect(() => simulateClient(s, 1, index)).toThrow(`index must be a non-negative integer, not ${String(index)}`);
