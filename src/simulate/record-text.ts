@@ -5,9 +5,11 @@
  * mostly made of (measurements, sessions scheduled, attendance). The frame's values are ones
  * `decide` made and checked — an event type, an id of the id pattern, an integer, a canonical
  * instant — none of which JSON escapes, so they are joined as they are; an actor's text is made
- * once per (frozen) actor object. Those three events' data are written field by field, each string
- * tested for what JSON would escape (and written by `JSON.stringify` if it has any); every other
- * event's data, and any of those three with an optional field, goes through `JSON.stringify`.
+ * once per (frozen) actor object. Those three events' data are written field by field: ids,
+ * instants and enum values as they are (the command's schema checked them against patterns JSON
+ * never escapes), free text (an indicator, a band, flags) tested for what JSON would escape and
+ * written by `JSON.stringify` if it has any; every other event's data, and any of those three with
+ * an optional field, goes through `JSON.stringify`.
  *
  * Only for records of events the engine made (the simulator's), whose keys are exactly those its
  * deciders write, in their order: `type, caseId, seq, at, actor, data` and, when given, `reason`.
@@ -42,6 +44,21 @@ function str(s: string | null): string {
   return s === null ? 'null' : PLAIN.test(s) ? `"${s}"` : JSON.stringify(s);
 }
 
+/**
+ * A string the engine checked against a pattern JSON never escapes — an id (letters, digits and
+ * `._:-`), a canonical instant, a value of an enum — written without the test `str` makes.
+ */
+function checked(s: string | null): string {
+  return s === null ? 'null' : `"${s}"`;
+}
+
+function checkedList(list: readonly string[]): string {
+  if (list.length === 0) return '[]';
+  let text = `["${list[0] as string}"`;
+  for (let i = 1; i < list.length; i++) text += `,"${list[i] as string}"`;
+  return `${text}]`;
+}
+
 function num(n: number | null): string {
   return n !== null && Number.isFinite(n) ? String(n) : 'null';
 }
@@ -58,18 +75,20 @@ type DataOf<K extends CaseEvent['type']> = Extract<CaseEvent, { type: K }>['data
 // The keys in the order the deciders write them (measurement.ts, session.ts).
 function measurementText(d: DataOf<'measurementRecorded'>): string {
   const m = d.measurement;
-  return `{"measurement":{"id":${str(m.id)},"instrumentId":${str(m.instrumentId)},"indicator":${str(m.indicator)},"responses":${m.responses === null ? 'null' : JSON.stringify(m.responses)},"score":${num(m.score)},"band":${str(m.band)},"flags":${strs(m.flags)},"takenAt":${str(m.takenAt)},"source":${str(m.source)},"goalIds":${strs(m.goalIds)}}}`;
+  // Checked by the command's schema or the engine: the ids, the instant, the source. Tested: the
+  // indicator (free text), and the band and flags (a registered instrument names its own).
+  return `{"measurement":{"id":${checked(m.id)},"instrumentId":${checked(m.instrumentId)},"indicator":${str(m.indicator)},"responses":${m.responses === null ? 'null' : JSON.stringify(m.responses)},"score":${num(m.score)},"band":${str(m.band)},"flags":${strs(m.flags)},"takenAt":${checked(m.takenAt)},"source":${checked(m.source)},"goalIds":${checkedList(m.goalIds)}}}`;
 }
 
 function sessionText(d: DataOf<'sessionScheduled'>): string {
   const s = d.session;
   if (s.groupId !== undefined) return JSON.stringify(d);
-  return `{"session":{"id":${str(s.id)},"strategyId":${str(s.strategyId)},"scheduledFor":${str(s.scheduledFor)},"participants":${strs(s.participants)}}}`;
+  return `{"session":{"id":${checked(s.id)},"strategyId":${checked(s.strategyId)},"scheduledFor":${checked(s.scheduledFor)},"participants":${checkedList(s.participants)}}}`;
 }
 
 function attendanceText(d: DataOf<'attendanceRecorded'>): string {
   if (d.participants !== undefined || d.notes !== undefined) return JSON.stringify(d);
-  return `{"sessionId":${str(d.sessionId)},"attendance":${str(d.attendance)}}`;
+  return `{"sessionId":${checked(d.sessionId)},"attendance":${checked(d.attendance)}}`;
 }
 
 function dataText(e: CaseEvent): string {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { registerInstrument, unregisterInstrument, type Instrument } from '../../src/measures/index.js';
 import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent } from '../../src/index.js';
 import { parseScenario, policyFor, simulateClient } from '../../src/simulate/index.js';
 import { recordText } from '../../src/simulate/record-text.js';
@@ -99,6 +100,41 @@ describe('recordText writes exactly what JSON.stringify writes', () => {
     );
     // Each kind must get through the engine often enough for the test to mean something.
     for (const type of ['recordMeasurement', 'scheduleSession', 'recordAttendance']) expect(accepted.get(type) ?? 0, type).toBeGreaterThan(20);
+  });
+
+  describe('with an app instrument whose band labels JSON must escape', () => {
+    const odd: Instrument = {
+      id: 'odd-2',
+      name: 'Two items, oddly labelled',
+      items: [
+        [0, 1, 2],
+        [0, 1, 2],
+      ],
+      range: { min: 0, max: 4 },
+      betterIs: 'lower',
+      bands: [
+        { min: 0, max: 1, label: 'fine "so far" \\ ok' },
+        { min: 2, max: 4, label: 'not\nfine \ud800' },
+      ],
+      caseness: 2,
+      riskItems: [],
+      missing: { rule: 'none', maxMissing: 0 },
+    };
+    afterEach(() => unregisterInstrument('odd-2'));
+
+    it('writes the band as JSON.stringify does', () => {
+      registerInstrument(odd);
+      const state = caseAt('active');
+      for (const command of [
+        { type: 'recordMeasurement', instrumentId: 'odd-2', score: 1, source: 'client-report' },
+        { type: 'recordMeasurement', instrumentId: 'odd-2', responses: [2, 1], source: 'client-report' },
+      ]) {
+        const r = dispatch(state, command, { actor: people.lead });
+        if (!r.ok) throw r.error;
+        expect(JSON.stringify(r.events[0]?.data)).toMatch(/\\"|\\n/);
+        expect(recordText(toRecord(r.events))).toBe(JSON.stringify(toRecord(r.events)));
+      }
+    });
   });
 
   it('escapes what JSON escapes in a reason, and writes a record with a snapshot whole', () => {
