@@ -4,8 +4,8 @@
  * the lifecycle with random commands interleaved.
  */
 import fc from 'fast-check';
-import type { Actor } from '../../src/index.js';
-import { people, phqGoal } from '../case/fixtures.js';
+import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent } from '../../src/index.js';
+import { people, phqGoal, referral } from '../case/fixtures.js';
 
 // Commands drawn from small id pools, so random sequences often hit real entities and get far.
 const goalIds = ['g-1', 'g-2'];
@@ -130,3 +130,20 @@ export const stepsArb = fc.oneof(
   ),
 );
 
+
+/** The events a run of `stepsArb`'s steps records, after opening the case (refused commands leave none). */
+export function randomLog(steps: readonly [number, number][]): CaseEvent[] {
+  const now = steppingClock('2026-01-05T09:00:00.000Z', 3_600_000);
+  const newId = sequentialIds('r-');
+  const first = dispatch(null, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' }, { actor: people.lead, now, newId });
+  if (!first.ok) throw first.error;
+  let state = first.state;
+  const log = [...first.events];
+  for (const [a, t] of steps) {
+    const r = dispatch(state, templates[t % templates.length], { actor: actors[a % actors.length] as Actor, now, newId });
+    if (!r.ok) continue;
+    state = r.state;
+    log.push(...r.events);
+  }
+  return log;
+}

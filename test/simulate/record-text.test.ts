@@ -1,35 +1,18 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerInstrument, unregisterInstrument, type Instrument } from '../../src/measures/index.js';
-import { dispatch, sequentialIds, steppingClock, type Actor, type CaseEvent } from '../../src/index.js';
+import { dispatch, type CaseEvent } from '../../src/index.js';
 import { parseScenario, policyFor, simulateClient } from '../../src/simulate/index.js';
 import { recordText } from '../../src/simulate/record-text.js';
 import { toRecord } from '../../src/validate/index.js';
 import { caseAt, people, referral } from '../case/fixtures.js';
-import { actors, stepsArb, templates } from '../engine/random-commands.js';
+import { randomLog, stepsArb } from '../engine/random-commands.js';
 import { readFileSync } from 'node:fs';
 
 const example = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/stepped-care.json', import.meta.url), 'utf8')));
 if (!example.ok) throw new Error('the example scenario does not parse');
 const scenario = example.scenario;
 const policy = policyFor(scenario);
-
-/** The events of a random command sequence from random actors (refused commands leave none). */
-function randomLog(steps: readonly [number, number][]): CaseEvent[] {
-  const now = steppingClock('2026-01-05T09:00:00.000Z', 3_600_000);
-  const newId = sequentialIds('r-');
-  const first = dispatch(null, { type: 'openCase', caseId: 'c-1', clientId: 'client-1', referral, setting: 'clinic' }, { actor: people.lead, now, newId });
-  if (!first.ok) throw first.error;
-  let state = first.state;
-  const log = [...first.events];
-  for (const [a, t] of steps) {
-    const r = dispatch(state, templates[t % templates.length], { actor: actors[a % actors.length] as Actor, now, newId });
-    if (!r.ok) continue;
-    state = r.state;
-    log.push(...r.events);
-  }
-  return log;
-}
 
 // Text with what JSON escapes (quotes, backslashes, controls, lone surrogates) and what it does not.
 const text = fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u2028', '\ud800', '\udc00', '\ud83d\ude00', 'é', 'a', 'Z', ' ', '-') });
